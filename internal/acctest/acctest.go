@@ -1,0 +1,121 @@
+// Package acctest is the acceptance-test harness: the provider served
+// in-process, a sandbox per test, provider HCL pointed at it, and checks on
+// the requests the sandbox received.
+package acctest
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/customerops/terraform-provider-crm/internal/provider"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+)
+
+// ProviderFactories serve the provider in the test process, so no build or
+// registry is involved and every CLI under test talks to this code.
+var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"crm": providerserver.NewProtocol6WithError(provider.New("acctest")()),
+}
+
+// Sandbox starts a private sandbox for one test and stops it afterwards.
+func Sandbox(t *testing.T) *sandbox.Server {
+	t.Helper()
+	s := sandbox.New()
+	if err := s.Start("127.0.0.1:0"); err != nil {
+		t.Fatalf("starting sandbox: %v", err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
+
+// ProviderConfig is a provider block configured for every platform of the
+// sandbox. Retries wait little so fault tests stay quick.
+func ProviderConfig(s *sandbox.Server) string {
+	return fmt.Sprintf(`
+provider "crm" {
+  max_retries     = 3
+  request_timeout = "10s"
+
+  xtrakit {
+    api_key  = %q
+    base_url = %q
+  }
+}
+`, sandbox.XtrakitAPIKey, s.XtrakitURL())
+}
+
+// Config joins the provider block and the test's own HCL.
+func Config(s *sandbox.Server, hcl string) string { return ProviderConfig(s) + hcl }
+
+// Requests returns what the sandbox received for platform with method,
+// in order ("" matches any method).
+func Requests(s *sandbox.Server, platform, method string) []sandbox.Request {
+	var out []sandbox.Request
+	for _, r := range s.RequestsFor(platform) {
+		if method == "" || r.Method == method {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// CheckLastBody is a TestCheckFunc asserting that the last platform request
+// with method decodes to exactly want (compared as JSON values, so key
+// order and number formatting do not matter).
+func CheckLastBody(s *sandbox.Server, platform, method string, want map[string]any) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		reqs := Requests(s, platform, method)
+		if len(reqs) == 0 {
+			return fmt.Errorf("the sandbox received no %s %s request", platform, method)
+		}
+		last := reqs[len(reqs)-1]
+		var got map[string]any
+		if err := json.Unmarshal(last.Body, &got); err != nil {
+			return fmt.Errorf("%s %s body is not a JSON object: %v: %s", method, last.Path, err, last.Body)
+		}
+		wantJSON, _ := json.Marshal(want)
+		var wantNorm map[string]any
+		_ = json.Unmarshal(wantJSON, &wantNorm)
+		gotJSON, _ := json.Marshal(got)
+		normJSON, _ := json.Marshal(wantNorm)
+		if string(gotJSON) != string(normJSON) {
+			return fmt.Errorf("%s %s body:\n got  %s\n want %s", method, last.Path, gotJSON, normJSON)
+		}
+		return nil
+	}
+}
+
+// CheckRequestCount is a TestCheckFunc asserting how many platform
+// requests with method the sandbox received so far.
+func CheckRequestCount(s *sandbox.Server, platform, method string, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := len(Requests(s, platform, method)); got != want {
+			return fmt.Errorf("the sandbox received %d %s %s requests, want %d", got, platform, method, want)
+		}
+		return nil
+	}
+}
+
+// Mutate returns a PreConfig func applying fn out of band (drift tests).
+func Mutate(t *testing.T, fn func() error) func() {
+	return func() {
+		if err := fn(); err != nil {
+			t.Fatalf("out-of-band change: %v", err)
+		}
+	}
+}
+
+// ExpectNoRequests fails the test if the sandbox received any platform
+// request: plan-time validation must stop bad input before the API.
+func ExpectNoRequests(t *testing.T, s *sandbox.Server) {
+	t.Helper()
+	if reqs := s.Requests(); len(reqs) != 0 {
+		t.Errorf("expected no API request, the sandbox received %d, first: %s %s", len(reqs), reqs[0].Method, reqs[0].Path)
+	}
+}

@@ -1,0 +1,61 @@
+package attr
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/customerops/terraform-provider-crm/internal/transport"
+)
+
+// AddAPIError reports a failed API call. An APIError shows the platform's
+// own status and message; anything else (network, timeout) says so.
+func AddAPIError(diags *diag.Diagnostics, action, what string, err error) {
+	summary := fmt.Sprintf("Could not %s %s", action, what)
+	if apiErr, ok := transport.AsAPIError(err); ok {
+		detail := fmt.Sprintf("%s answered HTTP %d: %s", apiErr.Platform, apiErr.Status, apiErr.Message)
+		if apiErr.Field != "" {
+			detail += fmt.Sprintf("\nField: %s", apiErr.Field)
+		}
+		for _, d := range apiErr.Details {
+			detail += "\n  - " + d
+		}
+		detail += fmt.Sprintf("\n\nRequest: %s %s", apiErr.Method, apiErr.Path)
+		diags.AddError(summary, detail)
+		return
+	}
+	diags.AddError(summary, err.Error())
+}
+
+// IsNotFound reports whether err means the record does not exist.
+func IsNotFound(err error) bool { return transport.IsNotFound(err) }
+
+// GoneFromPlatform handles a Read that finds the record deleted out of band:
+// it warns and returns true, and the caller removes the resource from state
+// so the next plan re-creates it.
+func GoneFromPlatform(diags *diag.Diagnostics, err error, what, id string) bool {
+	if !transport.IsNotFound(err) {
+		return false
+	}
+	diags.AddWarning(what+" no longer exists",
+		fmt.Sprintf("%s %s was not found; it was deleted outside Terraform. It has been removed from the state, "+
+			"and the next apply will create it again.", what, id))
+	return true
+}
+
+// WithTimeout applies one operation of a resource's timeouts block, with
+// DefaultTimeout when the user set none.
+func WithTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (context.Context, context.CancelFunc, bool) {
+	d, moreDiags := get(ctx, DefaultTimeout)
+	diags.Append(moreDiags...)
+	if diags.HasError() {
+		return ctx, func() {}, false
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, true
+}
+
+// DefaultTimeout bounds create, update and delete when no timeouts block says otherwise.
+const DefaultTimeout = 5 * time.Minute

@@ -1,0 +1,194 @@
+// Package transport is the HTTP behaviour every platform shares: pooled
+// connections, retries with backoff, a client-side rate limit, masked
+// logging, a User-Agent and typed errors. It knows no platform.
+package transport
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-cleanhttp"
+	"github.com/hashicorp/go-retryablehttp"
+	"golang.org/x/time/rate"
+)
+
+// Defaults shared by the provider schema and its documentation.
+const (
+	DefaultMaxRetries     = 4
+	DefaultRequestTimeout = 30 * time.Second
+	DefaultRetryWaitMin   = 500 * time.Millisecond
+	DefaultRetryWaitMax   = 30 * time.Second
+)
+
+// Config describes one platform's client.
+type Config struct {
+	Platform  string // "xtrakit": used in logs and errors
+	BaseURL   string
+	Auth      Authenticator
+	UserAgent string
+	// Limiter is shared by every request of the provider instance for this
+	// platform; nil means unlimited.
+	Limiter        *rate.Limiter
+	MaxRetries     int
+	RequestTimeout time.Duration
+	RetryWaitMin   time.Duration
+	RetryWaitMax   time.Duration
+	DecodeError    ErrorDecoder
+}
+
+// Client sends JSON requests to one platform.
+type Client struct {
+	cfg  Config
+	base *url.URL
+	http *retryablehttp.Client
+}
+
+// New builds a client. The base URL must be https, or http on a loopback
+// address (the sandbox, a local proxy).
+func New(cfg Config) (*Client, error) {
+	base, err := ParseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.RetryWaitMin <= 0 {
+		cfg.RetryWaitMin = DefaultRetryWaitMin
+	}
+	if cfg.RetryWaitMax <= 0 {
+		cfg.RetryWaitMax = DefaultRetryWaitMax
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if cfg.Limiter == nil {
+		cfg.Limiter = NewLimiter(0)
+	}
+	if cfg.DecodeError == nil {
+		cfg.DecodeError = func(int, []byte) *APIError { return &APIError{} }
+	}
+
+	var secrets []string
+	if cfg.Auth != nil {
+		secrets = cfg.Auth.Secrets()
+	}
+	pooled := cleanhttp.DefaultPooledClient()
+	pooled.Timeout = cfg.RequestTimeout
+	pooled.Transport = &rateLimitTransport{
+		limiter: cfg.Limiter,
+		next:    &loggingTransport{platform: cfg.Platform, secrets: secrets, next: pooled.Transport},
+	}
+
+	rc := retryablehttp.NewClient()
+	rc.HTTPClient = pooled
+	rc.Logger = nil // loggingTransport logs each attempt through tflog instead
+	rc.RetryMax = max(cfg.MaxRetries, 0)
+	rc.RetryWaitMin = cfg.RetryWaitMin
+	rc.RetryWaitMax = cfg.RetryWaitMax
+	rc.CheckRetry = checkRetry
+	rc.Backoff = backoff
+	// Hand back the last answer once retries are spent, so its body becomes
+	// an APIError with the platform's message rather than "giving up".
+	rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+
+	return &Client{cfg: cfg, base: base, http: rc}, nil
+}
+
+// ParseBaseURL checks a configured base URL: absolute, https, or http only
+// towards a loopback host, so credentials never cross a network in clear.
+func ParseBaseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimRight(raw, "/"))
+	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return nil, fmt.Errorf("%q is not an absolute http(s) URL", raw)
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return nil, fmt.Errorf("%q uses plain http: only https is allowed, except towards a loopback address (127.0.0.1, ::1, localhost)", raw)
+	}
+	return u, nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Do sends method to path (relative to the base URL) with in as the JSON
+// body (nil for none) and decodes a 2xx body into out (nil to discard).
+// A non-2xx answer is returned as *APIError.
+func (c *Client) Do(ctx context.Context, method, path string, query url.Values, in, out any) error {
+	target := c.base.JoinPath(path)
+	target.RawQuery = query.Encode()
+
+	var body any
+	if in != nil {
+		raw, err := json.Marshal(in)
+		if err != nil {
+			return fmt.Errorf("encoding %s request: %w", c.cfg.Platform, err)
+		}
+		body = raw
+	}
+	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, methodKey{}, method), method, target.String(), body)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Accept", "application/json")
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if c.cfg.UserAgent != "" {
+		req.Header.Set("User-Agent", c.cfg.UserAgent)
+	}
+	if c.cfg.Auth != nil {
+		if err := c.cfg.Auth.Authenticate(req.Request); err != nil {
+			return err
+		}
+	}
+
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return fmt.Errorf("%s API: %s %s: %w", c.cfg.Platform, method, path, unwrapURLError(err))
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("%s API: %s %s: reading answer: %w", c.cfg.Platform, method, path, err)
+	}
+
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		apiErr := c.cfg.DecodeError(resp.StatusCode, raw)
+		if apiErr == nil {
+			apiErr = &APIError{}
+		}
+		apiErr.Platform, apiErr.Method, apiErr.Path, apiErr.Status = c.cfg.Platform, method, path, resp.StatusCode
+		if apiErr.Message == "" {
+			apiErr.Message = strings.TrimSpace(string(raw))
+		}
+		return apiErr
+	}
+	if out == nil || len(bytes.TrimSpace(raw)) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(raw, out); err != nil {
+		return fmt.Errorf("%s API: %s %s: decoding answer: %w", c.cfg.Platform, method, path, err)
+	}
+	return nil
+}
+
+// unwrapURLError drops net/url's "Get \"http://...\":" prefix, which would
+// repeat what our own message already says.
+func unwrapURLError(err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		return urlErr.Err
+	}
+	return err
+}

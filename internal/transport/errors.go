@@ -1,0 +1,76 @@
+package transport
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// ErrNotFound matches (with errors.Is) an APIError that means "this record
+// does not exist": a 404, or whatever a platform uses instead (Razorpay
+// answers 400 "The id provided does not exist").
+var ErrNotFound = errors.New("record not found")
+
+// APIError is a non-2xx answer from a platform, decoded from its own error
+// body so the diagnostic shows the platform's words, not ours.
+type APIError struct {
+	Platform string
+	Method   string
+	Path     string
+	Status   int
+	// Message is the platform's own error text.
+	Message string
+	// Field names the request field the platform blamed, when it says.
+	Field string
+	// Details holds further per-field messages, already formatted.
+	Details []string
+	// NotFound is set by the platform's decoder when the answer means the
+	// record is gone.
+	NotFound bool
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s API: %s %s answered %d %s", e.Platform, e.Method, e.Path, e.Status, http.StatusText(e.Status))
+	if e.Message != "" {
+		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	if e.Field != "" {
+		fmt.Fprintf(&b, " (field %q)", e.Field)
+	}
+	if len(e.Details) > 0 {
+		fmt.Fprintf(&b, " [%s]", strings.Join(e.Details, "; "))
+	}
+	return b.String()
+}
+
+// Is lets callers write errors.Is(err, transport.ErrNotFound).
+func (e *APIError) Is(target error) bool {
+	return target == ErrNotFound && e.NotFound
+}
+
+// IsNotFound reports whether err means the record no longer exists.
+func IsNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
+
+// AsAPIError returns the APIError inside err, if any.
+func AsAPIError(err error) (*APIError, bool) {
+	var apiErr *APIError
+	ok := errors.As(err, &apiErr)
+	return apiErr, ok
+}
+
+// IsOutcomeUnknown reports whether a request failed without any answer from
+// the platform (timeout, dropped connection): the server may or may not have
+// acted on it. A create that fails this way must be reconciled, not retried.
+func IsOutcomeUnknown(err error) bool {
+	if err == nil {
+		return false
+	}
+	_, answered := AsAPIError(err)
+	return !answered
+}
+
+// ErrorDecoder turns a platform's non-2xx body into an APIError. It fills
+// Message, Field, Details and NotFound; the client fills the rest.
+type ErrorDecoder func(status int, body []byte) *APIError

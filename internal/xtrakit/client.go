@@ -1,0 +1,290 @@
+// Package xtrakit is the Xtrakit slice: its API client, provider block,
+// resources and data sources for customers and customer groups.
+package xtrakit
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+
+	"github.com/customerops/terraform-provider-crm/internal/transport"
+)
+
+// DefaultBaseURL is Xtrakit's production API.
+const DefaultBaseURL = "https://api.xtrakit.com/api/v1"
+
+// Client makes typed calls to the Xtrakit API.
+type Client struct {
+	api *transport.Client
+}
+
+// NewClient wraps a transport client configured for Xtrakit.
+func NewClient(cfg transport.Config) (*Client, error) {
+	cfg.Platform = "xtrakit"
+	cfg.DecodeError = decodeError
+	api, err := transport.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{api: api}, nil
+}
+
+// envelope is Xtrakit's success body: {"status":200,"message":"...","data":{...}}.
+type envelope[T any] struct {
+	Status  int    `json:"status"`
+	Message string `json:"message"`
+	Data    T      `json:"data"`
+}
+
+// errorBody is Xtrakit's error body:
+// {"status":422,"error":"Validation failed","errors":{"field":["message"]}}.
+type errorBody struct {
+	Error  string              `json:"error"`
+	Errors map[string][]string `json:"errors"`
+}
+
+func decodeError(status int, body []byte) *transport.APIError {
+	var eb errorBody
+	_ = json.Unmarshal(body, &eb)
+	apiErr := &transport.APIError{Message: eb.Error, NotFound: status == http.StatusNotFound}
+	fields := make([]string, 0, len(eb.Errors))
+	for f := range eb.Errors {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		for _, msg := range eb.Errors[f] {
+			apiErr.Details = append(apiErr.Details, f+": "+msg)
+		}
+	}
+	if len(fields) == 1 {
+		apiErr.Field = fields[0]
+	}
+	return apiErr
+}
+
+// idPath checks a Terraform id before it goes into a URL.
+func idPath(prefix, id string) (string, error) {
+	if _, err := ParseID(id); err != nil {
+		return "", err
+	}
+	return prefix + "/" + id, nil
+}
+
+// ParseID turns a Terraform id ("42") into Xtrakit's integer id.
+func ParseID(s string) (int64, error) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || id < 1 {
+		return 0, fmt.Errorf("%q is not an Xtrakit id: ids are positive integers", s)
+	}
+	return id, nil
+}
+
+// ---- customers ----
+
+// CustomerInput is the body of create and of the edit PUT, which replaces
+// the whole record: every field is always sent, null when unset.
+type CustomerInput struct {
+	CustomerGroupID  *int64  `json:"customer_group_id"`
+	CustomerName     string  `json:"customer_name"`
+	CustomerEmail    *string `json:"customer_email"`
+	CustomerPhone    string  `json:"customer_phone"`
+	CustomerWhatsapp *string `json:"customer_whatsapp"`
+	CustomerCountry  string  `json:"customer_country"`
+	CustomerCity     string  `json:"customer_city"`
+	CustomerState    string  `json:"customer_state"`
+	CustomerZip      *string `json:"customer_zip"`
+	Address1         string  `json:"address1"`
+	Address2         *string `json:"address2"`
+	CustomerProfile  *string `json:"customer_profile"`
+	CreatedBy        string  `json:"created_by"`
+}
+
+// Customer is a customer as the API returns it.
+type Customer struct {
+	CustomerInput
+	ID           int64      `json:"id"`
+	UserID       string     `json:"user_id"`
+	BusinessCode flexString `json:"business_code"`
+	CreatedAt    string     `json:"created_at"`
+	UpdatedAt    string     `json:"updated_at"`
+}
+
+type customerData struct {
+	Customer *Customer `json:"customer"`
+}
+
+type customersData struct {
+	Customers []Customer `json:"customers"`
+}
+
+func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
+	return transport.CreateOnce(ctx, "xtrakit",
+		func() (*Customer, error) {
+			var out envelope[customerData]
+			if err := c.api.Do(ctx, http.MethodPost, "/customers/add", nil, in, &out); err != nil {
+				return nil, err
+			}
+			return mustHave(out.Data.Customer, "customer")
+		},
+		func() (*Customer, error) { return c.findCustomer(ctx, in) })
+}
+
+// findCustomer looks for a customer equal to in, field by field. When
+// several match, the newest (highest id) is the one a lost create made.
+func (c *Client) findCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
+	all, err := c.ListCustomers(ctx, in.CustomerGroupID)
+	if err != nil {
+		return nil, err
+	}
+	var found *Customer
+	for i := range all {
+		if sameCustomer(all[i].CustomerInput, in) && (found == nil || all[i].ID > found.ID) {
+			found = &all[i]
+		}
+	}
+	return found, nil
+}
+
+func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
+	p, err := idPath("/customers", id)
+	if err != nil {
+		return nil, err
+	}
+	var out envelope[customerData]
+	if err = c.api.Do(ctx, http.MethodGet, p, nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return mustHave(out.Data.Customer, "customer")
+}
+
+func (c *Client) UpdateCustomer(ctx context.Context, id string, in CustomerInput) (*Customer, error) {
+	p, err := idPath("/customers", id)
+	if err != nil {
+		return nil, err
+	}
+	var out envelope[customerData]
+	if err = c.api.Do(ctx, http.MethodPut, p, nil, in, &out); err != nil {
+		return nil, err
+	}
+	return mustHave(out.Data.Customer, "customer")
+}
+
+func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
+	p, err := idPath("/customers", id)
+	if err != nil {
+		return err
+	}
+	return c.api.Do(ctx, http.MethodDelete, p, nil, nil, nil)
+}
+
+// ListCustomers returns every customer, or those of one group. The API
+// documents no pagination: the whole list comes back.
+func (c *Client) ListCustomers(ctx context.Context, groupID *int64) ([]Customer, error) {
+	var query url.Values
+	if groupID != nil {
+		query = url.Values{"customer_group_id": {strconv.FormatInt(*groupID, 10)}}
+	}
+	var out envelope[customersData]
+	if err := c.api.Do(ctx, http.MethodGet, "/customers", query, nil, &out); err != nil {
+		return nil, err
+	}
+	return out.Data.Customers, nil
+}
+
+// ---- customer groups ----
+
+// GroupInput is the body of group create and edit.
+type GroupInput struct {
+	GroupName        string  `json:"group_name"`
+	GroupDescription *string `json:"group_description"`
+}
+
+// Group is a customer group as the API returns it.
+type Group struct {
+	GroupInput
+	ID           int64      `json:"id"`
+	UserID       string     `json:"user_id"`
+	BusinessCode flexString `json:"business_code"`
+	CreatedAt    string     `json:"created_at"`
+	UpdatedAt    string     `json:"updated_at"`
+}
+
+type groupData struct {
+	Group *Group `json:"group"`
+}
+
+type groupsData struct {
+	Groups []Group `json:"groups"`
+}
+
+func (c *Client) CreateGroup(ctx context.Context, in GroupInput) (*Group, error) {
+	return transport.CreateOnce(ctx, "xtrakit",
+		func() (*Group, error) {
+			var out envelope[groupData]
+			if err := c.api.Do(ctx, http.MethodPost, "/customer-groups/add", nil, in, &out); err != nil {
+				return nil, err
+			}
+			return mustHave(out.Data.Group, "group")
+		},
+		func() (*Group, error) { return c.findGroup(ctx, in) })
+}
+
+func (c *Client) findGroup(ctx context.Context, in GroupInput) (*Group, error) {
+	all, err := c.ListGroups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var found *Group
+	for i := range all {
+		if all[i].GroupName == in.GroupName && equalPtr(all[i].GroupDescription, in.GroupDescription) &&
+			(found == nil || all[i].ID > found.ID) {
+			found = &all[i]
+		}
+	}
+	return found, nil
+}
+
+func (c *Client) GetGroup(ctx context.Context, id string) (*Group, error) {
+	p, err := idPath("/customer-groups", id)
+	if err != nil {
+		return nil, err
+	}
+	var out envelope[groupData]
+	if err = c.api.Do(ctx, http.MethodGet, p, nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return mustHave(out.Data.Group, "group")
+}
+
+func (c *Client) UpdateGroup(ctx context.Context, id string, in GroupInput) (*Group, error) {
+	p, err := idPath("/customer-groups", id)
+	if err != nil {
+		return nil, err
+	}
+	var out envelope[groupData]
+	if err = c.api.Do(ctx, http.MethodPut, p, nil, in, &out); err != nil {
+		return nil, err
+	}
+	return mustHave(out.Data.Group, "group")
+}
+
+func (c *Client) DeleteGroup(ctx context.Context, id string) error {
+	p, err := idPath("/customer-groups", id)
+	if err != nil {
+		return err
+	}
+	return c.api.Do(ctx, http.MethodDelete, p, nil, nil, nil)
+}
+
+func (c *Client) ListGroups(ctx context.Context) ([]Group, error) {
+	var out envelope[groupsData]
+	if err := c.api.Do(ctx, http.MethodGet, "/customer-groups", nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return out.Data.Groups, nil
+}

@@ -1,0 +1,162 @@
+package xtrakit
+
+import (
+	"context"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/customerops/terraform-provider-crm/internal/attr"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure = &CustomerDataSource{}
+	_ datasource.DataSourceWithConfigure = &GroupDataSource{}
+	_ datasource.DataSourceWithConfigure = &CustomersDataSource{}
+)
+
+// dataSourceBase holds the client every Xtrakit data source needs.
+type dataSourceBase struct {
+	client *Client
+}
+
+func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ---- crm_xtrakit_customer ----
+
+// NewCustomerDataSource is registered by the provider.
+func NewCustomerDataSource() datasource.DataSource { return &CustomerDataSource{} }
+
+// CustomerDataSource reads one customer by id.
+type CustomerDataSource struct{ dataSourceBase }
+
+func (d *CustomerDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_xtrakit_customer"
+}
+
+func (d *CustomerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: "Reads one Xtrakit customer by id.",
+		Attributes:          customerDataSourceAttributes(true),
+	}
+}
+
+func (d *CustomerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m customerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, err := d.client.GetCustomer(ctx, m.ID.ValueString())
+	if err != nil {
+		attr.AddAPIError(&resp.Diagnostics, "read", "Xtrakit customer "+m.ID.ValueString(), err)
+		return
+	}
+	m.fromAPI(c)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// ---- crm_xtrakit_customer_group ----
+
+// NewCustomerGroupDataSource is registered by the provider.
+func NewCustomerGroupDataSource() datasource.DataSource { return &GroupDataSource{} }
+
+// GroupDataSource reads one customer group by id.
+type GroupDataSource struct{ dataSourceBase }
+
+func (d *GroupDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_xtrakit_customer_group"
+}
+
+func (d *GroupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: "Reads one Xtrakit customer group by id.",
+		Attributes:          groupDataSourceAttributes(),
+	}
+}
+
+func (d *GroupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m groupModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	g, err := d.client.GetGroup(ctx, m.ID.ValueString())
+	if err != nil {
+		attr.AddAPIError(&resp.Diagnostics, "read", "Xtrakit customer group "+m.ID.ValueString(), err)
+		return
+	}
+	m.fromAPI(g)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// ---- crm_xtrakit_customers ----
+
+// NewCustomersDataSource is registered by the provider.
+func NewCustomersDataSource() datasource.DataSource { return &CustomersDataSource{} }
+
+// CustomersDataSource lists customers, optionally of one group; with
+// `import { for_each = ... }` it adopts existing customers.
+type CustomersDataSource struct{ dataSourceBase }
+
+type customersModel struct {
+	GroupID   types.Int64     `tfsdk:"group_id"`
+	IDs       []types.String  `tfsdk:"ids"`
+	Customers []customerModel `tfsdk:"customers"`
+}
+
+func (d *CustomersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_xtrakit_customers"
+}
+
+func (d *CustomersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: "Lists Xtrakit customers (all of them, or one group's), in id order. " +
+			"Use it with `import { for_each = ... }` blocks to bring existing customers under Terraform.",
+		Attributes: map[string]dschema.Attribute{
+			"group_id": dschema.Int64Attribute{
+				MarkdownDescription: "Only list the customers of this group (sent as `customer_group_id`). A positive integer.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"ids": dschema.ListAttribute{
+				MarkdownDescription: "Ids of the listed customers.",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
+			"customers": dschema.ListNestedAttribute{
+				MarkdownDescription: "The listed customers.",
+				Computed:            true,
+				NestedObject:        dschema.NestedAttributeObject{Attributes: customerDataSourceAttributes(false)},
+			},
+		},
+	}
+}
+
+func (d *CustomersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m customersModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	all, err := d.client.ListCustomers(ctx, attr.Int64Pointer(m.GroupID))
+	if err != nil {
+		attr.AddAPIError(&resp.Diagnostics, "list", "Xtrakit customers", err)
+		return
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	m.IDs = make([]types.String, len(all))
+	m.Customers = make([]customerModel, len(all))
+	for i := range all {
+		m.Customers[i].Email = attr.EmailNull()
+		m.Customers[i].fromAPI(&all[i])
+		m.IDs[i] = m.Customers[i].ID
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
