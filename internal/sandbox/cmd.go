@@ -1,0 +1,57 @@
+package sandbox
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Run is the standalone `sandbox` command: it serves every platform on
+// -listen, prints how to point a client at each one, and blocks until SIGINT
+// or SIGTERM.
+func Run(args []string, stdout io.Writer) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return run(ctx, args, stdout)
+}
+
+// run is Run until ctx ends, so that tests need not send signals.
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
+	fs.SetOutput(stdout)
+	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("sandbox: unexpected arguments %q", fs.Args())
+	}
+	s := New()
+	if err := s.Start(*listen); err != nil {
+		return fmt.Errorf("sandbox: %w", err)
+	}
+	defer s.Close()
+	_, err := fmt.Fprintf(stdout, `CRM API sandbox listening on %s
+
+Xtrakit (Bearer API key):
+  export XTRAKIT_BASE_URL=%s
+  export XTRAKIT_API_KEY=%s
+
+Razorpay (Basic auth key id / secret):
+  export RAZORPAY_BASE_URL=%s
+  export RAZORPAY_KEY_ID=%s
+  export RAZORPAY_KEY_SECRET=%s
+
+Control surface: %s/_sandbox/ (requests, faults, xtrakit/..., razorpay/...)
+Press Ctrl-C to stop.
+`, s.URL(), s.XtrakitURL(), XtrakitAPIKey, s.RazorpayURL(), RazorpayKeyID, RazorpayKeySecret, s.URL())
+	if err != nil {
+		return err
+	}
+	<-ctx.Done()
+	return nil
+}

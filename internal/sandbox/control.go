@@ -1,0 +1,226 @@
+package sandbox
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
+)
+
+// controlMux is the /_sandbox/ HTTP surface: the in-process Go API made
+// reachable with curl for the standalone server. It needs no credentials.
+func (s *Server) controlMux() http.Handler {
+	m := http.NewServeMux()
+	m.HandleFunc("GET /_sandbox/requests", s.getRequests)
+	m.HandleFunc("DELETE /_sandbox/requests", func(w http.ResponseWriter, _ *http.Request) {
+		s.ResetRequests()
+		w.WriteHeader(http.StatusNoContent)
+	})
+	m.HandleFunc("GET /_sandbox/faults", func(w http.ResponseWriter, _ *http.Request) {
+		out := make([]faultJSON, 0)
+		for _, f := range s.faultList() {
+			out = append(out, toFaultJSON(f))
+		}
+		writeJSON(w, http.StatusOK, out)
+	})
+	m.HandleFunc("POST /_sandbox/faults", s.postFault)
+	m.HandleFunc("DELETE /_sandbox/faults", func(w http.ResponseWriter, _ *http.Request) {
+		s.ClearFaults()
+		w.WriteHeader(http.StatusNoContent)
+	})
+
+	x := s.xtrakit
+	m.HandleFunc("GET /_sandbox/xtrakit/customers", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, x.Customers())
+	})
+	m.HandleFunc("POST /_sandbox/xtrakit/customers", func(w http.ResponseWriter, r *http.Request) {
+		var c xtrakit.Customer
+		if decode(w, r, &c) {
+			writeJSON(w, http.StatusCreated, x.SeedCustomer(c))
+		}
+	})
+	m.HandleFunc("GET /_sandbox/xtrakit/customers/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
+		c, ok := x.Customer(id)
+		found(w, ok, c)
+	}))
+	m.HandleFunc("PATCH /_sandbox/xtrakit/customers/{id}", withInt(func(w http.ResponseWriter, r *http.Request, id int64) {
+		patch(w, r, func(p map[string]any) error { return x.MutateCustomer(id, p) }, func() (any, bool) { return x.Customer(id) })
+	}))
+	m.HandleFunc("DELETE /_sandbox/xtrakit/customers/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
+		deleted(w, x.DeleteCustomer(id))
+	}))
+	m.HandleFunc("GET /_sandbox/xtrakit/customer-groups", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, x.Groups())
+	})
+	m.HandleFunc("POST /_sandbox/xtrakit/customer-groups", func(w http.ResponseWriter, r *http.Request) {
+		var g xtrakit.Group
+		if decode(w, r, &g) {
+			writeJSON(w, http.StatusCreated, x.SeedGroup(g))
+		}
+	})
+	m.HandleFunc("GET /_sandbox/xtrakit/customer-groups/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
+		g, ok := x.Group(id)
+		found(w, ok, g)
+	}))
+	m.HandleFunc("PATCH /_sandbox/xtrakit/customer-groups/{id}", withInt(func(w http.ResponseWriter, r *http.Request, id int64) {
+		patch(w, r, func(p map[string]any) error { return x.MutateGroup(id, p) }, func() (any, bool) { return x.Group(id) })
+	}))
+	m.HandleFunc("DELETE /_sandbox/xtrakit/customer-groups/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
+		deleted(w, x.DeleteGroup(id))
+	}))
+
+	rz := s.razorpay
+	m.HandleFunc("GET /_sandbox/razorpay/customers", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, rz.All())
+	})
+	m.HandleFunc("POST /_sandbox/razorpay/customers", func(w http.ResponseWriter, r *http.Request) {
+		var c razorpay.Customer
+		if decode(w, r, &c) {
+			writeJSON(w, http.StatusCreated, rz.Seed(c))
+		}
+	})
+	m.HandleFunc("GET /_sandbox/razorpay/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
+		c, ok := rz.Get(r.PathValue("id"))
+		found(w, ok, c)
+	})
+	m.HandleFunc("PATCH /_sandbox/razorpay/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
+		id := r.PathValue("id")
+		patch(w, r, func(p map[string]any) error { return rz.Mutate(id, p) }, func() (any, bool) { return rz.Get(id) })
+	})
+	m.HandleFunc("DELETE /_sandbox/razorpay/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
+		deleted(w, rz.Remove(r.PathValue("id")))
+	})
+	return m
+}
+
+// requestJSON is a logged request for curl: the body as text.
+type requestJSON struct {
+	Platform string              `json:"platform"`
+	Method   string              `json:"method"`
+	Path     string              `json:"path"`
+	Query    map[string][]string `json:"query"`
+	Header   map[string][]string `json:"header"`
+	Body     string              `json:"body"`
+	Status   int                 `json:"status"`
+}
+
+func (s *Server) getRequests(w http.ResponseWriter, r *http.Request) {
+	reqs := s.RequestsFor(r.URL.Query().Get("platform"))
+	out := make([]requestJSON, len(reqs))
+	for i, q := range reqs {
+		out[i] = requestJSON{q.Platform, q.Method, q.Path, q.Query, q.Header, string(q.Body), q.Status}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// faultJSON is a Fault on the wire; latency is a Go duration ("20ms").
+type faultJSON struct {
+	Platform        string `json:"platform,omitempty"`
+	Method          string `json:"method,omitempty"`
+	Path            string `json:"path,omitempty"`
+	Times           int    `json:"times,omitempty"`
+	Latency         string `json:"latency,omitempty"`
+	Status          int    `json:"status,omitempty"`
+	RetryAfter      string `json:"retry_after,omitempty"`
+	DropAfterCommit bool   `json:"drop_after_commit,omitempty"`
+}
+
+func toFaultJSON(f Fault) faultJSON {
+	j := faultJSON{f.Platform, f.Method, f.Path, f.Times, "", f.Status, f.RetryAfter, f.DropAfterCommit}
+	if f.Latency > 0 {
+		j.Latency = f.Latency.String()
+	}
+	return j
+}
+
+func (s *Server) postFault(w http.ResponseWriter, r *http.Request) {
+	var j faultJSON
+	if !decode(w, r, &j) {
+		return
+	}
+	f := Fault{j.Platform, j.Method, j.Path, j.Times, 0, j.Status, j.RetryAfter, j.DropAfterCommit}
+	if j.Latency != "" {
+		d, err := time.ParseDuration(j.Latency)
+		if err != nil || d < 0 {
+			writeJSON(w, http.StatusBadRequest, controlError{"latency must be a Go duration such as \"20ms\""})
+			return
+		}
+		f.Latency = d
+	}
+	if f.Times < 0 || (f.Status != 0 && (f.Status < 100 || f.Status > 599)) {
+		writeJSON(w, http.StatusBadRequest, controlError{"times must be >= 0 and status a valid HTTP status"})
+		return
+	}
+	s.InjectFault(f)
+	writeJSON(w, http.StatusCreated, toFaultJSON(f))
+}
+
+type controlError struct {
+	Error string `json:"error"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// decode reads a JSON body into v, rejecting unknown fields so that typos in a
+// demo script fail loudly.
+func decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	d := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
+	d.DisallowUnknownFields()
+	if err := d.Decode(v); err != nil {
+		writeJSON(w, http.StatusBadRequest, controlError{"invalid JSON: " + err.Error()})
+		return false
+	}
+	return true
+}
+
+func withInt(h func(http.ResponseWriter, *http.Request, int64)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		if err != nil {
+			writeJSON(w, http.StatusNotFound, controlError{"not found"})
+			return
+		}
+		h(w, r, id)
+	}
+}
+
+func found(w http.ResponseWriter, ok bool, v any) {
+	if !ok {
+		writeJSON(w, http.StatusNotFound, controlError{"not found"})
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// patch applies a JSON object to a stored record and answers the result.
+func patch(w http.ResponseWriter, r *http.Request, apply func(map[string]any) error, get func() (any, bool)) {
+	if _, ok := get(); !ok {
+		writeJSON(w, http.StatusNotFound, controlError{"not found"})
+		return
+	}
+	var p map[string]any
+	if !decode(w, r, &p) {
+		return
+	}
+	if err := apply(p); err != nil {
+		writeJSON(w, http.StatusBadRequest, controlError{err.Error()})
+		return
+	}
+	v, ok := get()
+	found(w, ok, v)
+}
+
+func deleted(w http.ResponseWriter, ok bool) {
+	if !ok {
+		writeJSON(w, http.StatusNotFound, controlError{"not found"})
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

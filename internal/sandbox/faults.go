@@ -1,0 +1,176 @@
+package sandbox
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Fault changes how matching platform requests are answered. Faults are
+// matched in the order injected; the first live one that matches applies.
+type Fault struct {
+	Platform string // "" = any
+	Method   string // "" = any
+	Path     string // prefix of the platform-relative path; "" = any
+	Times    int    // matching requests it applies to; 0 = forever
+
+	// Latency is slept before anything else; a request whose context ends
+	// meanwhile is abandoned (logged with status 0).
+	Latency time.Duration
+	// Status, if non-zero, is answered without handling, with the platform's
+	// own error body. It takes precedence over DropAfterCommit.
+	Status     int
+	RetryAfter string // Retry-After header sent with Status
+	// DropAfterCommit handles the request fully, so its write is committed,
+	// then closes the connection without writing any response.
+	DropAfterCommit bool
+}
+
+type activeFault struct {
+	Fault
+	used int
+}
+
+// InjectFault adds f after the faults already injected.
+func (s *Server) InjectFault(f Fault) {
+	s.faultMu.Lock()
+	s.faults = append(s.faults, &activeFault{Fault: f})
+	s.faultMu.Unlock()
+}
+
+// ClearFaults removes every fault.
+func (s *Server) ClearFaults() {
+	s.faultMu.Lock()
+	s.faults = nil
+	s.faultMu.Unlock()
+}
+
+// faultList returns the faults still live, for the control surface.
+func (s *Server) faultList() []Fault {
+	s.faultMu.Lock()
+	defer s.faultMu.Unlock()
+	out := make([]Fault, 0, len(s.faults))
+	for _, f := range s.faults {
+		out = append(out, f.Fault)
+	}
+	return out
+}
+
+// takeFault returns the fault for one request and uses it up once; spent
+// faults are dropped.
+func (s *Server) takeFault(platform, method, path string) (Fault, bool) {
+	s.faultMu.Lock()
+	defer s.faultMu.Unlock()
+	for i, f := range s.faults {
+		if (f.Platform != "" && f.Platform != platform) ||
+			(f.Method != "" && !strings.EqualFold(f.Method, method)) ||
+			!strings.HasPrefix(path, f.Path) {
+			continue
+		}
+		f.used++
+		if f.Times > 0 && f.used >= f.Times {
+			s.faults = append(s.faults[:i:i], s.faults[i+1:]...)
+		}
+		return f.Fault, true
+	}
+	return Fault{}, false
+}
+
+// maxBody bounds what is read and logged of one request body; the platform
+// handlers reject anything larger.
+const maxBody = 1 << 20
+
+// serve logs one platform request, applies any fault, and hands the request
+// to the platform with its path made relative to the platform base.
+func (s *Server) serve(p *platform, rel string, w http.ResponseWriter, r *http.Request) {
+	var body []byte
+	if r.Body != nil {
+		body, _ = io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	}
+	entry := &Request{
+		Platform: p.name, Method: r.Method, Path: rel,
+		Query: r.URL.Query(), Header: r.Header.Clone(), Body: body,
+	}
+	s.record(entry)
+
+	f, faulty := s.takeFault(p.name, r.Method, rel)
+	if faulty && f.Latency > 0 {
+		t := time.NewTimer(f.Latency)
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			t.Stop()
+			return
+		}
+	}
+	if faulty && f.Status != 0 {
+		if f.RetryAfter != "" {
+			w.Header().Set("Retry-After", f.RetryAfter)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(f.Status)
+		_, _ = w.Write(p.faultBody(f.Status))
+		s.setStatus(entry, f.Status)
+		return
+	}
+
+	r2 := new(http.Request)
+	*r2 = *r
+	u := *r.URL
+	u.Path, u.RawPath = rel, ""
+	r2.URL = &u
+	r2.Body = io.NopCloser(bytes.NewReader(body))
+
+	if faulty && f.DropAfterCommit {
+		p.handler.ServeHTTP(discard{h: http.Header{}}, r2)
+		dropConnection(w)
+		return
+	}
+	sw := &statusWriter{ResponseWriter: w}
+	p.handler.ServeHTTP(sw, r2)
+	if sw.status == 0 {
+		sw.status = http.StatusOK
+	}
+	s.setStatus(entry, sw.status)
+}
+
+// dropConnection closes the client connection with nothing written. Without
+// a hijackable connection (HTTP/2), aborting the handler resets the stream.
+func dropConnection(w http.ResponseWriter) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	_ = conn.Close()
+}
+
+// statusWriter remembers the status the platform wrote.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// discard swallows the response of a request whose connection is dropped.
+type discard struct{ h http.Header }
+
+func (d discard) Header() http.Header       { return d.h }
+func (discard) Write(b []byte) (int, error) { return len(b), nil }
+func (discard) WriteHeader(int)             {}

@@ -1,0 +1,186 @@
+package razorpay
+
+import (
+	"crypto/subtle"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// Handler serves the Razorpay customers API. Request paths are relative to
+// the base URL (".../v1"), e.g. "/customers/cust_...".
+type Handler struct {
+	store         *Store
+	keyID, secret []byte
+}
+
+// NewHandler serves store, accepting only keyID:keySecret as Basic auth.
+func NewHandler(store *Store, keyID, keySecret string) *Handler {
+	return &Handler{store: store, keyID: []byte(keyID), secret: []byte(keySecret)}
+}
+
+// Routes (contract §4): there is no DELETE, and Razorpay answers any route it
+// does not have with 400, not 404 or 405.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !h.authorized(r) {
+		writeJSON(w, http.StatusUnauthorized, naError(codeBadRequest, msgInvalidKey))
+		return
+	}
+	rest, isCustomers := strings.CutPrefix(r.URL.Path, "/customers")
+	switch {
+	case isCustomers && rest == "" && r.Method == http.MethodGet:
+		h.list(w, r)
+	case isCustomers && rest == "" && r.Method == http.MethodPost:
+		h.create(w, readBody(r))
+	case isCustomers && len(rest) > 1 && rest[0] == '/' && !strings.Contains(rest[1:], "/") &&
+		(r.Method == http.MethodGet || r.Method == http.MethodPut):
+		id := rest[1:]
+		if !validID(id) {
+			inputError(w, msgBadID, "")
+			return
+		}
+		if r.Method == http.MethodGet {
+			h.fetch(w, id)
+		} else {
+			h.edit(w, id, readBody(r))
+		}
+	default:
+		writeJSON(w, http.StatusBadRequest, naError(codeBadRequest, msgURLNotFound))
+	}
+}
+
+// authorized checks Basic auth against the one key pair.
+func (h *Handler) authorized(r *http.Request) bool {
+	id, secret, ok := r.BasicAuth()
+	return ok &&
+		subtle.ConstantTimeCompare([]byte(id), h.keyID) == 1 &&
+		subtle.ConstantTimeCompare([]byte(secret), h.secret) == 1
+}
+
+// validID: "cust_" + 14 alphanumerics.
+func validID(id string) bool {
+	rest, ok := strings.CutPrefix(id, "cust_")
+	if !ok || len(rest) != 14 {
+		return false
+	}
+	for i := 0; i < len(rest); i++ {
+		if strings.IndexByte(idChars, rest[i]) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (h *Handler) create(w http.ResponseWriter, body []byte) {
+	f, ok := decodeForm(body)
+	if !ok {
+		inputError(w, msgInvalidJSON, "")
+		return
+	}
+	c, failExisting, fe := f.createInput()
+	if fe != nil {
+		inputError(w, fe.desc, fe.field)
+		return
+	}
+	c, err := h.store.create(c, failExisting)
+	if err != nil {
+		inputError(w, msgExists, "")
+		return
+	}
+	writeJSON(w, http.StatusOK, c)
+}
+
+func (h *Handler) fetch(w http.ResponseWriter, id string) {
+	c, ok := h.store.Get(id)
+	if !ok {
+		inputError(w, msgNoSuchID, "")
+		return
+	}
+	writeJSON(w, http.StatusOK, c)
+}
+
+// edit takes only name, contact and email; any other field is ignored.
+func (h *Handler) edit(w http.ResponseWriter, id string, body []byte) {
+	if _, ok := h.store.Get(id); !ok {
+		inputError(w, msgNoSuchID, "")
+		return
+	}
+	f, ok := decodeForm(body)
+	if !ok {
+		inputError(w, msgInvalidJSON, "")
+		return
+	}
+	name, contact, email, fe := f.contactFields()
+	if fe != nil {
+		inputError(w, fe.desc, fe.field)
+		return
+	}
+	c, err := h.store.edit(id, name, email, contact)
+	switch {
+	case errors.Is(err, errNotFound):
+		inputError(w, msgNoSuchID, "")
+	case err != nil:
+		inputError(w, msgExists, "")
+	default:
+		writeJSON(w, http.StatusOK, c)
+	}
+}
+
+// collection is the list envelope.
+type collection struct {
+	Entity string     `json:"entity"`
+	Count  int        `json:"count"`
+	Items  []Customer `json:"items"`
+}
+
+// list pages newest first: count defaults to 10 and must be 1..100; skip >= 0.
+func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	count, fe := queryInt(q, "count", 10, 1, 100)
+	if fe == nil {
+		var skip int
+		skip, fe = queryInt(q, "skip", 0, 0, -1)
+		if fe == nil {
+			all := h.store.All()
+			items := all[min(skip, len(all)):]
+			items = items[:min(count, len(items))]
+			writeJSON(w, http.StatusOK, collection{Entity: "collection", Count: len(items), Items: items})
+			return
+		}
+	}
+	inputError(w, fe.desc, fe.field)
+}
+
+// queryInt reads an integer query parameter within [lo, hi] (hi < 0: no cap).
+func queryInt(q map[string][]string, name string, def, lo, hi int) (int, *fieldError) {
+	v, ok := q[name]
+	if !ok {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v[0])
+	switch {
+	case err != nil || strings.HasPrefix(v[0], "+"):
+		return 0, &fieldError{"The " + name + " must be an integer.", name}
+	case n < lo:
+		return 0, &fieldError{"The " + name + " must be at least " + strconv.Itoa(lo) + ".", name}
+	case hi >= 0 && n > hi:
+		return 0, &fieldError{"The " + name + " may not be greater than " + strconv.Itoa(hi) + ".", name}
+	}
+	return n, nil
+}
+
+// maxBody bounds one request body; a larger one is rejected as malformed.
+const maxBody = 1 << 20
+
+func readBody(r *http.Request) []byte {
+	if r.Body == nil {
+		return nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	if err != nil || len(b) > maxBody {
+		return []byte("<") // not JSON: answered as a malformed body
+	}
+	return b
+}

@@ -1,0 +1,221 @@
+package razorpay
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/mail"
+	"strings"
+	"unicode/utf8"
+)
+
+// fieldError is the first failing rule: Razorpay reports one error at a time.
+type fieldError struct{ desc, field string }
+
+// form is a JSON object body read field by field. null counts as absent.
+type form map[string]json.RawMessage
+
+// decodeForm parses a body; an empty body is an empty object. Anything else
+// that is not a JSON object is rejected (decided: 400 "The request body is not
+// valid JSON").
+func decodeForm(body []byte) (form, bool) {
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 {
+		return form{}, true
+	}
+	var f form
+	if body[0] != '{' || json.Unmarshal(body, &f) != nil {
+		return nil, false
+	}
+	return f, true
+}
+
+// str returns a present string field, or a "must be a string" error.
+func (f form) str(field string) (*string, *fieldError) {
+	raw, ok := f[field]
+	if !ok || string(raw) == "null" {
+		return nil, nil
+	}
+	var v string
+	if raw[0] != '"' || json.Unmarshal(raw, &v) != nil {
+		return nil, &fieldError{"The " + field + " must be a string.", field}
+	}
+	return &v, nil
+}
+
+// Field rules from contract §4. Lengths count characters.
+
+func checkName(v string) *fieldError {
+	n := utf8.RuneCountInString(v)
+	switch {
+	case n < 3:
+		return &fieldError{"The name must be at least 3 characters.", "name"}
+	case n > 50:
+		return &fieldError{"The name may not be greater than 50 characters.", "name"}
+	}
+	for i := 0; i < len(v); i++ {
+		if !nameChar(v[i]) {
+			return &fieldError{"The name format is invalid.", "name"}
+		}
+	}
+	return nil
+}
+
+// nameChar: ASCII letters and digits (the docs say "alphanumeric"), space and
+// . ' / @ ( ) - _. Any non-ASCII byte fails.
+func nameChar(b byte) bool {
+	switch {
+	case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
+		return true
+	}
+	return strings.IndexByte(" .'/@()-_", b) >= 0
+}
+
+func checkContact(v string) *fieldError {
+	if utf8.RuneCountInString(v) > 15 {
+		return &fieldError{"The contact may not be greater than 15 characters.", "contact"}
+	}
+	digits := strings.TrimPrefix(v, "+")
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return &fieldError{"Contact number contains invalid characters, only digits and + symbol are allowed", "contact"}
+		}
+	}
+	if len(digits) < 8 {
+		return &fieldError{msgShortContact, "contact"}
+	}
+	return nil
+}
+
+func checkEmail(v string) *fieldError {
+	if utf8.RuneCountInString(v) > 64 {
+		return &fieldError{"The email may not be greater than 64 characters.", "email"}
+	}
+	if v == "" || strings.ContainsAny(v, " \t\r\n") {
+		return &fieldError{"The email must be a valid email address.", "email"}
+	}
+	if a, err := mail.ParseAddress(v); err != nil || a.Address != v || a.Name != "" {
+		return &fieldError{"The email must be a valid email address.", "email"}
+	}
+	return nil
+}
+
+// checkGSTIN: decided ^[0-9]{2}[A-Z0-9]{13}$, case-insensitive.
+func checkGSTIN(v string) *fieldError {
+	bad := &fieldError{msgGSTIN, "gstin"}
+	if len(v) != 15 {
+		return bad
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		digit := '0' <= c && c <= '9'
+		if i < 2 && !digit {
+			return bad
+		}
+		if !digit && !('a' <= c && c <= 'z') && !('A' <= c && c <= 'Z') {
+			return bad
+		}
+	}
+	return nil
+}
+
+// notes: a JSON object of string values (or an empty array, the form Razorpay
+// itself returns), at most 15 keys, each value at most 256 characters.
+func (f form) notes() (map[string]string, *fieldError) {
+	raw, ok := f["notes"]
+	if !ok || string(raw) == "null" || string(raw) == "[]" {
+		return nil, nil
+	}
+	var m map[string]json.RawMessage
+	if raw[0] != '{' || json.Unmarshal(raw, &m) != nil {
+		if raw[0] == '[' && isEmptyArray(raw) {
+			return nil, nil
+		}
+		return nil, &fieldError{"The notes must be an object of key-value pairs.", "notes"}
+	}
+	if len(m) > 15 {
+		return nil, &fieldError{"The notes may not have more than 15 items.", "notes"}
+	}
+	out := make(map[string]string, len(m))
+	for k, rv := range m {
+		var v string
+		if rv[0] != '"' || json.Unmarshal(rv, &v) != nil {
+			return nil, &fieldError{"The notes values must be strings.", "notes"}
+		}
+		if utf8.RuneCountInString(v) > 256 {
+			return nil, &fieldError{"The notes values may not be greater than 256 characters.", "notes"}
+		}
+		out[k] = v
+	}
+	return out, nil
+}
+
+func isEmptyArray(raw json.RawMessage) bool {
+	var a []json.RawMessage
+	return json.Unmarshal(raw, &a) == nil && len(a) == 0
+}
+
+// failExisting reads fail_existing: only the JSON strings "0" and "1" are
+// accepted (decided). A number 0 or a bool is an error rather than silently
+// "1", so a client that gets the type wrong finds out at once instead of
+// getting a duplicate error only on retries. Absent means "1".
+func (f form) failExisting() (bool, *fieldError) {
+	raw, ok := f["fail_existing"]
+	if !ok || string(raw) == "null" {
+		return true, nil
+	}
+	switch string(raw) {
+	case `"0"`:
+		return false, nil
+	case `"1"`:
+		return true, nil
+	}
+	return true, &fieldError{msgFailExisting, "fail_existing"}
+}
+
+// contactFields reads name, contact and email, the fields create and edit
+// share, validating each one present. nil means absent.
+func (f form) contactFields() (name, contact, email *string, fe *fieldError) {
+	if name, fe = f.str("name"); fe == nil && name != nil {
+		fe = checkName(*name)
+	}
+	if fe != nil {
+		return
+	}
+	if contact, fe = f.str("contact"); fe == nil && contact != nil {
+		fe = checkContact(*contact)
+	}
+	if fe != nil {
+		return
+	}
+	if email, fe = f.str("email"); fe == nil && email != nil {
+		fe = checkEmail(*email)
+	}
+	return
+}
+
+// createInput reads and validates a create body.
+func (f form) createInput() (c Customer, failExisting bool, fe *fieldError) {
+	name, contact, email, fe := f.contactFields()
+	if fe != nil {
+		return c, true, fe
+	}
+	c.Name, c.Contact, c.Email = deref(name), deref(contact), deref(email)
+	if c.GSTIN, fe = f.str("gstin"); fe == nil && c.GSTIN != nil {
+		fe = checkGSTIN(*c.GSTIN)
+	}
+	if fe != nil {
+		return c, true, fe
+	}
+	if c.Notes, fe = f.notes(); fe != nil {
+		return c, true, fe
+	}
+	failExisting, fe = f.failExisting()
+	return c, failExisting, fe
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}

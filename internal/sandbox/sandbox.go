@@ -1,0 +1,152 @@
+// Package sandbox is an in-memory emulator of the customer APIs the provider
+// manages, built from api-contracts.md (not from the provider's clients), for
+// acceptance tests (in-process on 127.0.0.1:0) and for `make demo`.
+//
+// Each platform is served under its own prefix, with the same paths,
+// envelopes, status codes, error bodies and quirks as the real API. Every
+// platform request is logged and may be delayed or failed by an injected
+// Fault. /_sandbox/ is the test-only control surface of the standalone server.
+package sandbox
+
+import (
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
+)
+
+// The credentials each platform accepts; anything else is that platform's 401.
+const (
+	XtrakitAPIKey     = "xtk_sandbox_key"
+	RazorpayKeyID     = "rzp_test_sandbox"
+	RazorpayKeySecret = "rzp_sandbox_secret"
+)
+
+// Platform names as used in Request.Platform and Fault.Platform.
+const (
+	PlatformXtrakit  = "xtrakit"
+	PlatformRazorpay = "razorpay"
+)
+
+// Base paths of each platform on the sandbox server.
+const (
+	xtrakitBase  = "/xtrakit/api/v1"
+	razorpayBase = "/razorpay/v1"
+	controlBase  = "/_sandbox/"
+)
+
+// platform is one emulated API mounted under prefix.
+type platform struct {
+	name, prefix string
+	handler      http.Handler
+	faultBody    func(status int) []byte
+}
+
+// Server is the sandbox: every platform plus the request log, faults and
+// control surface. It is safe for concurrent use.
+type Server struct {
+	xtrakit   *xtrakit.Store
+	razorpay  *razorpay.Store
+	platforms []platform
+	control   http.Handler
+
+	logMu sync.Mutex
+	log   []*Request
+
+	faultMu sync.Mutex
+	faults  []*activeFault
+
+	srvMu sync.Mutex
+	srv   *http.Server
+	url   string
+}
+
+// New returns a sandbox with every platform and empty stores.
+func New() *Server {
+	s := &Server{xtrakit: xtrakit.NewStore(), razorpay: razorpay.NewStore()}
+	s.platforms = []platform{
+		{PlatformXtrakit, xtrakitBase, xtrakit.NewHandler(s.xtrakit, XtrakitAPIKey), xtrakit.FaultBody},
+		{PlatformRazorpay, razorpayBase, razorpay.NewHandler(s.razorpay, RazorpayKeyID, RazorpayKeySecret), razorpay.FaultBody},
+	}
+	s.control = s.controlMux()
+	return s
+}
+
+// Handler is the whole sandbox, platforms and /_sandbox/, for use with
+// httptest or any other server.
+func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.route) }
+
+func (s *Server) route(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.Path
+	for i := range s.platforms {
+		p := &s.platforms[i]
+		if rel, ok := strings.CutPrefix(path, p.prefix); ok && (rel == "" || rel[0] == '/') {
+			s.serve(p, rel, w, r)
+			return
+		}
+	}
+	if strings.HasPrefix(path, controlBase) {
+		s.control.ServeHTTP(w, r)
+		return
+	}
+	http.NotFound(w, r)
+}
+
+// Start listens on addr (e.g. "127.0.0.1:0") and serves in the background.
+func (s *Server) Start(addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	s.srvMu.Lock()
+	s.srv, s.url = srv, "http://"+dialable(ln.Addr())
+	s.srvMu.Unlock()
+	go func() { _ = srv.Serve(ln) }()
+	return nil
+}
+
+// dialable turns a wildcard listen address into one a client can dial.
+func dialable(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// URL is "http://127.0.0.1:PORT" once Start has returned.
+func (s *Server) URL() string {
+	s.srvMu.Lock()
+	defer s.srvMu.Unlock()
+	return s.url
+}
+
+// Close stops the listener and drops open connections.
+func (s *Server) Close() {
+	s.srvMu.Lock()
+	srv := s.srv
+	s.srvMu.Unlock()
+	if srv != nil {
+		_ = srv.Close()
+	}
+}
+
+// XtrakitURL is the Xtrakit base URL a client is configured with.
+func (s *Server) XtrakitURL() string { return s.URL() + xtrakitBase }
+
+// RazorpayURL is the Razorpay base URL a client is configured with.
+func (s *Server) RazorpayURL() string { return s.URL() + razorpayBase }
+
+// Xtrakit is the Xtrakit store, for seeding and out-of-band changes.
+func (s *Server) Xtrakit() *xtrakit.Store { return s.xtrakit }
+
+// Razorpay is the Razorpay store, for seeding and out-of-band changes.
+func (s *Server) Razorpay() *razorpay.Store { return s.razorpay }

@@ -1,0 +1,78 @@
+package xtrakit
+
+import (
+	"errors"
+	"net/http"
+)
+
+// groups serves /customer-groups.
+type groups struct{ s *Store }
+
+type groupData struct {
+	Group Group `json:"group"`
+}
+
+func (groups) notFound() string { return "Group not found" }
+
+func (g groups) list(w http.ResponseWriter, _ *http.Request) {
+	ok(w, "Groups retrieved successfully", map[string][]Group{"groups": g.s.Groups()})
+}
+
+func (g groups) create(w http.ResponseWriter, body []byte) {
+	grp, good := g.read(w, body)
+	if !good {
+		return
+	}
+	ok(w, "Group created successfully", groupData{g.s.createGroup(grp)})
+}
+
+func (g groups) get(w http.ResponseWriter, id int64) {
+	grp, found := g.s.Group(id)
+	if !found {
+		fail(w, http.StatusNotFound, g.notFound())
+		return
+	}
+	ok(w, "Group retrieved successfully", groupData{grp})
+}
+
+func (g groups) replace(w http.ResponseWriter, id int64, body []byte) {
+	if _, found := g.s.Group(id); !found {
+		fail(w, http.StatusNotFound, g.notFound())
+		return
+	}
+	grp, good := g.read(w, body)
+	if !good {
+		return
+	}
+	grp, err := g.s.replaceGroup(id, grp)
+	if err != nil {
+		fail(w, http.StatusNotFound, g.notFound())
+		return
+	}
+	ok(w, "Group updated successfully", groupData{grp})
+}
+
+func (g groups) remove(w http.ResponseWriter, id int64) {
+	switch err := g.s.deleteGroup(id); {
+	case errors.Is(err, errHasCustomers):
+		fail(w, http.StatusConflict, "Customer group has customers")
+	case err != nil:
+		fail(w, http.StatusNotFound, g.notFound())
+	default:
+		ok(w, "Group deleted successfully", nil)
+	}
+}
+
+func (g groups) read(w http.ResponseWriter, body []byte) (Group, bool) {
+	f, good := decodeForm(body)
+	if !good {
+		fail(w, http.StatusBadRequest, "Invalid JSON")
+		return Group{}, false
+	}
+	grp := groupFromForm(f)
+	if f.errs != nil {
+		invalid(w, f.errs)
+		return Group{}, false
+	}
+	return grp, true
+}
