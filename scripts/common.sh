@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Shared helpers for the scripts in this directory. Source it; don't run it.
+#
+# After sourcing:
+#   REPO_ROOT   absolute path of the repository
+#   TOOLS_DIR   $REPO_ROOT/.tools   (git-ignored)
+#   TOOLS_BIN   $REPO_ROOT/.tools/bin
+# and the environment is safe for running terraform/tofu without network
+# surprises: CHECKPOINT_DISABLE=1, TF_CLI_CONFIG_FILE points at an empty CLI
+# config written by us (a preset TF_CLI_CONFIG_FILE may name a missing file),
+# and .tools/bin is first on PATH.
+
+if [[ -z "${REPO_ROOT:-}" ]]; then
+  REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+fi
+TOOLS_DIR="${REPO_ROOT}/.tools"
+TOOLS_BIN="${TOOLS_DIR}/bin"
+export REPO_ROOT TOOLS_DIR TOOLS_BIN
+
+log() { printf '%s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Make sure `go` is reachable even when /usr/local/go/bin is not on PATH.
+ensure_go() {
+  if ! command -v go >/dev/null 2>&1; then
+    if [[ -x /usr/local/go/bin/go ]]; then
+      PATH="/usr/local/go/bin:${PATH}"
+      export PATH
+    else
+      die "go not found on PATH (nor at /usr/local/go/bin/go)"
+    fi
+  fi
+}
+
+# write_cli_config FILE [CONTENT]: write a Terraform/OpenTofu CLI config file.
+write_cli_config() {
+  local file="$1" content="${2:-}"
+  mkdir -p "$(dirname "$file")"
+  printf '%s' "$content" >"$file"
+}
+
+# Point Terraform/OpenTofu at an empty CLI config we own and never phone home.
+use_empty_cli_config() {
+  local file="${TOOLS_DIR}/cli-config/empty.tfrc"
+  write_cli_config "$file" "# empty on purpose: no credentials, no provider_installation overrides
+"
+  export TF_CLI_CONFIG_FILE="$file"
+  export TOFU_CLI_CONFIG_FILE="$file"
+  export CHECKPOINT_DISABLE=1
+  # Never let terraform-plugin-testing download a CLI.
+  unset TF_ACC_TERRAFORM_VERSION
+}
+
+# Put .tools/bin first on PATH so the pinned tools win over anything else.
+tools_on_path() {
+  mkdir -p "$TOOLS_BIN"
+  PATH="${TOOLS_BIN}:${PATH}"
+  export PATH
+}
