@@ -12,6 +12,7 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -76,13 +77,18 @@ func New(cfg Config) (*Client, error) {
 
 	var secrets []string
 	if cfg.Auth != nil {
-		secrets = cfg.Auth.Secrets()
+		// An empty "secret" would make tflog mask between every character.
+		secrets = slices.DeleteFunc(cfg.Auth.Secrets(), func(s string) bool { return s == "" })
 	}
 	pooled := cleanhttp.DefaultPooledClient()
-	pooled.Timeout = cfg.RequestTimeout
+	// The limiter waits before the attempt's timeout starts: queueing
+	// behind other resources must not time a request out unsent.
 	pooled.Transport = &rateLimitTransport{
 		limiter: cfg.Limiter,
-		next:    &loggingTransport{platform: cfg.Platform, secrets: secrets, next: pooled.Transport},
+		next: &timeoutTransport{
+			timeout: cfg.RequestTimeout,
+			next:    &loggingTransport{platform: cfg.Platform, secrets: secrets, next: pooled.Transport},
+		},
 	}
 
 	rc := retryablehttp.NewClient()

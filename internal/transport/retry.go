@@ -3,11 +3,14 @@ package transport
 import (
 	"context"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
 )
 
 type methodKey struct{}
@@ -22,25 +25,37 @@ func retryableStatus(code int) bool {
 	return false
 }
 
-// checkRetry is the retryablehttp.CheckRetry policy. GET, PUT and DELETE are
-// idempotent and retried on retryable statuses and connection errors. POST
-// creates a record, so it is retried only when the request surely did not
-// reach the server: a 429 (rejected before processing) or a failed dial.
+// checkRetry is the retryablehttp.CheckRetry policy. Idempotent methods
+// (GET, PUT, DELETE) are retried on retryable statuses and connection
+// errors. POST creates a record, so it (like any other method) is retried
+// only when the request surely did not act: a 429 (rejected before
+// processing) or a failed dial.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
 	method, _ := ctx.Value(methodKey{}).(string)
-	if err != nil {
-		if method == http.MethodPost {
+	if !idempotent(method) {
+		if err != nil {
 			return isDialError(err), nil
 		}
-		return true, nil
-	}
-	if method == http.MethodPost {
 		return resp.StatusCode == http.StatusTooManyRequests, nil
 	}
+	if err != nil {
+		// retryablehttp knows the errors that retrying cannot cure
+		// (certificates, redirect loops, bad schemes).
+		return retryablehttp.DefaultRetryPolicy(ctx, nil, err)
+	}
 	return retryableStatus(resp.StatusCode), nil
+}
+
+// idempotent methods may be sent twice without changing the outcome.
+func idempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
 }
 
 func isDialError(err error) bool {
@@ -56,9 +71,9 @@ func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) t
 			return min(d, maxWait)
 		}
 	}
-	ceiling := minWait << min(attempt, 30)
-	if ceiling <= 0 || ceiling > maxWait {
-		ceiling = maxWait
+	ceiling := maxWait
+	if attempt < 62 && minWait <= maxWait>>attempt {
+		ceiling = minWait << attempt
 	}
 	// Half fixed, half random: never zero, never a thundering herd.
 	half := ceiling / 2
@@ -69,11 +84,13 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.Atoi(v); err == nil {
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
 		if secs < 0 {
 			return 0, false
 		}
-		return time.Duration(secs) * time.Second, true
+		// Larger values would overflow a Duration; the caller caps anyway.
+		const maxSecs = int64(math.MaxInt64 / time.Second)
+		return time.Duration(min(secs, maxSecs)) * time.Second, true
 	}
 	when, err := http.ParseTime(v)
 	if err != nil {
