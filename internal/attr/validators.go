@@ -1,19 +1,49 @@
 package attr
 
 import (
+	"context"
+	"fmt"
+	"net/mail"
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// emailPattern is deliberately plain: one @, a dot in the domain, no spaces.
-// The platforms check further; this catches typos at plan time.
-var emailPattern = regexp.MustCompile(`^[^\s@]+@[^\s@]+\.[^\s@]+$`)
+// EmailFormat validates a well-formed e-mail address: a bare RFC 5322
+// address (no display name) whose domain has a dot.
+func EmailFormat() validator.String { return emailValidator{} }
 
-// EmailFormat validates a well-formed e-mail address.
-func EmailFormat() validator.String {
-	return stringvalidator.RegexMatches(emailPattern, "must be a valid e-mail address (name@domain.tld)")
+type emailValidator struct{}
+
+func (emailValidator) Description(context.Context) string {
+	return "must be a valid e-mail address such as name@example.com"
+}
+
+func (v emailValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v emailValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if s := req.ConfigValue.ValueString(); !ValidEmail(s) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
+			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, v.Description(ctx), s))
+	}
+}
+
+// ValidEmail is the rule EmailFormat applies.
+func ValidEmail(s string) bool {
+	if strings.ContainsAny(s, " \t\r\n") {
+		return false
+	}
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Name != "" || a.Address != s {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.HasSuffix(s, ".")
 }
 
 // MaxLength is the length rule most platforms document ("at most N
@@ -22,8 +52,13 @@ func MaxLength(n int) validator.String {
 	return stringvalidator.UTF8LengthAtMost(n)
 }
 
-// RequiredText is a required string that must not be empty and is at most n
-// characters long.
+var notBlank = regexp.MustCompile(`\S`)
+
+// RequiredText is a required string of 1 to n characters that is not only
+// white space (the APIs treat a blank value as missing).
 func RequiredText(n int) validator.String {
-	return stringvalidator.UTF8LengthBetween(1, n)
+	return stringvalidator.All(
+		stringvalidator.UTF8LengthBetween(1, n),
+		stringvalidator.RegexMatches(notBlank, "must not be blank"),
+	)
 }

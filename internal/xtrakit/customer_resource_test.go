@@ -1,0 +1,452 @@
+package xtrakit_test
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
+)
+
+const customerAddr = "crm_xtrakit_customer.test"
+
+// minimalCustomer sets only the required fields.
+const minimalCustomer = `
+resource "crm_xtrakit_customer" "test" {
+  name       = "Kwame Mensah"
+  phone      = "+233201234567"
+  country    = "Ghana"
+  state      = "Ashanti"
+  city       = "Kumasi"
+  address1   = "12 Harper Road"
+  created_by = "platform-team"
+}
+`
+
+// fullCustomer sets every field, in a group, with an upper-case e-mail and a
+// zip with a leading zero.
+func fullCustomer(city, email string) string {
+	return `
+resource "crm_xtrakit_customer_group" "premium" {
+  name        = "Premium Customers"
+  description = "Spent over $1000."
+}
+
+resource "crm_xtrakit_customer" "test" {
+  group_id   = crm_xtrakit_customer_group.premium.id
+  name       = "Jane Doe"
+  email      = "` + email + `"
+  phone      = "+233244567890"
+  whatsapp   = "+233244567890"
+  country    = "Ghana"
+  state      = "Greater Accra"
+  city       = "` + city + `"
+  zip        = "00233"
+  address1   = "123 Main Street"
+  address2   = "Apt 4B, Downtown Complex"
+  profile    = "https://example.com/profiles/customer123.jpg"
+  created_by = "Edward"
+}
+`
+}
+
+func customerID(st *terraform.State) int64 {
+	id, _ := strconv.ParseInt(st.RootModule().Resources[customerAddr].Primary.ID, 10, 64)
+	return id
+}
+
+func TestAccXtrakitCustomer_minimal(t *testing.T) {
+	s := acctest.Sandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, minimalCustomer),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("group_id"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("email"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("zip"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("created_by"), knownvalue.StringExact("platform-team")),
+			},
+			// Create sends the whole record, unset optionals as null.
+			Check: acctest.CheckLastBody(s, sandbox.PlatformXtrakit, "POST", map[string]any{
+				"customer_group_id": nil, "customer_name": "Kwame Mensah", "customer_email": nil,
+				"customer_phone": "+233201234567", "customer_whatsapp": nil, "customer_country": "Ghana",
+				"customer_city": "Kumasi", "customer_state": "Ashanti", "customer_zip": nil,
+				"address1": "12 Harper Road", "address2": nil, "customer_profile": nil, "created_by": "platform-team",
+			}),
+		}},
+	})
+}
+
+func TestAccXtrakitCustomer_full(t *testing.T) {
+	s := acctest.Sandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, fullCustomer("Accra", "Jane.Doe@Example.com")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.CompareValuePairs(customerAddr, tfjsonpath.New("group_id"),
+					"crm_xtrakit_customer_group.premium", tfjsonpath.New("id"), stringNumberEqual{}),
+				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("email"), knownvalue.StringExact("Jane.Doe@Example.com")),
+				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("zip"), knownvalue.StringExact("00233")),
+				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("address2"), knownvalue.StringExact("Apt 4B, Downtown Complex")),
+				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("profile"), knownvalue.StringExact("https://example.com/profiles/customer123.jpg")),
+				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("updated_at"), knownvalue.NotNull()),
+			},
+		}},
+	})
+}
+
+// TestAccXtrakitCustomer_emailCase: an API that lowercases e-mails must
+// cause no diff and no "inconsistent result".
+func TestAccXtrakitCustomer_emailCase(t *testing.T) {
+	s := acctest.Sandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: acctest.Config(s, fullCustomer("Accra", "Jane.Doe@Example.com"))},
+			{
+				PreConfig: func() {
+					for _, c := range s.Xtrakit().Customers() {
+						_ = s.Xtrakit().MutateCustomer(c.ID, map[string]any{"customer_email": "jane.doe@example.com"})
+					}
+				},
+				Config: acctest.Config(s, fullCustomer("Accra", "Jane.Doe@Example.com")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+func TestAccXtrakitCustomer_basic(t *testing.T) {
+	s := acctest.Sandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: acctest.Config(s, fullCustomer("Accra", "jane.doe@example.com"))},
+			{
+				ResourceName:      customerAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				Config: acctest.Config(s, fullCustomer("Tema", "jane@example.org")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue(customerAddr, tfjsonpath.New("updated_at")),
+						plancheck.ExpectKnownValue(customerAddr, tfjsonpath.New("created_at"), knownvalue.NotNull()),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("city"), knownvalue.StringExact("Tema")),
+				},
+				Check: func(st *terraform.State) error {
+					groupID, _ := strconv.Atoi(st.RootModule().Resources["crm_xtrakit_customer_group.premium"].Primary.ID)
+					// The edit PUT replaces the record: it carries every field.
+					return acctest.CheckLastBody(s, sandbox.PlatformXtrakit, "PUT", map[string]any{
+						"customer_group_id": groupID, "customer_name": "Jane Doe", "customer_email": "jane@example.org",
+						"customer_phone": "+233244567890", "customer_whatsapp": "+233244567890",
+						"customer_country": "Ghana", "customer_city": "Tema", "customer_state": "Greater Accra",
+						"customer_zip": "00233", "address1": "123 Main Street", "address2": "Apt 4B, Downtown Complex",
+						"customer_profile": "https://example.com/profiles/customer123.jpg", "created_by": "Edward",
+					})(st)
+				},
+			},
+		},
+	})
+}
+
+func TestAccXtrakitCustomer_importBlock(t *testing.T) {
+	s := acctest.Sandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: acctest.Config(s, fullCustomer("Accra", "jane.doe@example.com"))},
+			{
+				ResourceName:    customerAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+			},
+		},
+	})
+}
+
+// TestAccXtrakitCustomer_importExisting adopts a customer made outside
+// Terraform with an import block; the plan afterwards is empty.
+func TestAccXtrakitCustomer_importExisting(t *testing.T) {
+	s := acctest.Sandbox(t)
+	zip := "00233"
+	seeded := s.Xtrakit().SeedCustomer(sbx.Customer{
+		CustomerName: "Kwame Mensah", CustomerPhone: "+233201234567", CustomerCountry: "Ghana",
+		CustomerState: "Ashanti", CustomerCity: "Kumasi", Address1: "12 Harper Road",
+		CreatedBy: "platform-team", CustomerZip: &zip,
+	})
+	config := acctest.Config(s, `
+import {
+  to = crm_xtrakit_customer.test
+  id = "`+strconv.FormatInt(seeded.ID, 10)+`"
+}
+`+minimalCustomer[:len(minimalCustomer)-2]+`  zip        = "00233"
+}
+`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionNoop)},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("id"), knownvalue.StringExact(strconv.FormatInt(seeded.ID, 10))),
+			},
+			Check: acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 0),
+		}},
+	})
+}
+
+func TestAccXtrakitCustomer_disappears(t *testing.T) {
+	s := acctest.Sandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: acctest.Config(s, minimalCustomer),
+				Check: func(st *terraform.State) error {
+					if !s.Xtrakit().DeleteCustomer(customerID(st)) {
+						return errorf("customer not in the sandbox")
+					}
+					return nil
+				},
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config: acctest.Config(s, minimalCustomer),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionCreate)},
+				},
+				Check: func(*terraform.State) error {
+					if n := len(s.Xtrakit().Customers()); n != 1 {
+						return errorf("want 1 customer after re-creation, sandbox has %d", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccXtrakitCustomer_drift(t *testing.T) {
+	s := acctest.Sandbox(t)
+	var id int64
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: acctest.Config(s, fullCustomer("Accra", "jane.doe@example.com")),
+				Check: func(st *terraform.State) error {
+					id = customerID(st)
+					return nil
+				},
+			},
+			{
+				PreConfig: acctest.Mutate(t, func() error {
+					return s.Xtrakit().MutateCustomer(id, map[string]any{
+						"customer_city": "Kumasi", "customer_zip": nil, "customer_group_id": nil,
+					})
+				}),
+				Config: acctest.Config(s, fullCustomer("Accra", "jane.doe@example.com")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(customerAddr, tfjsonpath.New("city"), knownvalue.StringExact("Accra")),
+						plancheck.ExpectKnownValue(customerAddr, tfjsonpath.New("zip"), knownvalue.StringExact("00233")),
+					},
+				},
+				Check: func(*terraform.State) error {
+					c, _ := s.Xtrakit().Customer(id)
+					if c.CustomerCity != "Accra" || c.CustomerZip == nil || *c.CustomerZip != "00233" || c.CustomerGroupID == nil {
+						return errorf("apply did not restore the record: %+v", c)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccXtrakitCustomer_removeGroup takes a customer out of its group: the
+// PUT sends customer_group_id null, and the group can then be deleted.
+func TestAccXtrakitCustomer_removeGroup(t *testing.T) {
+	s := acctest.Sandbox(t)
+	ungrouped := `
+resource "crm_xtrakit_customer" "test" {
+  name       = "Jane Doe"
+  phone      = "+233244567890"
+  country    = "Ghana"
+  state      = "Greater Accra"
+  city       = "Accra"
+  address1   = "123 Main Street"
+  created_by = "Edward"
+}
+`
+	group := `
+resource "crm_xtrakit_customer_group" "premium" {
+  name = "Premium Customers"
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: acctest.Config(s, group+strings.Replace(ungrouped, "name ", "group_id   = crm_xtrakit_customer_group.premium.id\n  name ", 1))},
+			{
+				Config: acctest.Config(s, group+ungrouped),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(customerAddr, tfjsonpath.New("group_id"), knownvalue.Null()),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("group_id"), knownvalue.Null()),
+				},
+				Check: func(*terraform.State) error {
+					reqs := acctest.Requests(s, sandbox.PlatformXtrakit, "PUT")
+					if len(reqs) != 1 || !regexp.MustCompile(`"customer_group_id":null`).Match(reqs[0].Body) {
+						return errorf("want one PUT with customer_group_id null, got %d: %s", len(reqs), lastBody(reqs))
+					}
+					if c := s.Xtrakit().Customers(); len(c) != 1 || c[0].CustomerGroupID != nil {
+						return errorf("the customer is still in a group: %+v", c)
+					}
+					return nil
+				},
+			},
+			{
+				// No customer is left in the group, so deleting it succeeds.
+				Config: acctest.Config(s, ungrouped),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("crm_xtrakit_customer_group.premium", plancheck.ResourceActionDestroy),
+					},
+				},
+				Check: func(*terraform.State) error {
+					if n := len(s.Xtrakit().Groups()); n != 0 {
+						return errorf("the group should be deleted, sandbox has %d groups", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// TestAccXtrakitCustomer_lostCreateResponse: the sandbox commits the create
+// and drops the connection. The provider must find and adopt that record,
+// not create a second one.
+func TestAccXtrakitCustomer_lostCreateResponse(t *testing.T) {
+	s := acctest.Sandbox(t)
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformXtrakit, Method: "POST", Path: "/customers/add", Times: 1, DropAfterCommit: true})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, minimalCustomer),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
+				func(st *terraform.State) error {
+					all := s.Xtrakit().Customers()
+					if len(all) != 1 {
+						return errorf("want exactly 1 customer after a lost create answer, sandbox has %d", len(all))
+					}
+					if all[0].ID != customerID(st) {
+						return errorf("state id %d is not the committed record %d", customerID(st), all[0].ID)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+// TestAccXtrakitCustomer_retries: 429 with Retry-After and a 503 on reads
+// are retried, and the apply succeeds.
+func TestAccXtrakitCustomer_retries(t *testing.T) {
+	s := acctest.Sandbox(t)
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformXtrakit, Method: "POST", Times: 1, Status: 429, RetryAfter: "1"})
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformXtrakit, Method: "GET", Times: 2, Status: 503})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, minimalCustomer),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 2),
+				func(*terraform.State) error {
+					if n := len(s.Xtrakit().Customers()); n != 1 {
+						return errorf("want 1 customer, sandbox has %d", n)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
+
+func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
+	s := acctest.Sandbox(t)
+	var groupID int64
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: groupConfig(s, "Premium", ""),
+				Check: func(st *terraform.State) error {
+					groupID, _ = strconv.ParseInt(st.RootModule().Resources[groupAddr].Primary.ID, 10, 64)
+					// A customer Terraform does not manage still uses the group.
+					s.Xtrakit().SeedCustomer(sbx.Customer{
+						CustomerGroupID: &groupID, CustomerName: "Walk-in", CustomerPhone: "+233200000000",
+						CustomerCountry: "Ghana", CustomerState: "Ashanti", CustomerCity: "Kumasi",
+						Address1: "1 Market St", CreatedBy: "pos",
+					})
+					return nil
+				},
+			},
+			{
+				Config:      acctest.ProviderConfig(s),
+				ExpectError: regexp.MustCompile(`(?s)Could not delete Xtrakit customer group.*HTTP 409.*Customer group has customers`),
+			},
+			{
+				// Once the customer is gone the destroy goes through.
+				PreConfig: func() {
+					for _, c := range s.Xtrakit().Customers() {
+						s.Xtrakit().DeleteCustomer(c.ID)
+					}
+				},
+				Config: acctest.ProviderConfig(s),
+			},
+		},
+	})
+}
+
+func lastBody(reqs []sandbox.Request) string {
+	if len(reqs) == 0 {
+		return "(none)"
+	}
+	return string(reqs[len(reqs)-1].Body)
+}
