@@ -31,7 +31,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("sandbox: unexpected arguments %q", fs.Args())
 	}
 	s := New()
-	if err := s.Start(*listen); err != nil {
+	if err := s.start(ctx, *listen); err != nil {
 		return fmt.Errorf("sandbox: %w", err)
 	}
 	defer s.Close()

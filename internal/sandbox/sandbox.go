@@ -9,6 +9,7 @@
 package sandbox
 
 import (
+	"context"
 	"net"
 	"net/http"
 	"strings"
@@ -97,8 +98,12 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 }
 
 // Start listens on addr (e.g. "127.0.0.1:0") and serves in the background.
-func (s *Server) Start(addr string) error {
-	ln, err := net.Listen("tcp", addr)
+func (s *Server) Start(addr string) error { return s.start(context.Background(), addr) }
+
+// start is Start with the context that bounds the listen call.
+func (s *Server) start(ctx context.Context, addr string) error {
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", addr)
 	if err != nil {
 		return err
 	}

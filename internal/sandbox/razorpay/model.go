@@ -1,6 +1,3 @@
-// Package razorpay emulates the Razorpay customers API (api-contracts.md §4)
-// for the sandbox. It is written from the contract and imports nothing from
-// the provider's own Razorpay client.
 package razorpay
 
 import (
@@ -58,17 +55,22 @@ func (n *wireNotes) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// customerJSON shadows Notes with its wire form.
+// customerJSON is Customer with notes in their wire form, fields in
+// Razorpay's order.
 type customerJSON struct {
-	alias
-	Notes wireNotes `json:"notes"`
+	ID        string    `json:"id"`
+	Entity    string    `json:"entity"`
+	Name      string    `json:"name"`
+	Email     string    `json:"email"`
+	Contact   string    `json:"contact"`
+	GSTIN     *string   `json:"gstin"`
+	Notes     wireNotes `json:"notes"`
+	CreatedAt int64     `json:"created_at"`
 }
-
-type alias Customer
 
 // MarshalJSON writes empty notes as [] (contract §4 quirk).
 func (c Customer) MarshalJSON() ([]byte, error) {
-	return json.Marshal(customerJSON{alias(c), wireNotes(c.Notes)})
+	return json.Marshal(customerJSON{c.ID, c.Entity, c.Name, c.Email, c.Contact, c.GSTIN, wireNotes(c.Notes), c.CreatedAt})
 }
 
 // UnmarshalJSON reads notes given as [] or as an object.
@@ -77,8 +79,7 @@ func (c *Customer) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	*c = Customer(v.alias)
-	c.Notes = map[string]string(v.Notes)
+	*c = Customer{v.ID, v.Entity, v.Name, v.Email, v.Contact, v.GSTIN, map[string]string(v.Notes), v.CreatedAt}
 	return nil
 }
 

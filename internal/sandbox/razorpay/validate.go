@@ -111,7 +111,7 @@ func checkGSTIN(v string) *fieldError {
 		if i < 2 && !digit {
 			return bad
 		}
-		if !digit && !('a' <= c && c <= 'z') && !('A' <= c && c <= 'Z') {
+		if !digit && (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
 			return bad
 		}
 	}

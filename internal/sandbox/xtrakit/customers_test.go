@@ -73,7 +73,9 @@ func TestCustomerOptionalFieldsAreNull(t *testing.T) {
 func TestCustomerPutReplacesWholeRecord(t *testing.T) {
 	s := withGroup(t)
 	s.do("POST", "/customers/add", fullCustomer)
-	s.store.MutateCustomer(1, map[string]any{"created_at": "2020-01-01 00:00:00", "updated_at": "2020-01-01 00:00:00"})
+	if err := s.store.MutateCustomer(1, map[string]any{"created_at": "2020-01-01 00:00:00", "updated_at": "2020-01-01 00:00:00"}); err != nil {
+		t.Fatal(err)
+	}
 
 	status, got := s.do("PUT", "/customers/1", minimalCustomer)
 	want := `{"status":200,"message":"Customer updated successfully","data":{"customer":{"id":1,"customer_group_id":null,
@@ -107,7 +109,7 @@ func TestCustomerPutReplacesWholeRecord(t *testing.T) {
 
 func TestCustomerValidation(t *testing.T) {
 	long := `"` + strings.Repeat("é", 256) + `"`
-	max := `"` + strings.Repeat("é", 255) + `"`
+	longest := `"` + strings.Repeat("é", 255) + `"`
 	for _, tc := range []struct {
 		name, field, raw string // raw "" removes the field
 		errors           string // "" = valid
@@ -118,7 +120,7 @@ func TestCustomerValidation(t *testing.T) {
 		{"name null", "customer_name", `null`, `{"customer_name":["The customer name field is required."]}`},
 		{"name number", "customer_name", `42`, `{"customer_name":["The customer name field must be a string."]}`},
 		{"name too long", "customer_name", long, `{"customer_name":["The customer name field must not be greater than 255 characters."]}`},
-		{"name 255 chars", "customer_name", max, ""},
+		{"name 255 chars", "customer_name", longest, ""},
 		{"phone missing", "customer_phone", "", `{"customer_phone":["The customer phone field is required."]}`},
 		{"country missing", "customer_country", "", `{"customer_country":["The customer country field is required."]}`},
 		{"city missing", "customer_city", "", `{"customer_city":["The customer city field is required."]}`},

@@ -1,6 +1,3 @@
-// Package xtrakit emulates the Xtrakit customers and customer-groups API
-// (api-contracts.md §1) for the sandbox. It is written from the contract and
-// imports nothing from the provider's own Xtrakit client.
 package xtrakit
 
 import "time"

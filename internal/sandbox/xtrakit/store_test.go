@@ -55,7 +55,9 @@ func TestStoreSeedAndMutate(t *testing.T) {
 		t.Error("DeleteCustomer")
 	}
 	// Out-of-band group delete skips the 409 check.
-	s.MutateCustomer(11, map[string]any{"customer_group_id": 1})
+	if err := s.MutateCustomer(11, map[string]any{"customer_group_id": 1}); err != nil {
+		t.Fatal(err)
+	}
 	if !s.DeleteGroup(1) || s.DeleteGroup(1) {
 		t.Error("DeleteGroup")
 	}

@@ -1,0 +1,84 @@
+package sandbox
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is written by run's goroutine and read by the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestRunPrintsEnvAndServes(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"-listen", "127.0.0.1:0"}, &out) }()
+
+	re := regexp.MustCompile(`export XTRAKIT_BASE_URL=(http://127\.0\.0\.1:\d+/xtrakit/api/v1)`)
+	var base string
+	for deadline := time.Now().Add(5 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			base = m[1]
+		} else if time.Now().After(deadline) {
+			t.Fatalf("no base URL in output:\n%s", out.String())
+		}
+	}
+	for _, want := range []string{
+		"export XTRAKIT_API_KEY=" + XtrakitAPIKey, "export RAZORPAY_BASE_URL=http://127.0.0.1:",
+		"export RAZORPAY_KEY_ID=" + RazorpayKeyID, "export RAZORPAY_KEY_SECRET=" + RazorpayKeySecret, "/_sandbox/",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	req, _ := http.NewRequest("GET", base+"/customers", nil)
+	req.Header.Set("Authorization", "Bearer "+XtrakitAPIKey)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("GET customers: %d", resp.StatusCode)
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("run: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("run did not stop")
+	}
+}
+
+func TestRunRejectsBadArgs(t *testing.T) {
+	for _, args := range [][]string{{"-nope"}, {"extra"}, {"-listen", "256.0.0.1:0"}} {
+		if err := run(context.Background(), args, io.Discard); err == nil {
+			t.Errorf("run(%q): no error", args)
+		}
+	}
+}

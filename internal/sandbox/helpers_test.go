@@ -1,0 +1,63 @@
+package sandbox
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// started is a sandbox listening on a free port for the test's lifetime.
+func started(t *testing.T) *Server {
+	t.Helper()
+	s := New()
+	if err := s.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
+
+// call sends one request with the platform's credentials (auth "xtrakit",
+// "razorpay" or "" for none) and returns status, body and Retry-After.
+func call(t *testing.T, method, url, auth, body string) (int, string, http.Header) {
+	t.Helper()
+	resp, err := send(method, url, auth, body)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, strings.TrimSpace(string(b)), resp.Header
+}
+
+func send(method, url, auth, body string) (*http.Response, error) {
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req, err := http.NewRequest(method, url, r)
+	if err != nil {
+		return nil, err
+	}
+	switch auth {
+	case PlatformXtrakit:
+		req.Header.Set("Authorization", "Bearer "+XtrakitAPIKey)
+	case PlatformRazorpay:
+		req.SetBasicAuth(RazorpayKeyID, RazorpayKeySecret)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	return http.DefaultClient.Do(req)
+}
+
+const (
+	xtrakitGroup    = `{"group_name":"VIP","group_description":"Top"}`
+	xtrakitCustomer = `{"customer_name":"Kofi","customer_phone":"0244000000","customer_country":"Ghana",
+	  "customer_city":"Kumasi","customer_state":"Ashanti","address1":"1 Road","created_by":"ops"}`
+	razorpayCustomer = `{"name":"Gaurav Kumar","contact":"+919876543210","email":"gaurav.kumar@example.com"}`
+)

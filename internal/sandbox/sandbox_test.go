@@ -1,0 +1,301 @@
+package sandbox
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestPlatformsAreMounted(t *testing.T) {
+	s := started(t)
+	if !strings.HasPrefix(s.URL(), "http://127.0.0.1:") || s.XtrakitURL() != s.URL()+"/xtrakit/api/v1" || s.RazorpayURL() != s.URL()+"/razorpay/v1" {
+		t.Fatalf("URLs: %s %s %s", s.URL(), s.XtrakitURL(), s.RazorpayURL())
+	}
+	if status, body, _ := call(t, "POST", s.XtrakitURL()+"/customer-groups/add", PlatformXtrakit, xtrakitGroup); status != 200 ||
+		!strings.Contains(body, `"message":"Group created successfully"`) {
+		t.Errorf("xtrakit create group: %d %s", status, body)
+	}
+	if g, ok := s.Xtrakit().Group(1); !ok || g.GroupName != "VIP" {
+		t.Errorf("xtrakit store: %+v %v", g, ok)
+	}
+	if status, body, _ := call(t, "POST", s.RazorpayURL()+"/customers", PlatformRazorpay, razorpayCustomer); status != 200 ||
+		!strings.Contains(body, `"entity":"customer"`) {
+		t.Errorf("razorpay create: %d %s", status, body)
+	}
+	if n := len(s.Razorpay().All()); n != 1 {
+		t.Errorf("razorpay store has %d customers", n)
+	}
+	// Each platform's 401 body, and nothing outside the platforms and control surface.
+	if status, body, _ := call(t, "GET", s.XtrakitURL()+"/customers", "", ""); status != 401 ||
+		body != `{"status":401,"error":"Unauthorized: Missing Bearer Token"}` {
+		t.Errorf("xtrakit 401: %d %s", status, body)
+	}
+	if status, body, _ := call(t, "GET", s.RazorpayURL()+"/customers", PlatformXtrakit, ""); status != 401 ||
+		body != `{"error":{"code":"BAD_REQUEST_ERROR","description":"The api key provided is invalid","source":"NA","step":"NA","reason":"NA","metadata":{}}}` {
+		t.Errorf("razorpay 401: %d %s", status, body)
+	}
+	for _, p := range []string{"/", "/xtrakit", "/xtrakit/api/v1x/customers", "/razorpay/v2/customers"} {
+		if status, _, _ := call(t, "GET", s.URL()+p, PlatformXtrakit, ""); status != 404 {
+			t.Errorf("GET %s: %d", p, status)
+		}
+	}
+}
+
+func TestRequestLog(t *testing.T) {
+	s := started(t)
+	call(t, "POST", s.XtrakitURL()+"/customer-groups/add?trace=1", PlatformXtrakit, xtrakitGroup)
+	call(t, "GET", s.RazorpayURL()+"/customers?count=5&skip=0", PlatformRazorpay, "")
+	call(t, "DELETE", s.RazorpayURL()+"/customers/cust_AAAAAAAAAAAAAA", PlatformRazorpay, "")
+	call(t, "GET", s.XtrakitURL()+"/customers/9", "", "")
+	call(t, "GET", s.URL()+"/_sandbox/requests", "", "") // the control surface is not logged
+
+	reqs := s.Requests()
+	if len(reqs) != 4 {
+		t.Fatalf("logged %d requests: %+v", len(reqs), reqs)
+	}
+	want := []struct {
+		platform, method, path string
+		status                 int
+	}{
+		{"xtrakit", "POST", "/customer-groups/add", 200},
+		{"razorpay", "GET", "/customers", 200},
+		{"razorpay", "DELETE", "/customers/cust_AAAAAAAAAAAAAA", 400},
+		{"xtrakit", "GET", "/customers/9", 401},
+	}
+	for i, w := range want {
+		r := reqs[i]
+		if r.Platform != w.platform || r.Method != w.method || r.Path != w.path || r.Status != w.status {
+			t.Errorf("request %d: %s %s %s %d, want %+v", i, r.Platform, r.Method, r.Path, r.Status, w)
+		}
+	}
+	if string(reqs[0].Body) != xtrakitGroup || reqs[0].Query.Get("trace") != "1" ||
+		reqs[0].Header.Get("Authorization") != "Bearer "+XtrakitAPIKey || reqs[0].Header.Get("Content-Type") != "application/json" {
+		t.Errorf("request 0 details: %+v", reqs[0])
+	}
+	if q := reqs[1].Query; q.Get("count") != "5" || q.Get("skip") != "0" || len(reqs[1].Body) != 0 {
+		t.Errorf("request 1 details: %+v", reqs[1])
+	}
+	if got := s.RequestsFor(PlatformRazorpay); len(got) != 2 || got[0].Path != "/customers" {
+		t.Errorf("RequestsFor(razorpay): %+v", got)
+	}
+	// Copies: changing one does not change the log.
+	reqs[0].Body[0] = 'X'
+	reqs[0].Header.Set("Authorization", "changed")
+	reqs[0].Query.Set("trace", "2")
+	again := s.Requests()[0]
+	if again.Body[0] != '{' || again.Header.Get("Authorization") == "changed" || again.Query.Get("trace") != "1" {
+		t.Error("Requests shares storage with the log")
+	}
+	s.ResetRequests()
+	if n := len(s.Requests()); n != 0 {
+		t.Errorf("%d requests after reset", n)
+	}
+}
+
+func TestFaultStatusWithRetryAfter(t *testing.T) {
+	s := started(t)
+	s.InjectFault(Fault{Platform: PlatformXtrakit, Method: "POST", Path: "/customer-groups", Times: 2, Status: 429, RetryAfter: "1"})
+	for i := range 2 {
+		status, body, h := call(t, "POST", s.XtrakitURL()+"/customer-groups/add", PlatformXtrakit, xtrakitGroup)
+		if status != 429 || h.Get("Retry-After") != "1" || body != `{"status":429,"error":"Too Many Requests"}` {
+			t.Errorf("attempt %d: %d %q %s", i, status, h.Get("Retry-After"), body)
+		}
+	}
+	if status, _, h := call(t, "POST", s.XtrakitURL()+"/customer-groups/add", PlatformXtrakit, xtrakitGroup); status != 200 || h.Get("Retry-After") != "" {
+		t.Errorf("third attempt: %d", status)
+	}
+	// The faulted requests were not handled: one group exists, and the log says 429.
+	if n := len(s.Xtrakit().Groups()); n != 1 {
+		t.Errorf("%d groups, want 1", n)
+	}
+	var statuses []int
+	for _, r := range s.Requests() {
+		statuses = append(statuses, r.Status)
+	}
+	if len(statuses) != 3 || statuses[0] != 429 || statuses[1] != 429 || statuses[2] != 200 {
+		t.Errorf("logged statuses %v", statuses)
+	}
+
+	s.InjectFault(Fault{Platform: PlatformRazorpay, Times: 1, Status: 429, RetryAfter: "2"})
+	status, body, h := call(t, "GET", s.RazorpayURL()+"/customers", PlatformRazorpay, "")
+	if status != 429 || h.Get("Retry-After") != "2" ||
+		body != `{"error":{"code":"BAD_REQUEST_ERROR","description":"Too many requests","source":"NA","step":"NA","reason":"NA","metadata":{}}}` {
+		t.Errorf("razorpay 429: %d %s", status, body)
+	}
+}
+
+func TestFaultServerErrors(t *testing.T) {
+	s := started(t)
+	for _, code := range []int{500, 502, 503, 504} {
+		s.InjectFault(Fault{Times: 2, Status: code})
+		status, body, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, "")
+		if want := `{"status":` + strconv.Itoa(code) + `,"error":"` + http.StatusText(code) + `"}`; status != code || body != want {
+			t.Errorf("xtrakit %d: %d %s", code, status, body)
+		}
+		status, body, _ = call(t, "GET", s.RazorpayURL()+"/customers", PlatformRazorpay, "")
+		if want := `{"error":{"code":"SERVER_ERROR","description":"The server encountered an error. The incident has been reported to admins.","source":"NA","step":"NA","reason":"NA","metadata":{}}}`; status != code || body != want {
+			t.Errorf("razorpay %d: %d %s", code, status, body)
+		}
+	}
+}
+
+func TestFaultMatching(t *testing.T) {
+	s := started(t)
+	s.InjectFault(Fault{Platform: PlatformRazorpay, Status: 503})                     // other platform
+	s.InjectFault(Fault{Platform: PlatformXtrakit, Method: "DELETE", Status: 500})    // other method
+	s.InjectFault(Fault{Platform: PlatformXtrakit, Path: "/customers/", Status: 502}) // prefix
+	s.InjectFault(Fault{Platform: PlatformXtrakit, Status: 504, Times: 1})            // catch-all, once
+	for _, tc := range []struct {
+		method, path string
+		want         int
+	}{
+		{"GET", "/customers/1", 502},
+		{"DELETE", "/customers/1", 500},
+		{"GET", "/customers", 504}, // "/customers" lacks the "/customers/" prefix
+		{"GET", "/customers", 200}, // the once-only fault is spent
+		{"GET", "/customer-groups", 200},
+	} {
+		if status, _, _ := call(t, tc.method, s.XtrakitURL()+tc.path, PlatformXtrakit, ""); status != tc.want {
+			t.Errorf("%s %s: %d, want %d", tc.method, tc.path, status, tc.want)
+		}
+	}
+	s.ClearFaults()
+	if status, _, _ := call(t, "GET", s.RazorpayURL()+"/customers", PlatformRazorpay, ""); status != 200 {
+		t.Errorf("after ClearFaults: %d", status)
+	}
+}
+
+func TestFaultLatency(t *testing.T) {
+	s := started(t)
+	s.InjectFault(Fault{Platform: PlatformXtrakit, Latency: 100 * time.Millisecond, Times: 1})
+	start := time.Now()
+	if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 200 {
+		t.Errorf("status %d", status)
+	}
+	if d := time.Since(start); d < 100*time.Millisecond {
+		t.Errorf("answered after %v", d)
+	}
+
+	// A client that gives up is not kept waiting, and its request is logged with status 0.
+	s.ResetRequests()
+	s.InjectFault(Fault{Platform: PlatformXtrakit, Method: "POST", Latency: time.Hour})
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "POST", s.XtrakitURL()+"/customer-groups/add", strings.NewReader(xtrakitGroup))
+	req.Header.Set("Authorization", "Bearer "+XtrakitAPIKey)
+	if _, err := http.DefaultClient.Do(req); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("err = %v", err)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		reqs := s.Requests()
+		if len(reqs) == 1 && reqs[0].Status == 0 && len(s.Xtrakit().Groups()) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("log %+v, groups %d", reqs, len(s.Xtrakit().Groups()))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// DropAfterCommit: the record is created, then the client gets no response.
+func TestFaultDropAfterCommit(t *testing.T) {
+	for _, tc := range []struct {
+		platform, url, body string
+		count               func(*Server) int
+	}{
+		{PlatformXtrakit, "/xtrakit/api/v1/customers/add", xtrakitCustomer, func(s *Server) int { return len(s.Xtrakit().Customers()) }},
+		{PlatformRazorpay, "/razorpay/v1/customers", razorpayCustomer, func(s *Server) int { return len(s.Razorpay().All()) }},
+	} {
+		t.Run(tc.platform, func(t *testing.T) {
+			s := started(t)
+			s.InjectFault(Fault{Platform: tc.platform, Method: "POST", Times: 1, DropAfterCommit: true})
+			resp, err := send("POST", s.URL()+tc.url, tc.platform, tc.body)
+			if err == nil {
+				resp.Body.Close()
+				t.Fatalf("got a response %d, want a connection error", resp.StatusCode)
+			}
+			var uerr *url.Error
+			if !errors.As(err, &uerr) {
+				t.Errorf("error %T %v", err, err)
+			}
+			if n := tc.count(s); n != 1 {
+				t.Fatalf("%d records committed, want 1", n)
+			}
+			reqs := s.Requests()
+			if len(reqs) != 1 || reqs[0].Status != 0 || string(reqs[0].Body) != tc.body {
+				t.Errorf("log: %+v", reqs)
+			}
+			// The fault is spent: the server answers normally again.
+			if status, _, _ := call(t, "GET", s.URL()+strings.TrimSuffix(tc.url, "/add"), tc.platform, ""); status != 200 {
+				t.Errorf("after the drop: %d", status)
+			}
+		})
+	}
+}
+
+// Via Handler() without a real connection the drop aborts the handler, as
+// net/http expects, so the fault also works under httptest servers.
+func TestDropWithoutHijacker(t *testing.T) {
+	s := New()
+	s.InjectFault(Fault{DropAfterCommit: true})
+	defer func() {
+		if r, _ := recover().(error); !errors.Is(r, http.ErrAbortHandler) {
+			t.Errorf("recovered %v, want http.ErrAbortHandler", r)
+		}
+		if len(s.Xtrakit().Groups()) != 1 {
+			t.Error("not committed")
+		}
+	}()
+	req, _ := http.NewRequest("POST", "/xtrakit/api/v1/customer-groups/add", strings.NewReader(xtrakitGroup))
+	req.Header.Set("Authorization", "Bearer "+XtrakitAPIKey)
+	s.Handler().ServeHTTP(noHijack{http.Header{}}, req)
+}
+
+type noHijack struct{ h http.Header }
+
+func (n noHijack) Header() http.Header       { return n.h }
+func (noHijack) Write(b []byte) (int, error) { return len(b), nil }
+func (noHijack) WriteHeader(int)             {}
+
+func TestConcurrentRequests(t *testing.T) {
+	s := started(t)
+	s.InjectFault(Fault{Platform: PlatformRazorpay, Times: 10, Status: 503})
+	var wg sync.WaitGroup
+	for i := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var resp *http.Response
+			var err error
+			if i%2 == 0 {
+				resp, err = send("POST", s.XtrakitURL()+"/customer-groups/add", PlatformXtrakit, xtrakitGroup)
+			} else {
+				resp, err = send("GET", s.RazorpayURL()+"/customers", PlatformRazorpay, "")
+			}
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			resp.Body.Close()
+			s.Requests()
+		}()
+	}
+	wg.Wait()
+	var n503 int
+	for _, r := range s.RequestsFor(PlatformRazorpay) {
+		if r.Status == 503 {
+			n503++
+		}
+	}
+	if len(s.Requests()) != 40 || n503 != 10 || len(s.Xtrakit().Groups()) != 20 {
+		t.Errorf("requests %d, 503s %d, groups %d", len(s.Requests()), n503, len(s.Xtrakit().Groups()))
+	}
+}
