@@ -6,6 +6,8 @@ package acctest
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -46,8 +48,14 @@ provider "crm" {
     api_key  = %q
     base_url = %q
   }
+
+  razorpay {
+    key_id     = %q
+    key_secret = %q
+    base_url   = %q
+  }
 }
-`, sandbox.XtrakitAPIKey, s.XtrakitURL())
+`, sandbox.XtrakitAPIKey, s.XtrakitURL(), sandbox.RazorpayKeyID, sandbox.RazorpayKeySecret, s.RazorpayURL())
 }
 
 // Config joins the provider block and the test's own HCL.
@@ -118,4 +126,14 @@ func ExpectNoRequests(t *testing.T, s *sandbox.Server) {
 	if reqs := s.Requests(); len(reqs) != 0 {
 		t.Errorf("expected no API request, the sandbox received %d, first: %s %s", len(reqs), reqs[0].Method, reqs[0].Path)
 	}
+}
+
+// ErrorText matches an error message that Terraform may have wrapped over
+// several lines: the words of text, separated by any white space.
+func ErrorText(text string) *regexp.Regexp {
+	words := strings.Fields(text)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(words, `\s+`))
 }

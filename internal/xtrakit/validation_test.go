@@ -2,7 +2,6 @@ package xtrakit_test
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -38,15 +37,6 @@ func customerHCL(overrides map[string]string) string {
 	}
 	b.WriteString("}\n")
 	return b.String()
-}
-
-// wrapped matches text that Terraform may have wrapped across lines.
-func wrapped(text string) *regexp.Regexp {
-	words := strings.Fields(text)
-	for i, w := range words {
-		words[i] = regexp.QuoteMeta(w)
-	}
-	return regexp.MustCompile(`(?s)` + strings.Join(words, `\s+`))
 }
 
 type validationCase struct {
@@ -88,7 +78,7 @@ func TestAccXtrakitCustomer_validation(t *testing.T) {
 		steps = append(steps, resource.TestStep{
 			Config:      acctest.Config(s, customerHCL(c.overrides)),
 			PlanOnly:    true,
-			ExpectError: wrapped(c.want),
+			ExpectError: acctest.ErrorText(c.want),
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
@@ -110,7 +100,7 @@ func TestAccXtrakitCustomerGroup_validation(t *testing.T) {
 		steps = append(steps, resource.TestStep{
 			Config:      acctest.Config(s, "resource \"crm_xtrakit_customer_group\" \"test\" {\n  "+c.hcl+"\n}\n"),
 			PlanOnly:    true,
-			ExpectError: wrapped(c.want),
+			ExpectError: acctest.ErrorText(c.want),
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})

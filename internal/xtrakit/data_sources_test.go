@@ -1,0 +1,100 @@
+package xtrakit_test
+
+import (
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
+)
+
+func seedCustomer(store *sbx.Store, name string, group *int64) sbx.Customer {
+	email := name + "@example.com"
+	return store.SeedCustomer(sbx.Customer{
+		CustomerGroupID: group, CustomerName: name, CustomerEmail: &email, CustomerPhone: "+233200000001",
+		CustomerCountry: "Ghana", CustomerState: "Ashanti", CustomerCity: "Kumasi",
+		Address1: "1 Market St", CreatedBy: "seed",
+	})
+}
+
+func TestAccXtrakitCustomerDataSource(t *testing.T) {
+	s := acctest.Sandbox(t)
+	desc := "Seeded"
+	g := s.Xtrakit().SeedGroup(sbx.Group{GroupName: "VIP", GroupDescription: &desc})
+	c := seedCustomer(s.Xtrakit(), "ama", &g.ID)
+	id := strconv.FormatInt(c.ID, 10)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, `data "crm_xtrakit_customer" "one" { id = "`+id+`" }`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.crm_xtrakit_customer.one", tfjsonpath.New("name"), knownvalue.StringExact("ama")),
+				statecheck.ExpectKnownValue("data.crm_xtrakit_customer.one", tfjsonpath.New("email"), knownvalue.StringExact("ama@example.com")),
+				statecheck.ExpectKnownValue("data.crm_xtrakit_customer.one", tfjsonpath.New("group_id"), knownvalue.Int64Exact(g.ID)),
+				statecheck.ExpectKnownValue("data.crm_xtrakit_customer.one", tfjsonpath.New("zip"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.crm_xtrakit_customer.one", tfjsonpath.New("created_at"), knownvalue.StringExact(c.CreatedAt)),
+			},
+		}},
+	})
+}
+
+func TestAccXtrakitCustomerDataSource_notFound(t *testing.T) {
+	s := acctest.Sandbox(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      acctest.Config(s, `data "crm_xtrakit_customer" "one" { id = "999" }`),
+			ExpectError: regexp.MustCompile(`(?s)HTTP 404.*Customer not found`),
+		}},
+	})
+}
+
+func TestAccXtrakitCustomerGroupDataSource(t *testing.T) {
+	s := acctest.Sandbox(t)
+	g := s.Xtrakit().SeedGroup(sbx.Group{GroupName: "Wholesale"})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, `data "crm_xtrakit_customer_group" "g" { id = "`+strconv.FormatInt(g.ID, 10)+`" }`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.crm_xtrakit_customer_group.g", tfjsonpath.New("name"), knownvalue.StringExact("Wholesale")),
+				statecheck.ExpectKnownValue("data.crm_xtrakit_customer_group.g", tfjsonpath.New("description"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.crm_xtrakit_customer_group.g", tfjsonpath.New("user_id"), knownvalue.StringExact(g.UserID)),
+			},
+		}},
+	})
+}
+
+func TestAccXtrakitCustomersDataSource(t *testing.T) {
+	s := acctest.Sandbox(t)
+	g := s.Xtrakit().SeedGroup(sbx.Group{GroupName: "VIP"})
+	a := seedCustomer(s.Xtrakit(), "ama", &g.ID)
+	seedCustomer(s.Xtrakit(), "kofi", nil)
+	c := seedCustomer(s.Xtrakit(), "esi", &g.ID)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, `
+data "crm_xtrakit_customers" "all" {}
+
+data "crm_xtrakit_customers" "vip" {
+  group_id = `+strconv.FormatInt(g.ID, 10)+`
+}
+`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.crm_xtrakit_customers.all", tfjsonpath.New("customers"), knownvalue.ListSizeExact(3)),
+				statecheck.ExpectKnownValue("data.crm_xtrakit_customers.vip", tfjsonpath.New("ids"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact(strconv.FormatInt(a.ID, 10)), knownvalue.StringExact(strconv.FormatInt(c.ID, 10)),
+				})),
+				statecheck.ExpectKnownValue("data.crm_xtrakit_customers.vip", tfjsonpath.New("customers").AtSliceIndex(1).AtMapKey("name"), knownvalue.StringExact("esi")),
+			},
+		}},
+	})
+}
+
