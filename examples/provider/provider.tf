@@ -1,0 +1,38 @@
+terraform {
+  required_providers {
+    crm = {
+      source = "customerops/crm"
+    }
+  }
+}
+
+# Every setting can come from the environment instead:
+# XTRAKIT_API_KEY, XTRAKIT_BASE_URL, RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET, RAZORPAY_BASE_URL.
+provider "crm" {
+  max_retries     = 4
+  request_timeout = "30s"
+
+  xtrakit {
+    api_key             = var.xtrakit_api_key
+    requests_per_second = 10
+  }
+
+  razorpay {
+    key_id     = var.razorpay_key_id
+    key_secret = var.razorpay_key_secret
+  }
+}
+
+variable "xtrakit_api_key" {
+  type      = string
+  sensitive = true
+}
+
+variable "razorpay_key_id" {
+  type = string
+}
+
+variable "razorpay_key_secret" {
+  type      = string
+  sensitive = true
+}

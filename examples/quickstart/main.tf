@@ -1,0 +1,38 @@
+# What `make demo` applies against the local sandbox. The provider reads its
+# credentials and base URLs from the environment the demo exports
+# (XTRAKIT_API_KEY, XTRAKIT_BASE_URL, ...).
+terraform {
+  required_providers {
+    crm = {
+      source = "customerops/crm"
+    }
+  }
+}
+
+provider "crm" {}
+
+resource "crm_xtrakit_customer_group" "premium" {
+  name        = "Premium Customers"
+  description = "Spent over $1000 and with us for over a year."
+}
+
+resource "crm_xtrakit_customer" "jane" {
+  group_id   = crm_xtrakit_customer_group.premium.id
+  name       = "Jane Doe"
+  email      = "jane.doe@example.com"
+  phone      = "+233244567890"
+  country    = "Ghana"
+  state      = "Greater Accra"
+  city       = "Accra"
+  zip        = "00233"
+  address1   = "123 Main Street"
+  created_by = "platform-team"
+}
+
+output "group_id" {
+  value = crm_xtrakit_customer_group.premium.id
+}
+
+output "customer_id" {
+  value = crm_xtrakit_customer.jane.id
+}

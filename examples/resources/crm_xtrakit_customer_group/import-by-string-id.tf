@@ -1,0 +1,4 @@
+import {
+  to = crm_xtrakit_customer_group.premium
+  id = "1"
+}
