@@ -2,6 +2,7 @@ package attr
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -23,10 +24,30 @@ func AddAPIError(diags *diag.Diagnostics, action, what string, err error) {
 			detail += "\n  - " + d
 		}
 		detail += fmt.Sprintf("\n\nRequest: %s %s", apiErr.Method, apiErr.Path)
-		diags.AddError(summary, detail)
+		diags.AddError(summary, detail+hintOf(err))
 		return
 	}
-	diags.AddError(summary, err.Error())
+	diags.AddError(summary, err.Error()+hintOf(err))
+}
+
+// WithHint attaches advice for the user to err (what to do about a
+// platform's refusal); AddAPIError shows it after the platform's message.
+func WithHint(err error, hint string) error { return &hinted{err: err, hint: hint} }
+
+type hinted struct {
+	err  error
+	hint string
+}
+
+func (h *hinted) Error() string { return h.err.Error() }
+func (h *hinted) Unwrap() error { return h.err }
+
+func hintOf(err error) string {
+	var h *hinted
+	if errors.As(err, &h) {
+		return "\n\n" + h.hint
+	}
+	return ""
 }
 
 // IsNotFound reports whether err means the record does not exist.

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/customerops/terraform-provider-crm/internal/razorpay"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 	"github.com/customerops/terraform-provider-crm/internal/xtrakit"
 )
@@ -33,9 +34,10 @@ type crmProvider struct {
 }
 
 type providerModel struct {
-	MaxRetries     types.Int64             `tfsdk:"max_retries"`
-	RequestTimeout types.String            `tfsdk:"request_timeout"`
-	Xtrakit        *xtrakit.ProviderConfig `tfsdk:"xtrakit"`
+	MaxRetries     types.Int64              `tfsdk:"max_retries"`
+	RequestTimeout types.String             `tfsdk:"request_timeout"`
+	Xtrakit        *xtrakit.ProviderConfig  `tfsdk:"xtrakit"`
+	Razorpay       *razorpay.ProviderConfig `tfsdk:"razorpay"`
 }
 
 func (p *crmProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -61,7 +63,8 @@ func (p *crmProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 		},
 		Blocks: map[string]pschema.Block{
-			xtrakit.BlockName: xtrakit.ProviderBlock(),
+			xtrakit.BlockName:  xtrakit.ProviderBlock(),
+			razorpay.BlockName: razorpay.ProviderBlock(),
 		},
 	}
 }
@@ -77,7 +80,8 @@ func (p *crmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 	data := &providerData{
-		xtrakit: xtrakit.Configure(ctx, cfg.Xtrakit, base, &resp.Diagnostics),
+		xtrakit:  xtrakit.Configure(ctx, cfg.Xtrakit, base, &resp.Diagnostics),
+		razorpay: razorpay.Configure(ctx, cfg.Razorpay, base, &resp.Diagnostics),
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
@@ -112,6 +116,7 @@ func (p *crmProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		xtrakit.NewCustomerGroupResource,
 		xtrakit.NewCustomerResource,
+		razorpay.NewCustomerResource,
 	}
 }
 
@@ -120,13 +125,17 @@ func (p *crmProvider) DataSources(context.Context) []func() datasource.DataSourc
 		xtrakit.NewCustomerDataSource,
 		xtrakit.NewCustomerGroupDataSource,
 		xtrakit.NewCustomersDataSource,
+		razorpay.NewCustomerDataSource,
+		razorpay.NewCustomersDataSource,
 	}
 }
 
 // providerData is handed to every resource and data source; each platform
 // reads its own client through its ClientSource interface.
 type providerData struct {
-	xtrakit *xtrakit.Client
+	xtrakit  *xtrakit.Client
+	razorpay *razorpay.Client
 }
 
-func (d *providerData) XtrakitClient() *xtrakit.Client { return d.xtrakit }
+func (d *providerData) XtrakitClient() *xtrakit.Client   { return d.xtrakit }
+func (d *providerData) RazorpayClient() *razorpay.Client { return d.razorpay }

@@ -1,0 +1,202 @@
+// Package razorpay is the Razorpay slice: its API client, provider block,
+// the crm_razorpay_customer resource and its data sources.
+//
+// Razorpay differs from the other platforms in ways the code below keeps
+// visible: an unknown id answers 400 (not 404), customers cannot be
+// deleted, email + contact is a unique key, and empty notes come back as [].
+package razorpay
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/transport"
+)
+
+// DefaultBaseURL is Razorpay's production API.
+const DefaultBaseURL = "https://api.razorpay.com/v1"
+
+// platform names Razorpay in logs and errors.
+const platform = "razorpay"
+
+// Razorpay's own descriptions the provider reacts to (contract §4).
+const (
+	msgNoSuchID = "The id provided does not exist"
+	msgExists   = "Customer already exists for the merchant"
+)
+
+// pageSize is the largest page the list call allows.
+const pageSize = 100
+
+// Client makes typed calls to the Razorpay API. It has no delete: Razorpay
+// offers none, and nothing in this package may send DELETE.
+type Client struct {
+	api *transport.Client
+}
+
+// NewClient wraps a transport client configured for Razorpay.
+func NewClient(cfg transport.Config) (*Client, error) {
+	cfg.Platform = platform
+	cfg.DecodeError = decodeError
+	api, err := transport.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{api: api}, nil
+}
+
+// errorBody is Razorpay's error body:
+// {"error":{"code","description","field","source","step","reason","metadata"}}.
+type errorBody struct {
+	Error struct {
+		Code        string `json:"code"`
+		Description string `json:"description"`
+		Field       string `json:"field"`
+	} `json:"error"`
+}
+
+// decodeError keeps Razorpay's description. Only a 400 saying "The id
+// provided does not exist" means gone: any other 400 (validation, a
+// malformed id, a duplicate) is a real error, and a 404 comes from
+// something in front of Razorpay (a wrong base URL), never from a customer.
+func decodeError(status int, body []byte) *transport.APIError {
+	var eb errorBody
+	_ = json.Unmarshal(body, &eb)
+	e := eb.Error
+	apiErr := &transport.APIError{Message: e.Description, Field: e.Field}
+	if status == http.StatusBadRequest && strings.TrimSuffix(strings.TrimSpace(e.Description), ".") == msgNoSuchID {
+		apiErr.NotFound = true
+	}
+	if e.Code != "" && e.Code != "BAD_REQUEST_ERROR" {
+		apiErr.Details = append(apiErr.Details, "code: "+e.Code)
+	}
+	return apiErr
+}
+
+// IsDuplicate reports whether err is Razorpay refusing a second customer
+// with the same email + contact.
+func IsDuplicate(err error) bool {
+	apiErr, ok := transport.AsAPIError(err)
+	return ok && apiErr.Status == http.StatusBadRequest && strings.TrimSuffix(apiErr.Message, ".") == msgExists
+}
+
+var idPattern = regexp.MustCompile(`^cust_[A-Za-z0-9]{14}$`)
+
+// CheckID checks a Terraform id before it goes into a URL.
+func CheckID(id string) error {
+	if !idPattern.MatchString(id) {
+		return fmt.Errorf("%q is not a Razorpay customer id: ids are \"cust_\" followed by 14 letters or digits", id)
+	}
+	return nil
+}
+
+func customerPath(id string) (string, error) {
+	if err := CheckID(id); err != nil {
+		return "", err
+	}
+	return "/customers/" + id, nil
+}
+
+// CreateCustomer creates a customer, or with FailExisting "0" returns the
+// one that already has this email + contact. If the answer is lost, the
+// customer is looked up by email + contact before any second attempt, so a
+// retried create never makes a second customer.
+func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
+	return transport.CreateOnce(ctx, platform,
+		func() (*Customer, error) {
+			var out Customer
+			if err := c.api.Do(ctx, http.MethodPost, "/customers", nil, in, &out); err != nil {
+				return nil, err
+			}
+			return checked(&out)
+		},
+		func() (*Customer, error) { return c.FindCustomer(ctx, in.Email, in.Contact) })
+}
+
+func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
+	p, err := customerPath(id)
+	if err != nil {
+		return nil, err
+	}
+	var out Customer
+	if err = c.api.Do(ctx, http.MethodGet, p, nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return checked(&out)
+}
+
+// UpdateCustomer is Razorpay's edit: it takes name, contact and email only.
+func (c *Client) UpdateCustomer(ctx context.Context, id string, in EditInput) (*Customer, error) {
+	p, err := customerPath(id)
+	if err != nil {
+		return nil, err
+	}
+	var out Customer
+	if err = c.api.Do(ctx, http.MethodPut, p, nil, in, &out); err != nil {
+		return nil, err
+	}
+	return checked(&out)
+}
+
+// ListCustomers returns every customer, newest first as Razorpay lists them.
+func (c *Client) ListCustomers(ctx context.Context) ([]Customer, error) {
+	var all []Customer
+	err := c.eachCustomer(ctx, func(cu *Customer) bool {
+		all = append(all, *cu)
+		return true
+	})
+	return all, err
+}
+
+// FindCustomer returns the customer with this email + contact (Razorpay's
+// unique key; email compared case-insensitively), or nil if none has them.
+func (c *Client) FindCustomer(ctx context.Context, email, contact string) (*Customer, error) {
+	var found *Customer
+	err := c.eachCustomer(ctx, func(cu *Customer) bool {
+		if cu.Contact == contact && strings.EqualFold(cu.Email, email) {
+			found = cu
+			return false
+		}
+		return true
+	})
+	return found, err
+}
+
+// eachCustomer pages through the list (count ≤ 100, skip) until a short
+// page, calling fn once per customer until it returns false. A customer
+// created while paging shifts the pages: ids already seen are skipped.
+func (c *Client) eachCustomer(ctx context.Context, fn func(*Customer) bool) error {
+	seen := map[string]bool{}
+	for skip := 0; ; {
+		var page collection
+		q := url.Values{"count": {strconv.Itoa(pageSize)}, "skip": {strconv.Itoa(skip)}}
+		if err := c.api.Do(ctx, http.MethodGet, "/customers", q, nil, &page); err != nil {
+			return err
+		}
+		fresh := 0
+		for i := range page.Items {
+			cu := &page.Items[i]
+			if seen[cu.ID] {
+				continue
+			}
+			seen[cu.ID] = true
+			fresh++
+			if !fn(cu) {
+				return nil
+			}
+		}
+		if len(page.Items) < pageSize {
+			return nil
+		}
+		if fresh == 0 {
+			return fmt.Errorf("razorpay API: GET /customers?skip=%d returned only customers already listed: paging does not advance", skip)
+		}
+		skip += len(page.Items)
+	}
+}

@@ -1,0 +1,112 @@
+package razorpay
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/transport"
+)
+
+// BlockName is the provider block that configures Razorpay.
+const BlockName = "razorpay"
+
+// Environment variables read when the block leaves a setting out.
+const (
+	EnvKeyID     = "RAZORPAY_KEY_ID"
+	EnvKeySecret = "RAZORPAY_KEY_SECRET"
+	EnvBaseURL   = "RAZORPAY_BASE_URL"
+)
+
+// DefaultRequestsPerSecond is the client-side limit when none is set.
+const DefaultRequestsPerSecond = 10
+
+// ProviderConfig is the `razorpay {}` block.
+type ProviderConfig struct {
+	KeyID             types.String  `tfsdk:"key_id"`
+	KeySecret         types.String  `tfsdk:"key_secret"`
+	BaseURL           types.String  `tfsdk:"base_url"`
+	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+}
+
+// ProviderBlock is the schema of the `razorpay {}` block.
+func ProviderBlock() pschema.SingleNestedBlock {
+	return pschema.SingleNestedBlock{
+		MarkdownDescription: "Razorpay settings. Omit the block to configure Razorpay from the environment alone.",
+		Attributes: map[string]pschema.Attribute{
+			"key_id": pschema.StringAttribute{
+				MarkdownDescription: "Razorpay API key id (`rzp_live_...` or `rzp_test_...`), the user of HTTP Basic auth. Falls back to `" + EnvKeyID + "`.",
+				Optional:            true,
+			},
+			"key_secret": pschema.StringAttribute{
+				MarkdownDescription: "Razorpay API key secret, the password of HTTP Basic auth. Masked in logs. Falls back to `" + EnvKeySecret + "`.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"base_url": pschema.StringAttribute{
+				MarkdownDescription: "API base URL. Defaults to `" + DefaultBaseURL + "`; falls back to `" + EnvBaseURL +
+					"`. Must be `https://`, or `http://` towards a loopback address (such as the local sandbox).",
+				Optional: true,
+			},
+			"requests_per_second": pschema.Float64Attribute{
+				MarkdownDescription: "Client-side limit on requests per second to Razorpay, shared by every resource of this provider instance. Defaults to 10.",
+				Optional:            true,
+				Validators:          []validator.Float64{float64validator.AtLeast(0.1)},
+			},
+		},
+	}
+}
+
+// Configure builds the Razorpay client from the block (nil when absent) and
+// the environment. It returns nil, without error, when Razorpay is simply
+// not configured; resources then explain how to configure it.
+func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, diags *diag.Diagnostics) *Client {
+	present := cfg != nil
+	if !present {
+		cfg = &ProviderConfig{}
+	}
+	block := path.Root(BlockName)
+	attr.RequireKnown(diags, block.AtName("key_id"), cfg.KeyID, EnvKeyID)
+	attr.RequireKnown(diags, block.AtName("key_secret"), cfg.KeySecret, EnvKeySecret)
+	attr.RequireKnown(diags, block.AtName("base_url"), cfg.BaseURL, EnvBaseURL)
+	attr.RequireKnown(diags, block.AtName("requests_per_second"), cfg.RequestsPerSecond, "")
+	if diags.HasError() {
+		return nil
+	}
+
+	keyID := attr.StringSetting(cfg.KeyID, EnvKeyID, "")
+	keySecret := attr.StringSetting(cfg.KeySecret, EnvKeySecret, "")
+	if keyID == "" || keySecret == "" {
+		// The block, or half a key pair, says Razorpay is wanted: name what is missing.
+		if present || keyID != "" || keySecret != "" {
+			if keyID == "" {
+				attr.MissingSetting(diags, block.AtName("key_id"), EnvKeyID)
+			}
+			if keySecret == "" {
+				attr.MissingSetting(diags, block.AtName("key_secret"), EnvKeySecret)
+			}
+		}
+		return nil
+	}
+
+	base.BaseURL = attr.StringSetting(cfg.BaseURL, EnvBaseURL, DefaultBaseURL)
+	base.Auth = transport.BasicAuth{Username: keyID, Password: keySecret}
+	rps := float64(DefaultRequestsPerSecond)
+	if !cfg.RequestsPerSecond.IsNull() {
+		rps = cfg.RequestsPerSecond.ValueFloat64()
+	}
+	base.Limiter = transport.NewLimiter(rps)
+
+	client, err := NewClient(base)
+	if err != nil {
+		diags.AddAttributeError(block.AtName("base_url"), "Invalid Razorpay base URL", err.Error())
+		return nil
+	}
+	return client
+}
