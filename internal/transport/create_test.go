@@ -1,0 +1,228 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+type createRecord struct{ ID int }
+
+// createProbe scripts create's answers in order and counts both calls.
+type createProbe struct {
+	creates []func() (*createRecord, error)
+	find    func() (*createRecord, error)
+	nCreate int
+	nFind   int
+}
+
+func (p *createProbe) create() (*createRecord, error) {
+	p.nCreate++
+	if p.nCreate > len(p.creates) {
+		return nil, fmt.Errorf("create called %d times, only %d scripted", p.nCreate, len(p.creates))
+	}
+	return p.creates[p.nCreate-1]()
+}
+
+func (p *createProbe) findFn() (*createRecord, error) {
+	p.nFind++
+	if p.find == nil {
+		return nil, errors.New("find must not be called")
+	}
+	return p.find()
+}
+
+func (p *createProbe) run(ctx context.Context) (*createRecord, error) {
+	return CreateOnce(ctx, testPlatform, p.create, p.findFn)
+}
+
+func answer(id int) func() (*createRecord, error) {
+	return func() (*createRecord, error) { return &createRecord{ID: id}, nil }
+}
+
+func failWith(err error) func() (*createRecord, error) {
+	return func() (*createRecord, error) { return nil, err }
+}
+
+// errLost is an error without an answer: the outcome is unknown.
+var errLost = errors.New("testplat API: POST /things: EOF")
+
+func TestCreateOnceSuccessPassesThrough(t *testing.T) {
+	p := &createProbe{creates: []func() (*createRecord, error){answer(1)}}
+	got, err := p.run(context.Background())
+	if err != nil || got == nil || got.ID != 1 {
+		t.Fatalf("got %v, %v; want record 1", got, err)
+	}
+	if p.nCreate != 1 || p.nFind != 0 {
+		t.Errorf("create %d times, find %d times; want 1, 0", p.nCreate, p.nFind)
+	}
+}
+
+func TestCreateOnceAPIErrorPassesThrough(t *testing.T) {
+	apiErr := &APIError{Platform: testPlatform, Method: "POST", Path: "/things", Status: 422, Message: "Validation failed"}
+	for name, err := range map[string]error{
+		"422":         apiErr,
+		"wrapped 422": fmt.Errorf("wrapped: %w", apiErr),
+		"500":         &APIError{Status: 500},
+		"429":         &APIError{Status: 429},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := &createProbe{creates: []func() (*createRecord, error){failWith(err)}}
+			got, gotErr := p.run(context.Background())
+			if got != nil || gotErr != err {
+				t.Errorf("got %v, %v; want nil, the same error", got, gotErr)
+			}
+			if p.nCreate != 1 || p.nFind != 0 {
+				t.Errorf("create %d times, find %d times; want 1, 0", p.nCreate, p.nFind)
+			}
+		})
+	}
+}
+
+func TestCreateOnceLostAnswerAdoptsFoundRecord(t *testing.T) {
+	p := &createProbe{
+		creates: []func() (*createRecord, error){failWith(errLost)},
+		find:    func() (*createRecord, error) { return &createRecord{ID: 7}, nil },
+	}
+	got, err := p.run(context.Background())
+	if err != nil || got == nil || got.ID != 7 {
+		t.Fatalf("got %v, %v; want the found record 7", got, err)
+	}
+	if p.nCreate != 1 || p.nFind != 1 {
+		t.Errorf("create %d times, find %d times; want 1, 1", p.nCreate, p.nFind)
+	}
+}
+
+func TestCreateOnceLostAnswerNotFoundCreatesOnceMore(t *testing.T) {
+	p := &createProbe{
+		creates: []func() (*createRecord, error){failWith(errLost), answer(9)},
+		find:    func() (*createRecord, error) { return nil, nil },
+	}
+	got, err := p.run(context.Background())
+	if err != nil || got == nil || got.ID != 9 {
+		t.Fatalf("got %v, %v; want the second create's record 9", got, err)
+	}
+	if p.nCreate != 2 || p.nFind != 1 {
+		t.Errorf("create %d times, find %d times; want 2, 1", p.nCreate, p.nFind)
+	}
+}
+
+// The second attempt is final: losing its answer too is reported, not
+// reconciled again.
+func TestCreateOnceSecondAttemptIsFinal(t *testing.T) {
+	second := errors.New("testplat API: POST /things: connection reset by peer")
+	p := &createProbe{
+		creates: []func() (*createRecord, error){failWith(errLost), failWith(second)},
+		find:    func() (*createRecord, error) { return nil, nil },
+	}
+	got, err := p.run(context.Background())
+	if got != nil || err != second {
+		t.Fatalf("got %v, %v; want nil, the second error", got, err)
+	}
+	if p.nCreate != 2 || p.nFind != 1 {
+		t.Errorf("create %d times, find %d times; want 2, 1", p.nCreate, p.nFind)
+	}
+}
+
+func TestCreateOnceFindErrorMentionsBoth(t *testing.T) {
+	findErr := &APIError{Platform: testPlatform, Method: "GET", Path: "/things", Status: 503, Message: "list unavailable"}
+	p := &createProbe{
+		creates: []func() (*createRecord, error){failWith(errLost)},
+		find:    func() (*createRecord, error) { return nil, findErr },
+	}
+	got, err := p.run(context.Background())
+	if got != nil || err == nil {
+		t.Fatalf("got %v, %v; want an error", got, err)
+	}
+	msg := err.Error()
+	for _, want := range []string{errLost.Error(), "list unavailable", testPlatform} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error %q lacks %q", msg, want)
+		}
+	}
+	if !errors.Is(err, errLost) {
+		t.Error("the create error must stay in the chain (errors.Is)")
+	}
+	if p.nCreate != 1 || p.nFind != 1 {
+		t.Errorf("create %d times, find %d times; want 1, 1", p.nCreate, p.nFind)
+	}
+}
+
+func TestCreateOnceCancelledContextSkipsFind(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	p := &createProbe{creates: []func() (*createRecord, error){failWith(fmt.Errorf("testplat API: POST /things: %w", context.Canceled))}}
+	got, err := p.run(ctx)
+	if got != nil || !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, %v; want the cancellation error", got, err)
+	}
+	if p.nCreate != 1 || p.nFind != 0 {
+		t.Errorf("create %d times, find %d times; want 1, 0", p.nCreate, p.nFind)
+	}
+}
+
+// A context that ends during create (deadline) also stops reconciliation:
+// find would only fail the same way.
+func TestCreateOnceContextEndingDuringCreateSkipsFind(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p := &createProbe{creates: []func() (*createRecord, error){func() (*createRecord, error) {
+		cancel()
+		return nil, errLost
+	}}}
+	if _, err := p.run(ctx); err != errLost {
+		t.Fatalf("err = %v, want the create error", err)
+	}
+	if p.nFind != 0 {
+		t.Errorf("find called %d times", p.nFind)
+	}
+}
+
+// CreateOnce over the real client: a POST whose connection drops after the
+// server committed is adopted through find, and not sent twice.
+func TestCreateOnceOverDroppedConnection(t *testing.T) {
+	var committed atomic.Bool
+	srv := newCountingServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		switch {
+		case r.Method == http.MethodPost:
+			committed.Store(true)
+			hijackAndClose(t, w, r)
+		case r.Method == http.MethodGet && committed.Load():
+			writeJSON(w, http.StatusOK, `{"id":5}`)
+		default:
+			writeJSON(w, http.StatusNotFound, `{"message":"nothing"}`)
+		}
+	})
+	c := newTestClient(t, testConfig(srv.URL))
+	ctx := context.Background()
+	got, err := CreateOnce(ctx, testPlatform,
+		func() (*createRecord, error) {
+			var out createRecord
+			if err := c.Do(ctx, http.MethodPost, "/things", nil, map[string]string{"a": "b"}, &out); err != nil {
+				return nil, err
+			}
+			return &out, nil
+		},
+		func() (*createRecord, error) {
+			var out struct {
+				ID int `json:"id"`
+			}
+			if err := c.Do(ctx, http.MethodGet, "/things/latest", nil, nil, &out); err != nil {
+				if IsNotFound(err) {
+					return nil, nil
+				}
+				return nil, err
+			}
+			return &createRecord{ID: out.ID}, nil
+		})
+	if err != nil || got == nil || got.ID != 5 {
+		t.Fatalf("got %v, %v; want adopted record 5", got, err)
+	}
+	if srv.Hits() != 2 {
+		t.Errorf("server saw %d requests, want 2 (one POST, one GET)", srv.Hits())
+	}
+}

@@ -1,0 +1,437 @@
+package xtrakit
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	fwattr "github.com/hashicorp/terraform-plugin-framework/attr"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/transport"
+)
+
+// ---- customer ----
+
+func fullCustomerModel() customerModel {
+	return customerModel{
+		ID:        types.StringValue("5"),
+		GroupID:   types.Int64Value(3),
+		Name:      types.StringValue("Jane Doe"),
+		Email:     attr.EmailValue("Jane@Example.com"),
+		Phone:     types.StringValue("+233201234567"),
+		Whatsapp:  types.StringValue("+233201234568"),
+		Country:   types.StringValue("Ghana"),
+		State:     types.StringValue("Greater Accra"),
+		City:      types.StringValue("Accra"),
+		Zip:       types.StringValue("00233"),
+		Address1:  types.StringValue("1 Independence Ave"),
+		Address2:  types.StringValue("Suite 2"),
+		Profile:   types.StringValue("https://example.com/jane.png"),
+		CreatedBy: types.StringValue("terraform"),
+	}
+}
+
+func TestCustomerToInputFull(t *testing.T) {
+	m := fullCustomerModel()
+	got := m.toInput()
+	want := CustomerInput{
+		CustomerGroupID:  i64p(3),
+		CustomerName:     "Jane Doe",
+		CustomerEmail:    strp("Jane@Example.com"),
+		CustomerPhone:    "+233201234567",
+		CustomerWhatsapp: strp("+233201234568"),
+		CustomerCountry:  "Ghana",
+		CustomerCity:     "Accra",
+		CustomerState:    "Greater Accra",
+		CustomerZip:      strp("00233"),
+		Address1:         "1 Independence Ave",
+		Address2:         strp("Suite 2"),
+		CustomerProfile:  strp("https://example.com/jane.png"),
+		CreatedBy:        "terraform",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("toInput =\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+func TestCustomerToInputNullOptionals(t *testing.T) {
+	for name, set := range map[string]func(*customerModel){
+		"null": func(m *customerModel) {
+			m.GroupID, m.Email = types.Int64Null(), attr.EmailNull()
+			m.Whatsapp, m.Zip, m.Address2, m.Profile = types.StringNull(), types.StringNull(), types.StringNull(), types.StringNull()
+		},
+		"unknown": func(m *customerModel) {
+			m.GroupID, m.Email = types.Int64Unknown(), attr.Email{StringValue: types.StringUnknown()}
+			m.Whatsapp, m.Zip, m.Address2, m.Profile = types.StringUnknown(), types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			m := fullCustomerModel()
+			set(&m)
+			in := m.toInput()
+			if in.CustomerGroupID != nil || in.CustomerEmail != nil || in.CustomerWhatsapp != nil ||
+				in.CustomerZip != nil || in.Address2 != nil || in.CustomerProfile != nil {
+				t.Errorf("optionals must be nil: %+v", in)
+			}
+			// Every field is sent, as JSON null: the PUT replaces the record.
+			b, err := json.Marshal(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc map[string]any
+			_ = json.Unmarshal(b, &doc)
+			for _, f := range []string{"customer_group_id", "customer_email", "customer_whatsapp", "customer_zip", "address2", "customer_profile"} {
+				v, present := doc[f]
+				if !present || v != nil {
+					t.Errorf("%s: present=%v value=%v, want an explicit null", f, present, v)
+				}
+			}
+			if doc["customer_name"] != "Jane Doe" || doc["created_by"] != "terraform" {
+				t.Errorf("required fields: %s", b)
+			}
+		})
+	}
+}
+
+func TestCustomerToInputEmptyStringsAreSent(t *testing.T) {
+	m := fullCustomerModel()
+	m.Whatsapp, m.Zip, m.Address2, m.Profile = types.StringValue(""), types.StringValue(""), types.StringValue(""), types.StringValue("")
+	m.Email = attr.EmailValue("")
+	in := m.toInput()
+	for name, p := range map[string]*string{"email": in.CustomerEmail, "whatsapp": in.CustomerWhatsapp, "zip": in.CustomerZip, "address2": in.Address2, "profile": in.CustomerProfile} {
+		if p == nil || *p != "" {
+			t.Errorf("%s: got %v, want pointer to \"\"", name, p)
+		}
+	}
+}
+
+func apiCustomer() *Customer {
+	return &Customer{
+		CustomerInput: CustomerInput{
+			CustomerGroupID:  i64p(3),
+			CustomerName:     "Jane Doe",
+			CustomerEmail:    strp("jane@example.com"),
+			CustomerPhone:    "+233201234567",
+			CustomerWhatsapp: strp("+233201234568"),
+			CustomerCountry:  "Ghana",
+			CustomerCity:     "Accra",
+			CustomerState:    "Greater Accra",
+			CustomerZip:      strp("00233"),
+			Address1:         "1 Independence Ave",
+			Address2:         strp("Suite 2"),
+			CustomerProfile:  strp("https://example.com/jane.png"),
+			CreatedBy:        "terraform",
+		},
+		ID:           42,
+		UserID:       "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b",
+		BusinessCode: "482193",
+		CreatedAt:    "2024-08-12 07:03:13",
+		UpdatedAt:    "2024-08-13 08:00:00",
+	}
+}
+
+func TestCustomerFromAPIMapsEveryField(t *testing.T) {
+	var m customerModel
+	m.fromAPI(apiCustomer())
+	want := customerModel{
+		ID:           types.StringValue("42"),
+		GroupID:      types.Int64Value(3),
+		Name:         types.StringValue("Jane Doe"),
+		Email:        attr.EmailValue("jane@example.com"),
+		Phone:        types.StringValue("+233201234567"),
+		Whatsapp:     types.StringValue("+233201234568"),
+		Country:      types.StringValue("Ghana"),
+		State:        types.StringValue("Greater Accra"),
+		City:         types.StringValue("Accra"),
+		Zip:          types.StringValue("00233"),
+		Address1:     types.StringValue("1 Independence Ave"),
+		Address2:     types.StringValue("Suite 2"),
+		Profile:      types.StringValue("https://example.com/jane.png"),
+		CreatedBy:    types.StringValue("terraform"),
+		UserID:       types.StringValue("6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"),
+		BusinessCode: types.StringValue("482193"),
+		CreatedAt:    types.StringValue("2024-08-12 07:03:13"),
+		UpdatedAt:    types.StringValue("2024-08-13 08:00:00"),
+	}
+	compareModels(t, m, want)
+}
+
+// compareModels compares field by field with the framework's Equal, so a
+// failure names the field.
+func compareModels[M any](t *testing.T, got, want M) {
+	t.Helper()
+	gv, wv := reflect.ValueOf(got), reflect.ValueOf(want)
+	for i := range gv.NumField() {
+		gf, wf := gv.Field(i).Interface(), wv.Field(i).Interface()
+		gav, ok := gf.(fwattr.Value)
+		if !ok {
+			t.Fatalf("%s is not an attr.Value", gv.Type().Field(i).Name)
+		}
+		if !gav.Equal(wf.(fwattr.Value)) {
+			t.Errorf("%s = %v, want %v", gv.Type().Field(i).Name, gf, wf)
+		}
+	}
+}
+
+func TestCustomerFromAPINullVersusEmpty(t *testing.T) {
+	c := apiCustomer()
+	c.CustomerGroupID = nil
+	c.CustomerEmail, c.CustomerWhatsapp, c.CustomerZip, c.Address2, c.CustomerProfile = nil, strp(""), nil, strp(""), nil
+
+	// The user left the optionals out: null, whatever the API answered.
+	var omitted customerModel
+	omitted.Email = attr.EmailNull()
+	omitted.fromAPI(c)
+	if !omitted.GroupID.IsNull() || !omitted.Email.IsNull() || !omitted.Whatsapp.IsNull() ||
+		!omitted.Zip.IsNull() || !omitted.Address2.IsNull() || !omitted.Profile.IsNull() {
+		t.Errorf("omitted optionals must be null: %+v", omitted)
+	}
+
+	// The user wrote "": kept as "", whether the API answered null or "".
+	empty := fullCustomerModel()
+	empty.Email, empty.Whatsapp, empty.Zip, empty.Address2, empty.Profile =
+		attr.EmailValue(""), types.StringValue(""), types.StringValue(""), types.StringValue(""), types.StringValue("")
+	empty.fromAPI(c)
+	if !empty.Email.Equal(attr.EmailValue("")) {
+		t.Errorf("email = %v, want \"\"", empty.Email)
+	}
+	for name, v := range map[string]types.String{"whatsapp": empty.Whatsapp, "zip": empty.Zip, "address2": empty.Address2, "profile": empty.Profile} {
+		if !v.Equal(types.StringValue("")) {
+			t.Errorf("%s = %v, want \"\"", name, v)
+		}
+	}
+	if !empty.GroupID.IsNull() {
+		t.Errorf("group_id = %v, want null (removed on the platform)", empty.GroupID)
+	}
+
+	// Values the user set but the platform cleared are drift: null.
+	set := fullCustomerModel()
+	set.fromAPI(c)
+	if !set.Zip.IsNull() || !set.Whatsapp.IsNull() || !set.Email.IsNull() {
+		t.Errorf("cleared values must read as null: zip=%v whatsapp=%v email=%v", set.Zip, set.Whatsapp, set.Email)
+	}
+}
+
+func TestCustomerFromAPIKeepsAPISpellingOfEmail(t *testing.T) {
+	m := fullCustomerModel() // Jane@Example.com
+	m.fromAPI(apiCustomer()) // jane@example.com
+	if m.Email.ValueString() != "jane@example.com" {
+		t.Errorf("email = %q", m.Email.ValueString())
+	}
+	// The framework then keeps the configured spelling through semantic equality.
+	eq, _ := attr.EmailValue("Jane@Example.com").StringSemanticEquals(context.Background(), m.Email)
+	if !eq {
+		t.Error("API spelling must be semantically equal to the configured one")
+	}
+}
+
+// toInput and fromAPI are inverse on the user-set fields.
+func TestCustomerRoundTrip(t *testing.T) {
+	m := fullCustomerModel()
+	in := m.toInput()
+	c := &Customer{CustomerInput: in, ID: 5}
+	var back customerModel
+	back.fromAPI(c)
+	if got := back.toInput(); !reflect.DeepEqual(got, in) {
+		t.Errorf("round trip =\n%+v\nwant\n%+v", got, in)
+	}
+}
+
+// The model's tfsdk tags must match the data source schema exactly.
+func TestCustomerModelFitsSchema(t *testing.T) {
+	ctx := context.Background()
+	for _, idRequired := range []bool{true, false} {
+		schema := dschema.Schema{Attributes: customerDataSourceAttributes(idRequired)}
+		state := tfsdk.State{Schema: schema, Raw: tftypes.NewValue(schema.Type().TerraformType(ctx), nil)}
+		var m customerModel
+		m.fromAPI(apiCustomer())
+		if diags := state.Set(ctx, &m); diags.HasError() {
+			t.Fatalf("Set: %v", diags)
+		}
+		var back customerModel
+		if diags := state.Get(ctx, &back); diags.HasError() {
+			t.Fatalf("Get: %v", diags)
+		}
+		compareModels(t, back, m)
+	}
+}
+
+// ---- group ----
+
+func TestGroupToInput(t *testing.T) {
+	m := groupModel{Name: types.StringValue("VIP"), Description: types.StringValue("Best customers")}
+	if got, want := m.toInput(), (GroupInput{GroupName: "VIP", GroupDescription: strp("Best customers")}); !reflect.DeepEqual(got, want) {
+		t.Errorf("toInput = %+v, want %+v", got, want)
+	}
+	for _, d := range []types.String{types.StringNull(), types.StringUnknown()} {
+		m.Description = d
+		in := m.toInput()
+		if in.GroupDescription != nil {
+			t.Errorf("%v: description = %q, want nil", d, *in.GroupDescription)
+		}
+		b, _ := json.Marshal(in)
+		if !strings.Contains(string(b), `"group_description":null`) {
+			t.Errorf("the description must be sent as null: %s", b)
+		}
+	}
+	m.Description = types.StringValue("")
+	if in := m.toInput(); in.GroupDescription == nil || *in.GroupDescription != "" {
+		t.Errorf(`"" must be sent as ""`)
+	}
+}
+
+func apiGroup() *Group {
+	return &Group{
+		GroupInput:   GroupInput{GroupName: "VIP", GroupDescription: strp("Best customers")},
+		ID:           7,
+		UserID:       "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b",
+		BusinessCode: "482193",
+		CreatedAt:    "2024-08-12 07:03:13",
+		UpdatedAt:    "2024-08-13 08:00:00",
+	}
+}
+
+func TestGroupFromAPI(t *testing.T) {
+	var m groupModel
+	m.fromAPI(apiGroup())
+	compareModels(t, m, groupModel{
+		ID:           types.StringValue("7"),
+		Name:         types.StringValue("VIP"),
+		Description:  types.StringValue("Best customers"),
+		UserID:       types.StringValue("6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"),
+		BusinessCode: types.StringValue("482193"),
+		CreatedAt:    types.StringValue("2024-08-12 07:03:13"),
+		UpdatedAt:    types.StringValue("2024-08-13 08:00:00"),
+	})
+
+	for _, api := range []*string{nil, strp("")} {
+		g := apiGroup()
+		g.GroupDescription = api
+
+		omitted := groupModel{Description: types.StringNull()}
+		omitted.fromAPI(g)
+		if !omitted.Description.IsNull() {
+			t.Errorf("api %v, prior null: description = %v, want null", api, omitted.Description)
+		}
+		empty := groupModel{Description: types.StringValue("")}
+		empty.fromAPI(g)
+		if !empty.Description.Equal(types.StringValue("")) {
+			t.Errorf("api %v, prior \"\": description = %v, want \"\"", api, empty.Description)
+		}
+		set := groupModel{Description: types.StringValue("old")}
+		set.fromAPI(g)
+		if !set.Description.IsNull() {
+			t.Errorf("api %v, prior set: description = %v, want null", api, set.Description)
+		}
+	}
+}
+
+func TestGroupModelFitsSchema(t *testing.T) {
+	ctx := context.Background()
+	schema := dschema.Schema{Attributes: groupDataSourceAttributes()}
+	state := tfsdk.State{Schema: schema, Raw: tftypes.NewValue(schema.Type().TerraformType(ctx), nil)}
+	var m groupModel
+	m.fromAPI(apiGroup())
+	if diags := state.Set(ctx, &m); diags.HasError() {
+		t.Fatalf("Set: %v", diags)
+	}
+	var back groupModel
+	if diags := state.Get(ctx, &back); diags.HasError() {
+		t.Fatalf("Get: %v", diags)
+	}
+	compareModels(t, back, m)
+}
+
+// ---- fuzz ----
+
+func FuzzDecodeError(f *testing.F) {
+	f.Add(422, []byte(`{"status":422,"error":"Validation failed","errors":{"customer_phone":["The customer phone field is required."]}}`))
+	f.Add(422, []byte(`{"status":422,"error":"Validation failed","errors":{"b":["1","2"],"a":["3"]}}`))
+	f.Add(404, []byte(`{"status":404,"error":"Customer not found"}`))
+	f.Add(409, []byte(`{"status":409,"error":"Customer group has customers"}`))
+	f.Add(401, []byte(`{"status":401,"error":"Unauthorized: Invalid API Key"}`))
+	f.Add(502, []byte(`<html>Bad Gateway</html>`))
+	f.Add(500, []byte(``))
+	f.Add(422, []byte(`{"errors":{"x":null,"y":[]}}`))
+	f.Add(422, []byte(`{"errors":[1,2],"error":{"nested":true}}`))
+	f.Fuzz(func(t *testing.T, status int, body []byte) {
+		e := decodeError(status, body)
+		if e == nil {
+			t.Fatal("nil APIError")
+		}
+		if e.NotFound != (status == 404) {
+			t.Errorf("NotFound = %v for status %d", e.NotFound, status)
+		}
+		var err error = e
+		if transport.IsNotFound(err) != e.NotFound {
+			t.Error("IsNotFound disagrees with NotFound")
+		}
+		if e.Field != "" {
+			for _, d := range e.Details {
+				if !strings.HasPrefix(d, e.Field+": ") {
+					t.Errorf("detail %q not about the single field %q", d, e.Field)
+				}
+			}
+		}
+		// A valid Xtrakit error body decodes to the same message and one
+		// detail per message.
+		var eb errorBody
+		if json.Unmarshal(body, &eb) == nil {
+			if e.Message != eb.Error {
+				t.Errorf("Message = %q, want %q", e.Message, eb.Error)
+			}
+			n := 0
+			for _, msgs := range eb.Errors {
+				n += len(msgs)
+			}
+			if len(e.Details) != n {
+				t.Errorf("%d details for %d messages", len(e.Details), n)
+			}
+		}
+		_ = e.Error()
+	})
+}
+
+func FuzzCustomerEnvelope(f *testing.F) {
+	f.Add([]byte(`{"status":200,"message":"Customer retrieved successfully","data":{"customer":{"id":42,"customer_group_id":3,` +
+		`"customer_name":"Jane","customer_email":"jane@example.com","customer_phone":"+1","customer_whatsapp":null,` +
+		`"customer_country":"Ghana","customer_city":"Accra","customer_state":"GA","customer_zip":"00233","address1":"x",` +
+		`"address2":"","customer_profile":null,"created_by":"me","user_id":"u","business_code":"482193",` +
+		`"created_at":"2024-08-12 07:03:13","updated_at":"2024-08-12 07:03:13"},"customer-group":[]}}`))
+	f.Add([]byte(`{"data":{"customer":{"id":1,"business_code":482193}}}`))
+	f.Add([]byte(`{"data":{"customer":null}}`))
+	f.Add([]byte(`{"data":{}}`))
+	f.Add([]byte(`{"data":{"customer":{"id":-9223372036854775808,"business_code":null,"customer_group_id":0}}}`))
+	f.Add([]byte(`{"data":{"customer":{"id":"7"}}}`))
+	f.Add([]byte(`[]`))
+	f.Add([]byte(`not json`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var env envelope[customerData]
+		if err := json.Unmarshal(body, &env); err != nil {
+			return
+		}
+		c, err := mustHave(env.Data.Customer, "customer")
+		if err != nil {
+			return
+		}
+		for _, prior := range []customerModel{{}, fullCustomerModel()} {
+			m := prior
+			m.fromAPI(c)
+			if m.ID.ValueString() != strconv.FormatInt(c.ID, 10) {
+				t.Errorf("id %q for %d", m.ID.ValueString(), c.ID)
+			}
+			if m.BusinessCode.ValueString() != string(c.BusinessCode) {
+				t.Errorf("business_code %q for %q", m.BusinessCode.ValueString(), c.BusinessCode)
+			}
+			_ = m.toInput()
+		}
+	})
+}
