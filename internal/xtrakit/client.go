@@ -78,7 +78,8 @@ func idPath(prefix, id string) (string, error) {
 // ParseID turns a Terraform id ("42") into Xtrakit's integer id.
 func ParseID(s string) (int64, error) {
 	id, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || id < 1 {
+	// "007" or "+7" would parse, but the API only knows the plain form.
+	if err != nil || id < 1 || strconv.FormatInt(id, 10) != s {
 		return 0, fmt.Errorf("%q is not an Xtrakit id: ids are positive integers", s)
 	}
 	return id, nil

@@ -214,8 +214,6 @@ func TestIDPath(t *testing.T) {
 // as the canonical integer (the sandbox, like Xtrakit's router, only knows
 // "7", not "+7" or "007").
 func TestIDPathCanonical(t *testing.T) {
-	t.Skip(`BUG: idPath puts the id in the URL verbatim, so "+7" and "007" pass ParseID but address no record (404); ` +
-		`fix: build the path from strconv.FormatInt(parsed, 10), or make ParseID reject non-canonical ids`)
 	for _, in := range []string{"+7", "007"} {
 		if p, err := idPath("/customers", in); err == nil && p != "/customers/7" {
 			t.Errorf("idPath(%q) = %q, want /customers/7 or an error", in, p)
@@ -301,8 +299,6 @@ func TestSameCustomerEveryFieldMatters(t *testing.T) {
 // an API may lowercase addresses; the lost-create find must then still
 // recognise the record it made.
 func TestSameCustomerEmailCaseInsensitive(t *testing.T) {
-	t.Skip("BUG: sameCustomer compares customer_email exactly; if Xtrakit lowercases an address, a lost create " +
-		"is not found and is sent again (a duplicate). Fix: compare e-mails with strings.EqualFold")
 	a, b := fullInput(), fullInput()
 	a.CustomerEmail = strp("Jane.Doe@Example.com")
 	b.CustomerEmail = strp("jane.doe@example.com")

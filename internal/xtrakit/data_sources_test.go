@@ -97,4 +97,3 @@ data "crm_xtrakit_customers" "vip" {
 		}},
 	})
 }
-

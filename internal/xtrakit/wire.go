@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // flexString accepts a JSON string or number: business_code is documented as
@@ -43,23 +44,22 @@ func equalPtr[T comparable](a, b *T) bool {
 }
 
 // sameCustomer compares what a create sent with what a list returned; an
-// empty optional string and null mean the same.
+// empty optional string and null mean the same, and e-mails match in any case.
 func sameCustomer(a, b CustomerInput) bool {
 	return equalPtr(a.CustomerGroupID, b.CustomerGroupID) &&
 		a.CustomerName == b.CustomerName && a.CustomerPhone == b.CustomerPhone &&
 		a.CustomerCountry == b.CustomerCountry && a.CustomerCity == b.CustomerCity &&
 		a.CustomerState == b.CustomerState && a.Address1 == b.Address1 && a.CreatedBy == b.CreatedBy &&
-		optEqual(a.CustomerEmail, b.CustomerEmail) && optEqual(a.CustomerWhatsapp, b.CustomerWhatsapp) &&
+		strings.EqualFold(deref(a.CustomerEmail), deref(b.CustomerEmail)) && optEqual(a.CustomerWhatsapp, b.CustomerWhatsapp) &&
 		optEqual(a.CustomerZip, b.CustomerZip) && optEqual(a.Address2, b.Address2) &&
 		optEqual(a.CustomerProfile, b.CustomerProfile)
 }
 
-func optEqual(a, b *string) bool {
-	deref := func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return *p
+func optEqual(a, b *string) bool { return deref(a) == deref(b) }
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
 	}
-	return deref(a) == deref(b)
+	return *p
 }
