@@ -36,9 +36,9 @@ func (r *CustomerResource) converge(ctx context.Context, m *customerResourceMode
 		differ = append(differ, fmt.Sprintf("notes are %s in Razorpay, %s in the configuration", notesText(c.Notes), notesText(want.Notes)))
 	}
 	if len(differ) > 0 {
-		return nil, fmt.Errorf("Razorpay already has customer %s with email %q and contact %q, and adopting it would not match "+
-			"the configuration: %s. Razorpay cannot edit gstin or notes: set them to the customer's values (and import it "+
-			"or keep adopt_existing = true), or use another email or contact to create a new customer",
+		return nil, fmt.Errorf("customer %s already exists in Razorpay with email %q and contact %q, and adopting it would "+
+			"not match the configuration: %s. Razorpay cannot edit gstin or notes: set them to the customer's values (and "+
+			"import it or keep adopt_existing = true), or use another email or contact to create a new customer",
 			c.ID, want.Email, want.Contact, strings.Join(differ, "; "))
 	}
 	if c.Name == want.Name && c.Contact == want.Contact && strings.EqualFold(c.Email, want.Email) {

@@ -56,7 +56,7 @@ const resourceDescription = `A Razorpay customer.
 	"a second customer with the same `email` and `contact`, a replacement must also change one of them; the plan fails " +
 	"with an explanation otherwise.\n\n" +
 	"A customer with this `email` and `contact` may already exist. By default creation then fails with Razorpay's " +
-	"message and the existing customer's id, to `terraform import`. With `adopt_existing = true` the existing customer " +
+	"message and the existing customer's id, ready for `terraform import`. With `adopt_existing = true` the existing customer " +
 	"is adopted instead: if its name differs, it is edited to the configured one at once; if its `gstin` or `notes` " +
 	"differ (they cannot be edited), creation fails and says so. A create whose answer is lost is reconciled the same " +
 	"way, by looking the customer up by `email` and `contact`, so a retry never makes a second customer."

@@ -2,6 +2,7 @@ package razorpay_test
 
 import (
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -273,5 +274,22 @@ func TestAccRazorpayCustomer_destroyKeepsCustomer(t *testing.T) {
 			}
 			return nil
 		},
+	})
+}
+
+// TestAccRazorpayCustomer_example applies the documented example, so the
+// docs cannot drift from what the provider accepts.
+func TestAccRazorpayCustomer_example(t *testing.T) {
+	s := newSandbox(t)
+	example, err := os.ReadFile("../../examples/resources/crm_razorpay_customer/resource.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, string(example)),
+			Check:  storeCount(s, 2),
+		}},
 	})
 }
