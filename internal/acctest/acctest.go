@@ -85,7 +85,7 @@ func CheckLastBody(s *sandbox.Server, platform, method string, want map[string]a
 		last := reqs[len(reqs)-1]
 		var got map[string]any
 		if err := json.Unmarshal(last.Body, &got); err != nil {
-			return fmt.Errorf("%s %s body is not a JSON object: %v: %s", method, last.Path, err, last.Body)
+			return fmt.Errorf("%s %s body is not a JSON object: %w: %s", method, last.Path, err, last.Body)
 		}
 		wantJSON, _ := json.Marshal(want)
 		var wantNorm map[string]any

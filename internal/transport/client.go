@@ -23,10 +23,10 @@ import (
 
 // Defaults shared by the provider schema and its documentation.
 const (
-	DefaultMaxRetries     = 4
-	DefaultRequestTimeout = 30 * time.Second
-	DefaultRetryWaitMin   = 500 * time.Millisecond
-	DefaultRetryWaitMax   = 30 * time.Second
+	DefaultMaxRetries       = 4
+	DefaultRequestTimeout   = 30 * time.Second
+	DefaultFirstRetryWait   = 500 * time.Millisecond
+	DefaultLongestRetryWait = 30 * time.Second
 )
 
 // Config describes one platform's client.
@@ -60,10 +60,10 @@ func New(cfg Config) (*Client, error) {
 		return nil, err
 	}
 	if cfg.RetryWaitMin <= 0 {
-		cfg.RetryWaitMin = DefaultRetryWaitMin
+		cfg.RetryWaitMin = DefaultFirstRetryWait
 	}
 	if cfg.RetryWaitMax <= 0 {
-		cfg.RetryWaitMax = DefaultRetryWaitMax
+		cfg.RetryWaitMax = DefaultLongestRetryWait
 	}
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout

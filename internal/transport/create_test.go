@@ -73,7 +73,7 @@ func TestCreateOnceAPIErrorPassesThrough(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			p := &createProbe{creates: []func() (*createRecord, error){failWith(err)}}
 			got, gotErr := p.run(context.Background())
-			if got != nil || gotErr != err {
+			if got != nil || !errors.Is(gotErr, err) {
 				t.Errorf("got %v, %v; want nil, the same error", got, gotErr)
 			}
 			if p.nCreate != 1 || p.nFind != 0 {
@@ -120,7 +120,7 @@ func TestCreateOnceSecondAttemptIsFinal(t *testing.T) {
 		find:    func() (*createRecord, error) { return nil, nil },
 	}
 	got, err := p.run(context.Background())
-	if got != nil || err != second {
+	if got != nil || !errors.Is(err, second) {
 		t.Fatalf("got %v, %v; want nil, the second error", got, err)
 	}
 	if p.nCreate != 2 || p.nFind != 1 {
@@ -174,7 +174,7 @@ func TestCreateOnceContextEndingDuringCreateSkipsFind(t *testing.T) {
 		cancel()
 		return nil, errLost
 	}}}
-	if _, err := p.run(ctx); err != errLost {
+	if _, err := p.run(ctx); !errors.Is(err, errLost) {
 		t.Fatalf("err = %v, want the create error", err)
 	}
 	if p.nFind != 0 {
