@@ -83,7 +83,7 @@ func TestAccRazorpayCustomer_adoptExistingMismatch(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      c.config(s),
-			ExpectError: errorText(`notes are { tier = "gold" } in Razorpay, {} in the configuration`),
+			ExpectError: acctest.ErrorText(`notes are { tier = "gold" } in Razorpay, {} in the configuration`),
 		}},
 	})
 	if n := len(s.Razorpay().All()); n != 1 {
@@ -175,7 +175,7 @@ func TestAccRazorpayCustomer_replaceSameKey(t *testing.T) {
 			{
 				Config:      changed.config(s),
 				PlanOnly:    true,
-				ExpectError: errorText("cannot be replaced with the same email and contact"),
+				ExpectError: acctest.ErrorText("cannot be replaced with the same email and contact"),
 			},
 			{
 				Config: recased.config(s),

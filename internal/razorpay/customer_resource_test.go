@@ -208,7 +208,7 @@ func TestAccRazorpayCustomer_driftNotes(t *testing.T) {
 					return s.Razorpay().Mutate(id, map[string]any{"notes": map[string]any{"tier": "silver"}})
 				}),
 				Config:      c.config(s),
-				ExpectError: errorText(`Either keep notes as it is (currently { tier = "silver" })`),
+				ExpectError: acctest.ErrorText(`Either keep notes as it is (currently { tier = "silver" })`),
 			},
 		},
 	})

@@ -44,7 +44,7 @@ func TestAccRazorpayCustomer_validation(t *testing.T) {
 				Steps: []resource.TestStep{{
 					Config:      c.config(s),
 					PlanOnly:    true,
-					ExpectError: errorText(tc.want),
+					ExpectError: acctest.ErrorText(tc.want),
 				}},
 			})
 			acctest.ExpectNoRequests(t, s)
@@ -68,7 +68,7 @@ resource "crm_razorpay_customer" "test" {
 }
 `),
 			PlanOnly:    true,
-			ExpectError: errorText("Null Map Value"),
+			ExpectError: acctest.ErrorText("Null Map Value"),
 		}},
 	})
 	acctest.ExpectNoRequests(t, s)

@@ -89,15 +89,6 @@ func captureID(id *string) func(*terraform.State) error {
 	}
 }
 
-// errorText matches a message Terraform may have wrapped over lines.
-func errorText(text string) *regexp.Regexp {
-	words := strings.Fields(text)
-	for i, w := range words {
-		words[i] = regexp.QuoteMeta(w)
-	}
-	return regexp.MustCompile(`(?s)` + strings.Join(words, `\s+`))
-}
-
 // storeCount checks how many customers the sandbox holds.
 func storeCount(s *sandbox.Server, want int) func(*terraform.State) error {
 	return func(*terraform.State) error {
