@@ -138,7 +138,7 @@ func TestFromAPI(t *testing.T) {
 
 	// Notes from [] are an empty map, never null; gstin keeps the configured case.
 	m := customerModel{GSTIN: types.StringValue("29abcde1234f1z5")}
-	m.fromAPI(c)
+	m.FromAPI(c)
 	if m.Notes.IsNull() || len(m.Notes.Elements()) != 0 {
 		t.Errorf("notes: %v, want an empty map", m.Notes)
 	}
@@ -152,7 +152,7 @@ func TestFromAPI(t *testing.T) {
 
 	// A real change of gstin is taken from the API.
 	m = customerModel{GSTIN: types.StringValue("27ABCDE1234F1Z5")}
-	m.fromAPI(c)
+	m.FromAPI(c)
 	if m.GSTIN.ValueString() != gstin {
 		t.Errorf("gstin %q, want the API's %q", m.GSTIN.ValueString(), gstin)
 	}
@@ -161,7 +161,7 @@ func TestFromAPI(t *testing.T) {
 	c.GSTIN = nil
 	c.Notes = Notes{"a": "b"}
 	m = customerModel{GSTIN: types.StringValue(gstin)}
-	m.fromAPI(c)
+	m.FromAPI(c)
 	if !m.GSTIN.IsNull() {
 		t.Errorf("gstin %v, want null", m.GSTIN)
 	}

@@ -15,7 +15,7 @@ import (
 // API call would panic; Delete must only warn, naming the customer.
 func TestDeleteWarnsAndSendsNothing(t *testing.T) {
 	ctx := context.Background()
-	r := &CustomerResource{}
+	r := NewCustomerResource().(*CustomerResource) // configured with no client
 	var sr resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sr)
 	st := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}

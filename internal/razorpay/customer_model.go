@@ -127,9 +127,12 @@ func (m *customerModel) toEditInput() EditInput {
 	return EditInput{Name: m.Name.ValueString(), Contact: m.Contact.ValueString(), Email: m.Email.ValueString()}
 }
 
-// fromAPI refreshes every attribute from the API's answer. gstin keeps the
+// RecordID is the record's id, as the crud flow and data sources ask for it.
+func (m *customerModel) RecordID() string { return m.ID.ValueString() }
+
+// FromAPI refreshes every attribute from the API's answer. gstin keeps the
 // configured case when Razorpay answers the same number in another case.
-func (m *customerModel) fromAPI(c *Customer) {
+func (m *customerModel) FromAPI(c *Customer) {
 	m.ID = types.StringValue(c.ID)
 	m.Entity = types.StringValue(c.Entity)
 	m.Name = types.StringValue(c.Name)

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -14,18 +15,29 @@ import (
 )
 
 var (
-	_ resource.Resource                = &CustomerResource{}
 	_ resource.ResourceWithConfigure   = &CustomerResource{}
 	_ resource.ResourceWithImportState = &CustomerResource{}
 	_ resource.ResourceWithModifyPlan  = &CustomerResource{}
 )
 
-// NewCustomerResource is registered by the provider.
-func NewCustomerResource() resource.Resource { return &CustomerResource{} }
-
-// CustomerResource manages crm_razorpay_customer.
+// CustomerResource manages crm_razorpay_customer: the shared crud flow,
+// with Razorpay's create (adoption), no-delete and replacement rules.
 type CustomerResource struct {
+	*crud.Resource[customerResourceModel, *customerResourceModel, Customer]
 	client *Client
+}
+
+// NewCustomerResource is registered by the provider.
+func NewCustomerResource() resource.Resource {
+	r := &CustomerResource{}
+	r.Resource = crud.NewResource[customerResourceModel](crud.Spec[customerResourceModel, Customer]{
+		TypeName:  "_razorpay_customer",
+		Schema:    customerSchema,
+		Bind:      r.bind,
+		CheckID:   CheckID,
+		IDExample: "cust_1Aa00000000004",
+	})
+	return r
 }
 
 type customerResourceModel struct {
@@ -34,12 +46,11 @@ type customerResourceModel struct {
 	Timeouts      timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (m *customerResourceModel) RecordID() string               { return m.ID.ValueString() }
 func (m *customerResourceModel) RecordTimeouts() timeouts.Value { return m.Timeouts }
 
 // FromAPI also settles adopt_existing after an import, which leaves it null.
 func (m *customerResourceModel) FromAPI(c *Customer) {
-	m.fromAPI(c)
+	m.customerModel.FromAPI(c)
 	if m.AdoptExisting.IsNull() || m.AdoptExisting.IsUnknown() {
 		m.AdoptExisting = types.BoolValue(false)
 	}
@@ -61,11 +72,7 @@ const resourceDescription = `A Razorpay customer.
 	"differ (they cannot be edited), creation fails and says so. A create whose answer is lost is reconciled the same " +
 	"way, by looking the customer up by `email` and `contact`, so a retry never makes a second customer."
 
-func (r *CustomerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_razorpay_customer"
-}
-
-func (r *CustomerResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func customerSchema(ctx context.Context) rschema.Schema {
 	attrs := customerResourceAttributes()
 	attrs["adopt_existing"] = rschema.BoolAttribute{
 		MarkdownDescription: "What to do when Razorpay already has a customer with this `email` and `contact`: `false` " +
@@ -75,7 +82,7 @@ func (r *CustomerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		Computed: true,
 		Default:  booldefault.StaticBool(false),
 	}
-	resp.Schema = rschema.Schema{
+	return rschema.Schema{
 		MarkdownDescription: resourceDescription,
 		Attributes:          attrs,
 		Blocks: map[string]rschema.Block{
@@ -85,32 +92,21 @@ func (r *CustomerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	}
 }
 
-func (r *CustomerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-func (r *CustomerResource) ops() crud.Ops[customerResourceModel, Customer] {
-	return crud.Ops[customerResourceModel, Customer]{
+// bind keeps the client for Razorpay's own create and builds the shared
+// operations. Delete stays nil: Razorpay has none (see Delete below).
+func (r *CustomerResource) bind(providerData any, diags *diag.Diagnostics) *crud.Ops[customerResourceModel, Customer] {
+	r.client = clientFrom(providerData, diags)
+	if r.client == nil {
+		return nil
+	}
+	return &crud.Ops[customerResourceModel, Customer]{
 		What:   "Razorpay customer",
 		Create: r.create,
 		Read:   r.client.GetCustomer,
 		Update: func(ctx context.Context, id string, m *customerResourceModel) (*Customer, error) {
 			return r.client.UpdateCustomer(ctx, id, m.toEditInput())
 		},
-		// Delete stays nil: Razorpay has none (see Delete below).
 	}
-}
-
-func (r *CustomerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	crud.Create(ctx, r.ops(), req, resp)
-}
-
-func (r *CustomerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	crud.Read(ctx, r.ops(), req, resp)
-}
-
-func (r *CustomerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	crud.Update(ctx, r.ops(), req, resp)
 }
 
 // Delete sends nothing: Razorpay has no API to delete a customer. The
@@ -122,8 +118,4 @@ func (r *CustomerResource) Delete(ctx context.Context, req resource.DeleteReques
 		return
 	}
 	resp.Diagnostics.Append(forgetWarning(id.ValueString()))
-}
-
-func (r *CustomerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	crud.ImportByID(ctx, CheckID, "cust_1Aa00000000004", req, resp)
 }

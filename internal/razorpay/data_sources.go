@@ -5,57 +5,31 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure = &CustomerDataSource{}
-	_ datasource.DataSourceWithConfigure = &CustomersDataSource{}
-)
-
-// dataSourceBase holds the client every Razorpay data source needs.
-type dataSourceBase struct {
-	client *Client
-}
-
-func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// ---- crm_razorpay_customer ----
-
-// NewCustomerDataSource is registered by the provider.
-func NewCustomerDataSource() datasource.DataSource { return &CustomerDataSource{} }
-
-// CustomerDataSource reads one customer by id.
-type CustomerDataSource struct{ dataSourceBase }
-
-func (d *CustomerDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_razorpay_customer"
-}
-
-func (d *CustomerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Reads one Razorpay customer by id.",
-		Attributes:          customerDataSourceAttributes(true),
-	}
-}
-
-func (d *CustomerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m customerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, err := d.client.GetCustomer(ctx, m.ID.ValueString())
-	if err != nil {
-		attr.AddAPIError(&resp.Diagnostics, "read", "Razorpay customer "+m.ID.ValueString(), err)
-		return
-	}
-	m.fromAPI(c)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+// NewCustomerDataSource is crm_razorpay_customer: one customer by id.
+func NewCustomerDataSource() datasource.DataSource {
+	return crud.NewByIDDataSource[customerModel](crud.ByIDSpec[Customer]{
+		TypeName: "_razorpay_customer",
+		What:     "Razorpay customer",
+		Schema: func() dschema.Schema {
+			return dschema.Schema{
+				MarkdownDescription: "Reads one Razorpay customer by id.",
+				Attributes:          customerDataSourceAttributes(true),
+			}
+		},
+		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, string) (*Customer, error) {
+			if c := clientFrom(providerData, diags); c != nil {
+				return c.GetCustomer
+			}
+			return nil
+		},
+	})
 }
 
 // ---- crm_razorpay_customers ----
@@ -65,11 +39,21 @@ func NewCustomersDataSource() datasource.DataSource { return &CustomersDataSourc
 
 // CustomersDataSource lists every customer; with `import { for_each = ... }`
 // it adopts existing customers.
-type CustomersDataSource struct{ dataSourceBase }
+type CustomersDataSource struct {
+	client *Client
+}
+
+var _ datasource.DataSourceWithConfigure = &CustomersDataSource{}
 
 type customersModel struct {
 	IDs       []types.String  `tfsdk:"ids"`
 	Customers []customerModel `tfsdk:"customers"`
+}
+
+func (d *CustomersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData != nil {
+		d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	}
 }
 
 func (d *CustomersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -103,7 +87,7 @@ func (d *CustomersDataSource) Read(ctx context.Context, _ datasource.ReadRequest
 	}
 	m := customersModel{IDs: make([]types.String, len(all)), Customers: make([]customerModel, len(all))}
 	for i := range all {
-		m.Customers[i].fromAPI(&all[i])
+		m.Customers[i].FromAPI(&all[i])
 		m.IDs[i] = m.Customers[i].ID
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

@@ -16,7 +16,7 @@ func FuzzDecodeCustomer(f *testing.F) {
 		var c Customer
 		if json.Unmarshal(b, &c) == nil {
 			var m customerModel
-			m.fromAPI(&c)
+			m.FromAPI(&c)
 		}
 		e := decodeError(400, b)
 		if e.NotFound && e.Message == "" {

@@ -97,9 +97,12 @@ func (m *customerModel) toInput() CustomerInput {
 	}
 }
 
-// fromAPI refreshes every attribute from the API's answer; optional values
+// RecordID is the record's id, as the crud flow and data sources ask for it.
+func (m *customerModel) RecordID() string { return m.ID.ValueString() }
+
+// FromAPI refreshes every attribute from the API's answer; optional values
 // keep the user's null-or-"" spelling (see attr.OptionalString).
-func (m *customerModel) fromAPI(c *Customer) {
+func (m *customerModel) FromAPI(c *Customer) {
 	m.ID = types.StringValue(strconv.FormatInt(c.ID, 10))
 	m.GroupID = types.Int64PointerValue(c.CustomerGroupID)
 	m.Name = types.StringValue(c.CustomerName)

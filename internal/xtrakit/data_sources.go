@@ -7,93 +7,52 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure = &CustomerDataSource{}
-	_ datasource.DataSourceWithConfigure = &GroupDataSource{}
-	_ datasource.DataSourceWithConfigure = &CustomersDataSource{}
-)
-
-// dataSourceBase holds the client every Xtrakit data source needs.
-type dataSourceBase struct {
-	client *Client
+// NewCustomerDataSource is crm_xtrakit_customer: one customer by id.
+func NewCustomerDataSource() datasource.DataSource {
+	return crud.NewByIDDataSource[customerModel](crud.ByIDSpec[Customer]{
+		TypeName: "_xtrakit_customer",
+		What:     "Xtrakit customer",
+		Schema: func() dschema.Schema {
+			return dschema.Schema{
+				MarkdownDescription: "Reads one Xtrakit customer by id.",
+				Attributes:          customerDataSourceAttributes(true),
+			}
+		},
+		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, string) (*Customer, error) {
+			if c := clientFrom(providerData, diags); c != nil {
+				return c.GetCustomer
+			}
+			return nil
+		},
+	})
 }
 
-func (d *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-}
-
-// ---- crm_xtrakit_customer ----
-
-// NewCustomerDataSource is registered by the provider.
-func NewCustomerDataSource() datasource.DataSource { return &CustomerDataSource{} }
-
-// CustomerDataSource reads one customer by id.
-type CustomerDataSource struct{ dataSourceBase }
-
-func (d *CustomerDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_xtrakit_customer"
-}
-
-func (d *CustomerDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Reads one Xtrakit customer by id.",
-		Attributes:          customerDataSourceAttributes(true),
-	}
-}
-
-func (d *CustomerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m customerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, err := d.client.GetCustomer(ctx, m.ID.ValueString())
-	if err != nil {
-		attr.AddAPIError(&resp.Diagnostics, "read", "Xtrakit customer "+m.ID.ValueString(), err)
-		return
-	}
-	m.fromAPI(c)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// ---- crm_xtrakit_customer_group ----
-
-// NewCustomerGroupDataSource is registered by the provider.
-func NewCustomerGroupDataSource() datasource.DataSource { return &GroupDataSource{} }
-
-// GroupDataSource reads one customer group by id.
-type GroupDataSource struct{ dataSourceBase }
-
-func (d *GroupDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_xtrakit_customer_group"
-}
-
-func (d *GroupDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Reads one Xtrakit customer group by id.",
-		Attributes:          groupDataSourceAttributes(),
-	}
-}
-
-func (d *GroupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m groupModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	g, err := d.client.GetGroup(ctx, m.ID.ValueString())
-	if err != nil {
-		attr.AddAPIError(&resp.Diagnostics, "read", "Xtrakit customer group "+m.ID.ValueString(), err)
-		return
-	}
-	m.fromAPI(g)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+// NewCustomerGroupDataSource is crm_xtrakit_customer_group: one group by id.
+func NewCustomerGroupDataSource() datasource.DataSource {
+	return crud.NewByIDDataSource[groupModel](crud.ByIDSpec[Group]{
+		TypeName: "_xtrakit_customer_group",
+		What:     "Xtrakit customer group",
+		Schema: func() dschema.Schema {
+			return dschema.Schema{
+				MarkdownDescription: "Reads one Xtrakit customer group by id.",
+				Attributes:          groupDataSourceAttributes(),
+			}
+		},
+		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, string) (*Group, error) {
+			if c := clientFrom(providerData, diags); c != nil {
+				return c.GetGroup
+			}
+			return nil
+		},
+	})
 }
 
 // ---- crm_xtrakit_customers ----
@@ -103,12 +62,22 @@ func NewCustomersDataSource() datasource.DataSource { return &CustomersDataSourc
 
 // CustomersDataSource lists customers, optionally of one group; with
 // `import { for_each = ... }` it adopts existing customers.
-type CustomersDataSource struct{ dataSourceBase }
+type CustomersDataSource struct {
+	client *Client
+}
+
+var _ datasource.DataSourceWithConfigure = &CustomersDataSource{}
 
 type customersModel struct {
 	GroupID   types.Int64     `tfsdk:"group_id"`
 	IDs       []types.String  `tfsdk:"ids"`
 	Customers []customerModel `tfsdk:"customers"`
+}
+
+func (d *CustomersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData != nil {
+		d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
+	}
 }
 
 func (d *CustomersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -155,7 +124,7 @@ func (d *CustomersDataSource) Read(ctx context.Context, req datasource.ReadReque
 	m.Customers = make([]customerModel, len(all))
 	for i := range all {
 		m.Customers[i].Email = attr.EmailNull()
-		m.Customers[i].fromAPI(&all[i])
+		m.Customers[i].FromAPI(&all[i])
 		m.IDs[i] = m.Customers[i].ID
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)

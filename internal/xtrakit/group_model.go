@@ -30,7 +30,12 @@ func (m *groupModel) toInput() GroupInput {
 	return GroupInput{GroupName: m.Name.ValueString(), GroupDescription: attr.StringPointer(m.Description)}
 }
 
-func (m *groupModel) fromAPI(g *Group) {
+// RecordID is the record's id, as the crud flow and data sources ask for it.
+func (m *groupModel) RecordID() string { return m.ID.ValueString() }
+
+// FromAPI refreshes every attribute from the API's answer; optional values
+// keep the user's null-or-"" spelling (see attr.OptionalString).
+func (m *groupModel) FromAPI(g *Group) {
 	m.ID = types.StringValue(strconv.FormatInt(g.ID, 10))
 	m.Name = types.StringValue(g.GroupName)
 	m.Description = attr.OptionalString(g.GroupDescription, m.Description)

@@ -140,7 +140,7 @@ func apiCustomer() *Customer {
 
 func TestCustomerFromAPIMapsEveryField(t *testing.T) {
 	var m customerModel
-	m.fromAPI(apiCustomer())
+	m.FromAPI(apiCustomer())
 	want := customerModel{
 		ID:           types.StringValue("42"),
 		GroupID:      types.Int64Value(3),
@@ -189,7 +189,7 @@ func TestCustomerFromAPINullVersusEmpty(t *testing.T) {
 	// The user left the optionals out: null, whatever the API answered.
 	var omitted customerModel
 	omitted.Email = attr.EmailNull()
-	omitted.fromAPI(c)
+	omitted.FromAPI(c)
 	if !omitted.GroupID.IsNull() || !omitted.Email.IsNull() || !omitted.Whatsapp.IsNull() ||
 		!omitted.Zip.IsNull() || !omitted.Address2.IsNull() || !omitted.Profile.IsNull() {
 		t.Errorf("omitted optionals must be null: %+v", omitted)
@@ -199,7 +199,7 @@ func TestCustomerFromAPINullVersusEmpty(t *testing.T) {
 	empty := fullCustomerModel()
 	empty.Email, empty.Whatsapp, empty.Zip, empty.Address2, empty.Profile =
 		attr.EmailValue(""), types.StringValue(""), types.StringValue(""), types.StringValue(""), types.StringValue("")
-	empty.fromAPI(c)
+	empty.FromAPI(c)
 	if !empty.Email.Equal(attr.EmailValue("")) {
 		t.Errorf("email = %v, want \"\"", empty.Email)
 	}
@@ -214,7 +214,7 @@ func TestCustomerFromAPINullVersusEmpty(t *testing.T) {
 
 	// Values the user set but the platform cleared are drift: null.
 	set := fullCustomerModel()
-	set.fromAPI(c)
+	set.FromAPI(c)
 	if !set.Zip.IsNull() || !set.Whatsapp.IsNull() || !set.Email.IsNull() {
 		t.Errorf("cleared values must read as null: zip=%v whatsapp=%v email=%v", set.Zip, set.Whatsapp, set.Email)
 	}
@@ -222,7 +222,7 @@ func TestCustomerFromAPINullVersusEmpty(t *testing.T) {
 
 func TestCustomerFromAPIKeepsAPISpellingOfEmail(t *testing.T) {
 	m := fullCustomerModel() // Jane@Example.com
-	m.fromAPI(apiCustomer()) // jane@example.com
+	m.FromAPI(apiCustomer()) // jane@example.com
 	if m.Email.ValueString() != "jane@example.com" {
 		t.Errorf("email = %q", m.Email.ValueString())
 	}
@@ -239,7 +239,7 @@ func TestCustomerRoundTrip(t *testing.T) {
 	in := m.toInput()
 	c := &Customer{CustomerInput: in, ID: 5}
 	var back customerModel
-	back.fromAPI(c)
+	back.FromAPI(c)
 	if got := back.toInput(); !reflect.DeepEqual(got, in) {
 		t.Errorf("round trip =\n%+v\nwant\n%+v", got, in)
 	}
@@ -252,7 +252,7 @@ func TestCustomerModelFitsSchema(t *testing.T) {
 		schema := dschema.Schema{Attributes: customerDataSourceAttributes(idRequired)}
 		state := tfsdk.State{Schema: schema, Raw: tftypes.NewValue(schema.Type().TerraformType(ctx), nil)}
 		var m customerModel
-		m.fromAPI(apiCustomer())
+		m.FromAPI(apiCustomer())
 		if diags := state.Set(ctx, &m); diags.HasError() {
 			t.Fatalf("Set: %v", diags)
 		}
@@ -301,7 +301,7 @@ func apiGroup() *Group {
 
 func TestGroupFromAPI(t *testing.T) {
 	var m groupModel
-	m.fromAPI(apiGroup())
+	m.FromAPI(apiGroup())
 	compareModels(t, m, groupModel{
 		ID:           types.StringValue("7"),
 		Name:         types.StringValue("VIP"),
@@ -317,17 +317,17 @@ func TestGroupFromAPI(t *testing.T) {
 		g.GroupDescription = api
 
 		omitted := groupModel{Description: types.StringNull()}
-		omitted.fromAPI(g)
+		omitted.FromAPI(g)
 		if !omitted.Description.IsNull() {
 			t.Errorf("api %v, prior null: description = %v, want null", api, omitted.Description)
 		}
 		empty := groupModel{Description: types.StringValue("")}
-		empty.fromAPI(g)
+		empty.FromAPI(g)
 		if !empty.Description.Equal(types.StringValue("")) {
 			t.Errorf("api %v, prior \"\": description = %v, want \"\"", api, empty.Description)
 		}
 		set := groupModel{Description: types.StringValue("old")}
-		set.fromAPI(g)
+		set.FromAPI(g)
 		if !set.Description.IsNull() {
 			t.Errorf("api %v, prior set: description = %v, want null", api, set.Description)
 		}
@@ -339,7 +339,7 @@ func TestGroupModelFitsSchema(t *testing.T) {
 	schema := dschema.Schema{Attributes: groupDataSourceAttributes()}
 	state := tfsdk.State{Schema: schema, Raw: tftypes.NewValue(schema.Type().TerraformType(ctx), nil)}
 	var m groupModel
-	m.fromAPI(apiGroup())
+	m.FromAPI(apiGroup())
 	if diags := state.Set(ctx, &m); diags.HasError() {
 		t.Fatalf("Set: %v", diags)
 	}
@@ -424,7 +424,7 @@ func FuzzCustomerEnvelope(f *testing.F) {
 		}
 		for _, prior := range []customerModel{{}, fullCustomerModel()} {
 			m := prior
-			m.fromAPI(c)
+			m.FromAPI(c)
 			if m.ID.ValueString() != strconv.FormatInt(c.ID, 10) {
 				t.Errorf("id %q for %d", m.ID.ValueString(), c.ID)
 			}
