@@ -86,4 +86,4 @@ type noRecord struct{}
 
 func (*noRecord) RecordID() string               { return "" }
 func (*noRecord) RecordTimeouts() timeouts.Value { return timeouts.Value{} }
-func (*noRecord) FromAPI(*struct{})             {}
+func (*noRecord) FromAPI(*struct{})              {}

@@ -3,11 +3,9 @@ package razorpay
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/customerops/terraform-provider-crm/internal/attr"
@@ -29,17 +27,23 @@ const DefaultRequestsPerSecond = 10
 
 // ProviderConfig is the `razorpay {}` block.
 type ProviderConfig struct {
-	KeyID             types.String  `tfsdk:"key_id"`
-	KeySecret         types.String  `tfsdk:"key_secret"`
-	BaseURL           types.String  `tfsdk:"base_url"`
-	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+	KeyID     types.String `tfsdk:"key_id"`
+	KeySecret types.String `tfsdk:"key_secret"`
+	attr.Endpoint
+}
+
+var endpoint = attr.EndpointSpec{
+	Platform:   "Razorpay",
+	DefaultURL: DefaultBaseURL,
+	EnvBaseURL: EnvBaseURL,
+	DefaultRPS: DefaultRequestsPerSecond,
 }
 
 // ProviderBlock is the schema of the `razorpay {}` block.
 func ProviderBlock() pschema.SingleNestedBlock {
 	return pschema.SingleNestedBlock{
 		MarkdownDescription: "Razorpay settings. Omit the block to configure Razorpay from the environment alone.",
-		Attributes: map[string]pschema.Attribute{
+		Attributes: endpoint.Attributes(map[string]pschema.Attribute{
 			"key_id": pschema.StringAttribute{
 				MarkdownDescription: "Razorpay API key id (`rzp_live_...` or `rzp_test_...`), the user of HTTP Basic auth. Falls back to `" + EnvKeyID + "`.",
 				Optional:            true,
@@ -49,17 +53,7 @@ func ProviderBlock() pschema.SingleNestedBlock {
 				Optional:            true,
 				Sensitive:           true,
 			},
-			"base_url": pschema.StringAttribute{
-				MarkdownDescription: "API base URL. Defaults to `" + DefaultBaseURL + "`; falls back to `" + EnvBaseURL +
-					"`. Must be `https://`, or `http://` towards a loopback address (such as the local sandbox).",
-				Optional: true,
-			},
-			"requests_per_second": pschema.Float64Attribute{
-				MarkdownDescription: "Client-side limit on requests per second to Razorpay, shared by every resource of this provider instance. Defaults to 10.",
-				Optional:            true,
-				Validators:          []validator.Float64{float64validator.AtLeast(0.1)},
-			},
-		},
+		}),
 	}
 }
 
@@ -74,8 +68,7 @@ func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, di
 	block := path.Root(BlockName)
 	attr.RequireKnown(diags, block.AtName("key_id"), cfg.KeyID, EnvKeyID)
 	attr.RequireKnown(diags, block.AtName("key_secret"), cfg.KeySecret, EnvKeySecret)
-	attr.RequireKnown(diags, block.AtName("base_url"), cfg.BaseURL, EnvBaseURL)
-	attr.RequireKnown(diags, block.AtName("requests_per_second"), cfg.RequestsPerSecond, "")
+	endpoint.RequireKnown(diags, block, cfg.Endpoint)
 	if diags.HasError() {
 		return nil
 	}
@@ -95,13 +88,8 @@ func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, di
 		return nil
 	}
 
-	base.BaseURL = attr.StringSetting(cfg.BaseURL, EnvBaseURL, DefaultBaseURL)
+	endpoint.Apply(cfg.Endpoint, &base)
 	base.Auth = transport.BasicAuth{Username: keyID, Password: keySecret}
-	rps := float64(DefaultRequestsPerSecond)
-	if !cfg.RequestsPerSecond.IsNull() {
-		rps = cfg.RequestsPerSecond.ValueFloat64()
-	}
-	base.Limiter = transport.NewLimiter(rps)
 
 	client, err := NewClient(base)
 	if err != nil {

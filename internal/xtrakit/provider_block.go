@@ -3,11 +3,9 @@ package xtrakit
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/customerops/terraform-provider-crm/internal/attr"
@@ -28,32 +26,28 @@ const DefaultRequestsPerSecond = 10
 
 // ProviderConfig is the `xtrakit {}` block.
 type ProviderConfig struct {
-	APIKey            types.String  `tfsdk:"api_key"`
-	BaseURL           types.String  `tfsdk:"base_url"`
-	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+	APIKey types.String `tfsdk:"api_key"`
+	attr.Endpoint
+}
+
+var endpoint = attr.EndpointSpec{
+	Platform:   "Xtrakit",
+	DefaultURL: DefaultBaseURL,
+	EnvBaseURL: EnvBaseURL,
+	DefaultRPS: DefaultRequestsPerSecond,
 }
 
 // ProviderBlock is the schema of the `xtrakit {}` block.
 func ProviderBlock() pschema.SingleNestedBlock {
 	return pschema.SingleNestedBlock{
 		MarkdownDescription: "Xtrakit settings. Omit the block to configure Xtrakit from the environment alone.",
-		Attributes: map[string]pschema.Attribute{
+		Attributes: endpoint.Attributes(map[string]pschema.Attribute{
 			"api_key": pschema.StringAttribute{
 				MarkdownDescription: "Xtrakit API key, sent as `Authorization: Bearer <key>`. Falls back to `" + EnvAPIKey + "`.",
 				Optional:            true,
 				Sensitive:           true,
 			},
-			"base_url": pschema.StringAttribute{
-				MarkdownDescription: "API base URL. Defaults to `" + DefaultBaseURL + "`; falls back to `" + EnvBaseURL +
-					"`. Must be `https://`, or `http://` towards a loopback address (such as the local sandbox).",
-				Optional: true,
-			},
-			"requests_per_second": pschema.Float64Attribute{
-				MarkdownDescription: "Client-side limit on requests per second to Xtrakit, shared by every resource of this provider instance. Defaults to 10.",
-				Optional:            true,
-				Validators:          []validator.Float64{float64validator.AtLeast(0.1)},
-			},
-		},
+		}),
 	}
 }
 
@@ -67,8 +61,7 @@ func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, di
 	}
 	block := path.Root(BlockName)
 	attr.RequireKnown(diags, block.AtName("api_key"), cfg.APIKey, EnvAPIKey)
-	attr.RequireKnown(diags, block.AtName("base_url"), cfg.BaseURL, EnvBaseURL)
-	attr.RequireKnown(diags, block.AtName("requests_per_second"), cfg.RequestsPerSecond, "")
+	endpoint.RequireKnown(diags, block, cfg.Endpoint)
 	if diags.HasError() {
 		return nil
 	}
@@ -82,13 +75,8 @@ func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, di
 		return nil
 	}
 
-	base.BaseURL = attr.StringSetting(cfg.BaseURL, EnvBaseURL, DefaultBaseURL)
+	endpoint.Apply(cfg.Endpoint, &base)
 	base.Auth = transport.BearerToken(apiKey)
-	rps := float64(DefaultRequestsPerSecond)
-	if !cfg.RequestsPerSecond.IsNull() {
-		rps = cfg.RequestsPerSecond.ValueFloat64()
-	}
-	base.Limiter = transport.NewLimiter(rps)
 
 	client, err := NewClient(base)
 	if err != nil {

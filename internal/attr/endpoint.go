@@ -1,0 +1,64 @@
+package attr
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/customerops/terraform-provider-crm/internal/transport"
+)
+
+// Endpoint is the part of every platform block that says where and how
+// fast to call: embed it in the block's config struct.
+type Endpoint struct {
+	BaseURL           types.String  `tfsdk:"base_url"`
+	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+}
+
+// EndpointSpec describes one platform's endpoint settings.
+type EndpointSpec struct {
+	Platform   string  // "Xtrakit"
+	DefaultURL string  // "" when the platform has no default (a per-store URL)
+	EnvBaseURL string  // "XTRAKIT_BASE_URL"
+	DefaultRPS float64 // client-side limit when none is set
+}
+
+// Attributes are base_url and requests_per_second, to add to the block.
+func (s EndpointSpec) Attributes(into map[string]pschema.Attribute) map[string]pschema.Attribute {
+	def := "Required unless `" + s.EnvBaseURL + "` is set."
+	if s.DefaultURL != "" {
+		def = "Defaults to `" + s.DefaultURL + "`; falls back to `" + s.EnvBaseURL + "`."
+	}
+	into["base_url"] = pschema.StringAttribute{
+		MarkdownDescription: "API base URL. " + def + " Must be `https://`, or `http://` towards a loopback address (such as the local sandbox).",
+		Optional:            true,
+	}
+	into["requests_per_second"] = pschema.Float64Attribute{
+		MarkdownDescription: fmt.Sprintf("Client-side limit on requests per second to %s, shared by every resource of this provider instance. Defaults to %g.", s.Platform, s.DefaultRPS),
+		Optional:            true,
+		Validators:          []validator.Float64{float64validator.AtLeast(0.1)},
+	}
+	return into
+}
+
+// RequireKnown reports unknown endpoint settings (see the package function).
+func (s EndpointSpec) RequireKnown(diags *diag.Diagnostics, block path.Path, e Endpoint) {
+	RequireKnown(diags, block.AtName("base_url"), e.BaseURL, s.EnvBaseURL)
+	RequireKnown(diags, block.AtName("requests_per_second"), e.RequestsPerSecond, "")
+}
+
+// Apply sets the base URL (config, environment, default) and the shared
+// rate limiter on cfg.
+func (s EndpointSpec) Apply(e Endpoint, cfg *transport.Config) {
+	cfg.BaseURL = StringSetting(e.BaseURL, s.EnvBaseURL, s.DefaultURL)
+	rps := s.DefaultRPS
+	if !e.RequestsPerSecond.IsNull() && !e.RequestsPerSecond.IsUnknown() {
+		rps = e.RequestsPerSecond.ValueFloat64()
+	}
+	cfg.Limiter = transport.NewLimiter(rps)
+}
