@@ -29,6 +29,15 @@ resource "crm_xtrakit_customer" "jane" {
   created_by = "platform-team"
 }
 
+# Razorpay cannot delete customers: the demo's destroy only forgets this one,
+# with a warning naming it.
+resource "crm_razorpay_customer" "gaurav" {
+  name    = "Gaurav Kumar"
+  contact = "+919876543210"
+  email   = "gaurav.kumar@example.com"
+  notes   = { tier = "gold" }
+}
+
 output "group_id" {
   value = crm_xtrakit_customer_group.premium.id
 }
