@@ -23,7 +23,9 @@ type Record[W any] interface {
 }
 
 // Ops are one record type's API calls. ids are Terraform ids (strings);
-// the platform parses them. Delete may be nil when the platform has none.
+// the platform parses them. Create may return a record together with an
+// error when the record exists but a later step failed. Delete may be nil
+// when the platform has none.
 type Ops[M any, W any] struct {
 	What   string // "Xtrakit customer": used in diagnostics
 	Create func(ctx context.Context, m *M) (*W, error)
@@ -45,12 +47,16 @@ func Create[M any, PM interface {
 	}
 	defer cancel()
 	created, err := ops.Create(ctx, &plan)
+	// A create that made the record and then failed (a follow-up call)
+	// returns both: the record goes into state, so Terraform marks it
+	// tainted and replaces it instead of leaving an orphan behind.
+	if created != nil {
+		PM(&plan).FromAPI(created)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	}
 	if err != nil {
 		attr.AddAPIError(&resp.Diagnostics, "create", ops.What, err)
-		return
 	}
-	PM(&plan).FromAPI(created)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 // Read refreshes every attribute; a record deleted out of band is removed

@@ -44,7 +44,12 @@ func (r *CustomerResource) converge(ctx context.Context, m *customerResourceMode
 	if c.Name == want.Name && c.Contact == want.Contact && strings.EqualFold(c.Email, want.Email) {
 		return c, nil
 	}
-	return r.client.UpdateCustomer(ctx, c.ID, m.toEditInput())
+	edited, err := r.client.UpdateCustomer(ctx, c.ID, m.toEditInput())
+	if err != nil {
+		// Keep the customer in state (tainted) rather than lose track of it.
+		return c, err
+	}
+	return edited, nil
 }
 
 // importHint tells the user how to manage the customer Razorpay already

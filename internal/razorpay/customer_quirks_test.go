@@ -255,3 +255,34 @@ func TestAccRazorpayCustomer_rateLimited(t *testing.T) {
 		},
 	})
 }
+
+// TestAccRazorpayCustomer_adoptThenEditFails: the adopted customer's edit
+// fails; the customer is kept in state (tainted), not lost, and the next
+// apply replaces it by adopting the same customer again.
+func TestAccRazorpayCustomer_adoptThenEditFails(t *testing.T) {
+	s := newSandbox(t)
+	seeded := s.Razorpay().Seed(sbxCustomer("Old Name", "+919876543210", "gaurav.kumar@example.com"))
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "PUT", Times: 1, Status: 500})
+	c := gaurav()
+	c.Adopt = ptr(true)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      c.config(s),
+				ExpectError: regexp.MustCompile(`(?s)Could not create Razorpay customer.*HTTP 500`),
+			},
+			{
+				Config: c.config(s),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionReplace)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("id"), knownvalue.StringExact(seeded.ID)),
+					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("name"), knownvalue.StringExact("Gaurav Kumar")),
+				},
+				Check: storeCount(s, 1),
+			},
+		},
+	})
+}
