@@ -9,11 +9,12 @@
 #   ACC_RUN        go test -run regexp (default '^TestAcc')
 #   ACC_PKGS       packages to test (default ./internal/...)
 #   ACC_TIMEOUT    go test -timeout (default 80m)
+#   ACC_ALLOW_SKIP 1 accepts skipped tests (by default a skip fails the run)
 #
 # The full `go test -v` log goes to .tools/logs/acc-<cli>.log; the console gets
 # only the `--- PASS/FAIL/SKIP` lines, the package `ok`/`FAIL` lines and a
 # closing summary `acc(<cli>): N passed, N failed, N skipped`. The run fails if
-# go test fails or if no acceptance test passed (all skipped is a failure).
+# go test fails, if no acceptance test passed, or if any was skipped.
 set -euo pipefail
 
 # shellcheck source=scripts/common.sh
@@ -71,6 +72,11 @@ if [[ $status -ne 0 ]]; then
   rc=$status
 elif [[ $passed -eq 0 ]]; then
   echo "acc(${cli}): no acceptance test passed (all skipped or none found); failing" >&2
+  rc=1
+elif [[ $skipped -ne 0 && "${ACC_ALLOW_SKIP:-0}" != 1 ]]; then
+  # A skipped acceptance test is not a passed one: say which, and fail.
+  grep -E "^[[:space:]]*--- SKIP:" "$log_file" >&2
+  echo "acc(${cli}): ${skipped} acceptance tests were skipped; set ACC_ALLOW_SKIP=1 to accept that" >&2
   rc=1
 fi
 

@@ -50,7 +50,10 @@ type errorBody struct {
 func decodeError(status int, body []byte) *transport.APIError {
 	var eb errorBody
 	_ = json.Unmarshal(body, &eb)
-	apiErr := &transport.APIError{Message: eb.Error, NotFound: status == http.StatusNotFound}
+	// Only Xtrakit's own "not found" answer means the record is gone; any
+	// other 404 (a wrong base_url, a proxy) must not drop records from state.
+	gone := status == http.StatusNotFound && (eb.Error == "Customer not found" || eb.Error == "Group not found")
+	apiErr := &transport.APIError{Message: eb.Error, NotFound: gone}
 	fields := make([]string, 0, len(eb.Errors))
 	for f := range eb.Errors {
 		fields = append(fields, f)
@@ -242,7 +245,7 @@ func (c *Client) findGroup(ctx context.Context, in GroupInput) (*Group, error) {
 	}
 	var found *Group
 	for i := range all {
-		if all[i].GroupName == in.GroupName && equalPtr(all[i].GroupDescription, in.GroupDescription) &&
+		if all[i].GroupName == in.GroupName && optEqual(all[i].GroupDescription, in.GroupDescription) &&
 			(found == nil || all[i].ID > found.ID) {
 			found = &all[i]
 		}

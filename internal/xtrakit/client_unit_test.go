@@ -76,8 +76,12 @@ func TestDecodeErrorNotFound(t *testing.T) {
 			t.Errorf("%s: unexpected field/details %q %q", body, e.Field, e.Details)
 		}
 	}
-	if e := decodeError(http.StatusNotFound, nil); !e.NotFound {
-		t.Error("a 404 without a body is still NotFound")
+	// Any other 404 (a wrong base_url, a proxy's page, the router's own
+	// "Route not found") says nothing about the record: not gone.
+	for _, body := range []string{"", "<html>Not Found</html>", `{"status":404,"error":"Route not found"}`} {
+		if e := decodeError(http.StatusNotFound, []byte(body)); e.NotFound {
+			t.Errorf("404 %q was taken for a deleted record", body)
+		}
 	}
 }
 

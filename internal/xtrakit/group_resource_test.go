@@ -151,3 +151,39 @@ func TestAccXtrakitCustomerGroup_drift(t *testing.T) {
 		},
 	})
 }
+
+// TestAccXtrakitCustomerGroup_wrongBaseURL: a 404 that is not Xtrakit's
+// "not found" (here the sandbox's unknown route, as a mistyped base_url
+// gives) is an error; the group stays in state instead of being re-created.
+func TestAccXtrakitCustomerGroup_wrongBaseURL(t *testing.T) {
+	s := acctest.Sandbox(t)
+	wrong := `
+provider "crm" {
+  xtrakit {
+    api_key  = "` + sandbox.XtrakitAPIKey + `"
+    base_url = "` + s.URL() + `/xtrakit/api/v2"
+  }
+}
+resource "crm_xtrakit_customer_group" "test" {
+  name = "Kept"
+}
+`
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: groupConfig(s, "Kept", "")},
+			{
+				Config:      wrong,
+				ExpectError: regexp.MustCompile(`(?s)Could not read Xtrakit customer group.*HTTP 404`),
+			},
+			{
+				// Back on the right URL: nothing to do, nothing duplicated.
+				Config: groupConfig(s, "Kept", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
+			},
+		},
+	})
+}
