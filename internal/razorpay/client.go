@@ -116,7 +116,7 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 			}
 			return checked(&out)
 		},
-		func() (*Customer, error) { return c.FindCustomer(ctx, in.Email, in.Contact) })
+		func(ctx context.Context) (*Customer, error) { return c.FindCustomer(ctx, in.Email, in.Contact) })
 }
 
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {

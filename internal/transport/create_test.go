@@ -28,8 +28,11 @@ func (p *createProbe) create() (*createRecord, error) {
 	return p.creates[p.nCreate-1]()
 }
 
-func (p *createProbe) findFn() (*createRecord, error) {
+func (p *createProbe) findFn(findCtx context.Context) (*createRecord, error) {
 	p.nFind++
+	if findCtx.Err() != nil {
+		return nil, fmt.Errorf("find got an ended context: %w", findCtx.Err())
+	}
 	if p.find == nil {
 		return nil, errors.New("find must not be called")
 	}
@@ -167,18 +170,45 @@ func TestCreateOnceCancelledContextSkipsFind(t *testing.T) {
 
 // A context that ends during create (deadline) also stops reconciliation:
 // find would only fail the same way.
-func TestCreateOnceContextEndingDuringCreateSkipsFind(t *testing.T) {
+// The caller's context ending during the create (Ctrl-C, a short create
+// timeout) is when a committed record would be orphaned: find still runs,
+// on a context of its own, and adopts it.
+func TestCreateOnceContextEndingDuringCreateStillFinds(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	p := &createProbe{creates: []func() (*createRecord, error){func() (*createRecord, error) {
-		cancel()
-		return nil, errLost
-	}}}
+	p := &createProbe{
+		creates: []func() (*createRecord, error){func() (*createRecord, error) {
+			cancel()
+			return nil, errLost
+		}},
+		find: answer(4),
+	}
+	got, err := p.run(ctx)
+	if err != nil || got == nil || got.ID != 4 {
+		t.Fatalf("got %v, %v; want the found record 4", got, err)
+	}
+	if p.nFind != 1 || p.nCreate != 1 {
+		t.Errorf("find %d, create %d; want 1 and 1", p.nFind, p.nCreate)
+	}
+}
+
+// When nothing was committed and the caller has given up, the create is
+// not sent again.
+func TestCreateOnceContextEndedNothingFoundNoRetry(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p := &createProbe{
+		creates: []func() (*createRecord, error){func() (*createRecord, error) {
+			cancel()
+			return nil, errLost
+		}},
+		find: func() (*createRecord, error) { return nil, nil },
+	}
 	if _, err := p.run(ctx); !errors.Is(err, errLost) {
 		t.Fatalf("err = %v, want the create error", err)
 	}
-	if p.nFind != 0 {
-		t.Errorf("find called %d times", p.nFind)
+	if p.nCreate != 1 {
+		t.Errorf("create sent %d times after the caller gave up", p.nCreate)
 	}
 }
 
@@ -207,7 +237,7 @@ func TestCreateOnceOverDroppedConnection(t *testing.T) {
 			}
 			return &out, nil
 		},
-		func() (*createRecord, error) {
+		func(ctx context.Context) (*createRecord, error) {
 			var out struct {
 				ID int `json:"id"`
 			}

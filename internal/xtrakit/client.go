@@ -135,7 +135,7 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 			}
 			return mustHave(out.Data.Customer, "customer")
 		},
-		func() (*Customer, error) { return c.findCustomer(ctx, in) })
+		func(ctx context.Context) (*Customer, error) { return c.findCustomer(ctx, in) })
 }
 
 // findCustomer looks for a customer equal to in, field by field. When
@@ -235,7 +235,7 @@ func (c *Client) CreateGroup(ctx context.Context, in GroupInput) (*Group, error)
 			}
 			return mustHave(out.Data.Group, "group")
 		},
-		func() (*Group, error) { return c.findGroup(ctx, in) })
+		func(ctx context.Context) (*Group, error) { return c.findGroup(ctx, in) })
 }
 
 func (c *Client) findGroup(ctx context.Context, in GroupInput) (*Group, error) {
