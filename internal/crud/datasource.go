@@ -66,6 +66,10 @@ func (d *ByIDDataSource[M, PM, W]) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if d.get == nil {
+		AddNotConfigured(&resp.Diagnostics)
+		return
+	}
 	id := PM(&m).RecordID()
 	record, err := d.get(ctx, id)
 	if err != nil {

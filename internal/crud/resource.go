@@ -62,23 +62,48 @@ func (r *Resource[M, PM, W]) Configure(_ context.Context, req resource.Configure
 }
 
 func (r *Resource[M, PM, W]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	if r.ops == nil {
+		AddNotConfigured(&resp.Diagnostics)
+		return
+	}
 	Create[M, PM](ctx, *r.ops, req, resp)
 }
 
 func (r *Resource[M, PM, W]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if r.ops == nil {
+		AddNotConfigured(&resp.Diagnostics)
+		return
+	}
 	Read[M, PM](ctx, *r.ops, req, resp)
 }
 
 func (r *Resource[M, PM, W]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if r.ops == nil {
+		AddNotConfigured(&resp.Diagnostics)
+		return
+	}
 	Update[M, PM](ctx, *r.ops, req, resp)
 }
 
 func (r *Resource[M, PM, W]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if r.ops == nil {
+		AddNotConfigured(&resp.Diagnostics)
+		return
+	}
 	Delete[M, PM](ctx, *r.ops, req, resp)
 }
 
 func (r *Resource[M, PM, W]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	ImportByID(ctx, r.spec.CheckID, r.spec.IDExample, req, resp)
+}
+
+// AddNotConfigured reports a resource or data source used without its
+// platform client. It should never show: the framework stops after
+// Configure reports the platform missing; it guards against a nil
+// dereference all the same.
+func AddNotConfigured(diags *diag.Diagnostics) {
+	diags.AddError("Provider not configured",
+		"This resource or data source was used before the provider configured its platform client. This is a bug in the provider.")
 }
 
 // noRecord only instantiates Resource for the interface assertions above.

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/customerops/terraform-provider-crm/internal/attr"
 	"github.com/customerops/terraform-provider-crm/internal/razorpay"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 	"github.com/customerops/terraform-provider-crm/internal/xtrakit"
@@ -94,8 +95,9 @@ func (p *crmProvider) transportDefaults(cfg providerModel, tfVersion string, res
 		MaxRetries:     transport.DefaultMaxRetries,
 		RequestTimeout: transport.DefaultRequestTimeout,
 	}
-	if cfg.MaxRetries.IsUnknown() || cfg.RequestTimeout.IsUnknown() {
-		resp.Diagnostics.AddError("Unknown provider setting", "max_retries and request_timeout must be known at plan time.")
+	attr.RequireKnown(&resp.Diagnostics, path.Root("max_retries"), cfg.MaxRetries, "")
+	attr.RequireKnown(&resp.Diagnostics, path.Root("request_timeout"), cfg.RequestTimeout, "")
+	if resp.Diagnostics.HasError() {
 		return base, false
 	}
 	if !cfg.MaxRetries.IsNull() {

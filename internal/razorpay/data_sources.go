@@ -80,6 +80,10 @@ func (d *CustomersDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *CustomersDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.client == nil {
+		crud.AddNotConfigured(&resp.Diagnostics)
+		return
+	}
 	all, err := d.client.ListCustomers(ctx)
 	if err != nil {
 		attr.AddAPIError(&resp.Diagnostics, "list", "Razorpay customers", err)

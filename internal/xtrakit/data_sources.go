@@ -109,6 +109,10 @@ func (d *CustomersDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *CustomersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.client == nil {
+		crud.AddNotConfigured(&resp.Diagnostics)
+		return
+	}
 	var m customersModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
