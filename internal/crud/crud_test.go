@@ -28,7 +28,9 @@ type thingModel struct {
 
 func (m *thingModel) RecordID() string               { return m.ID.ValueString() }
 func (m *thingModel) RecordTimeouts() timeouts.Value { return m.Timeouts }
-func (m *thingModel) FromAPI(t *thing)               { m.ID, m.Name = types.StringValue(t.ID), types.StringValue(t.Name) }
+func (m *thingModel) FromAPI(t *thing) {
+	m.ID, m.Name = types.StringValue(t.ID), types.StringValue(t.Name)
+}
 
 func thingSchema(ctx context.Context) rschema.Schema {
 	return rschema.Schema{
