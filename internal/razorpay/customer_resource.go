@@ -77,7 +77,8 @@ func customerSchema(ctx context.Context) rschema.Schema {
 	attrs["adopt_existing"] = rschema.BoolAttribute{
 		MarkdownDescription: "What to do when Razorpay already has a customer with this `email` and `contact`: `false` " +
 			"(the default) fails and suggests `terraform import`; `true` adopts it (sent as `fail_existing = \"0\"`). " +
-			"Only used at creation.",
+			"Only used at creation: changing it later (or setting it to `true` on an imported customer) plans an update " +
+			"that only records the value in state and sends nothing to Razorpay.",
 		Optional: true,
 		Computed: true,
 		Default:  booldefault.StaticBool(false),
@@ -107,6 +108,24 @@ func (r *CustomerResource) bind(providerData any, diags *diag.Diagnostics) *crud
 			return r.client.UpdateCustomer(ctx, id, m.toEditInput())
 		},
 	}
+}
+
+// Update sends Razorpay's edit only when it would change something:
+// adopt_existing and timeouts live in Terraform alone (after an import,
+// `adopt_existing = true` plans one such update), and a gstin that differs
+// only in case is the same gstin to Razorpay.
+func (r *CustomerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state customerResourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if plan.toEditInput() == state.toEditInput() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	r.Resource.Update(ctx, req, resp)
 }
 
 // Delete sends nothing: Razorpay has no API to delete a customer. The

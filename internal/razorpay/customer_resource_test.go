@@ -134,6 +134,39 @@ import {
 	})
 }
 
+// TestAccRazorpayCustomer_importWithAdoptExisting: importing into a
+// configuration with adopt_existing = true plans one update that only
+// records the setting: nothing is sent to Razorpay, and the next plan is
+// empty.
+func TestAccRazorpayCustomer_importWithAdoptExisting(t *testing.T) {
+	s := newSandbox(t)
+	seeded := s.Razorpay().Seed(sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com"))
+	c := gaurav()
+	c.Adopt = ptr(true)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: c.config(s) + `
+import {
+  to = crm_razorpay_customer.test
+  id = "` + seeded.ID + `"
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(customerAddr, tfjsonpath.New("adopt_existing"), knownvalue.Bool(true)),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 0),
+				acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "PUT", 0),
+			),
+		}},
+	})
+}
+
 // TestAccRazorpayCustomer_emailCase: Razorpay answering the address in
 // another case is no change.
 func TestAccRazorpayCustomer_emailCase(t *testing.T) {
