@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
@@ -108,6 +109,7 @@ func customerPath(id string) (string, error) {
 // customer is looked up by email + contact before any second attempt, so a
 // retried create never makes a second customer.
 func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
+	start := time.Now()
 	return transport.CreateOnce(ctx, platform,
 		func() (*Customer, error) {
 			var out Customer
@@ -116,8 +118,21 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 			}
 			return checked(&out)
 		},
-		func(ctx context.Context) (*Customer, error) { return c.FindCustomer(ctx, in.Email, in.Contact) })
+		func(ctx context.Context) (*Customer, error) {
+			found, err := c.FindCustomer(ctx, in.Email, in.Contact)
+			if found != nil && in.FailExisting != "0" && found.CreatedAt < start.Add(-clockSkew).Unix() {
+				// It was there before this create, which (fail_existing "1")
+				// cannot have returned it: not ours to adopt. The second
+				// attempt then gets Razorpay's own duplicate error.
+				return nil, err
+			}
+			return found, err
+		})
 }
+
+// clockSkew is how far Razorpay's clock may be behind ours when telling a
+// customer a lost create made from one that already existed.
+const clockSkew = 5 * time.Minute
 
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
 	p, err := customerPath(id)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -285,4 +286,25 @@ func TestAccRazorpayCustomer_adoptThenEditFails(t *testing.T) {
 			},
 		},
 	})
+}
+
+// TestAccRazorpayCustomer_lostCreateDoesNotAdoptOlder: with adopt_existing
+// false, a lost create answer must not adopt a customer that existed
+// before the create; Razorpay's duplicate error is shown instead.
+func TestAccRazorpayCustomer_lostCreateDoesNotAdoptOlder(t *testing.T) {
+	s := newSandbox(t)
+	old := sbxCustomer("Someone Else", "+919876543210", "gaurav.kumar@example.com")
+	old.CreatedAt = time.Now().Add(-time.Hour).Unix()
+	seeded := s.Razorpay().Seed(old)
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "POST", Path: "/customers", Times: 1, DropAfterCommit: true})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      gaurav().config(s),
+			ExpectError: regexp.MustCompile(`(?s)Customer already exists for the merchant.*` + seeded.ID),
+		}},
+	})
+	if n := len(s.Razorpay().All()); n != 1 {
+		t.Errorf("the sandbox holds %d customers, want only the seeded one", n)
+	}
 }
