@@ -24,7 +24,14 @@ QUICKSTART="${REPO_ROOT}/examples/quickstart"
 banner() { printf '\n== %s ==\n' "$*"; }
 fail() { printf '\ndemo FAILED: %s\n' "$*" >&2; exit 1; }
 
-command -v curl >/dev/null 2>&1 || die "curl is required for the out-of-band change"
+if ! command -v curl >/dev/null 2>&1; then
+  # The out-of-band change goes through the sandbox's HTTP control surface.
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing curl (apt-get)"
+    apt-get update -qq && apt-get install -y -qq curl >/dev/null
+  fi
+  command -v curl >/dev/null 2>&1 || die "curl is required for the out-of-band change"
+fi
 compgen -G "${QUICKSTART}/*.tf" >/dev/null || die "no ${QUICKSTART#"${REPO_ROOT}"/}/*.tf to apply"
 
 banner "build"
