@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"encoding/base64"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -48,12 +49,23 @@ provider "crm" {
 
 func TestAccProvider_platformNotConfigured(t *testing.T) {
 	clearEnv(t)
+	xtrakit := regexp.MustCompile(`(?s)Xtrakit is not configured.*xtrakit\s+\{\s+api_key\s+=\s+\.\.\.\s+\}.*XTRAKIT_API_KEY`)
+	razorpay := regexp.MustCompile(`(?s)Razorpay is not configured.*razorpay\s+\{\s+key_id\s+=\s+\.\.\.,\s+key_secret\s+=\s+\.\.\.\s+\}.*RAZORPAY_KEY_ID`)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      `provider "crm" {}` + group,
-			ExpectError: regexp.MustCompile(`(?s)Xtrakit is not configured.*xtrakit \{ api_key = \.\.\. \}.*XTRAKIT_API_KEY`),
-		}},
+		Steps: []resource.TestStep{
+			{Config: `provider "crm" {}` + group, ExpectError: xtrakit},
+			{Config: `provider "crm" {}` + "\n" + `data "crm_xtrakit_customers" "all" {}`, ExpectError: xtrakit},
+			{Config: `provider "crm" {}` + "\n" + `data "crm_xtrakit_customer" "one" { id = "1" }`, ExpectError: xtrakit},
+			{Config: `provider "crm" {}
+resource "crm_razorpay_customer" "c" {
+  name    = "Gaurav Kumar"
+  contact = "+919876543210"
+  email   = "gaurav.kumar@example.com"
+}
+`, ExpectError: razorpay},
+			{Config: `provider "crm" {}` + "\n" + `data "crm_razorpay_customers" "all" {}`, ExpectError: razorpay},
+		},
 	})
 }
 
@@ -154,47 +166,8 @@ provider "crm" {
 	acctest.ExpectNoRequests(t, s)
 }
 
-// TestAccProvider_secretsNotLogged runs create, read, update and delete
-// with TF_LOG=trace and checks that no log line, the provider's or the
-// CLI's, holds the API key, while the HTTP exchanges were logged. The key
-// comes from the environment, the way CI pipelines pass it.
-func TestAccProvider_secretsNotLogged(t *testing.T) {
-	clearEnv(t)
-	s := acctest.Sandbox(t)
-	t.Setenv("XTRAKIT_API_KEY", sandbox.XtrakitAPIKey)
-	logs := traceLogs(t, `
-provider "crm" {
-  xtrakit {
-    base_url = "`+s.XtrakitURL()+`"
-  }
-}
-`)
-	expectMasked(t, logs, func(string) bool { return false })
-}
-
-// TestAccProvider_secretsNotLoggedFromConfig is the same with the key in the
-// provider block. The test harness itself echoes each step's HCL into the
-// log ("  |  api_key = ..."); those lines are the test's own input, not
-// output of Terraform or the provider, and are the only ones let through.
-func TestAccProvider_secretsNotLoggedFromConfig(t *testing.T) {
-	clearEnv(t)
-	s := acctest.Sandbox(t)
-	logs := traceLogs(t, `
-provider "crm" {
-  xtrakit {
-    api_key  = "`+sandbox.XtrakitAPIKey+`"
-    base_url = "`+s.XtrakitURL()+`"
-  }
-}
-`)
-	harnessEcho := regexp.MustCompile(`^\s*\|\s+api_key\s+=`)
-	expectMasked(t, logs, harnessEcho.MatchString)
-}
-
-func traceLogs(t *testing.T, provider string) string {
-	dir := t.TempDir()
-	t.Setenv("TF_LOG", "trace")
-	t.Setenv("TF_LOG_PATH_MASK", filepath.Join(dir, "%s.log"))
+// xtrakitSteps create a group and rename it: create, read, update, delete.
+func xtrakitSteps(provider string) []resource.TestStep {
 	step := func(name string) resource.TestStep {
 		return resource.TestStep{Config: provider + `
 resource "crm_xtrakit_customer_group" "g" {
@@ -202,10 +175,75 @@ resource "crm_xtrakit_customer_group" "g" {
 }
 `}
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps:                    []resource.TestStep{step("one"), step("two")},
-	})
+	return []resource.TestStep{step("one"), step("two")}
+}
+
+// razorpaySteps create a customer and rename it.
+func razorpaySteps(provider string) []resource.TestStep {
+	step := func(name string) resource.TestStep {
+		return resource.TestStep{Config: provider + `
+resource "crm_razorpay_customer" "c" {
+  name    = "` + name + `"
+  contact = "+919876543210"
+  email   = "gaurav.kumar@example.com"
+}
+`}
+	}
+	return []resource.TestStep{step("Gaurav Kumar"), step("Gaurav K")}
+}
+
+var xtrakitSecrets = []string{sandbox.XtrakitAPIKey}
+
+// razorpaySecrets: the secret, and the Basic header it travels in.
+var razorpaySecrets = []string{
+	sandbox.RazorpayKeySecret,
+	base64.StdEncoding.EncodeToString([]byte(sandbox.RazorpayKeyID + ":" + sandbox.RazorpayKeySecret)),
+}
+
+// TestAccProvider_secretsNotLogged runs create, read, update and delete
+// with TF_LOG=trace and checks that no log line, the provider's or the
+// CLI's, holds a credential, while the HTTP exchanges were logged. The
+// credentials come from the environment, the way CI pipelines pass them.
+func TestAccProvider_secretsNotLogged(t *testing.T) {
+	clearEnv(t)
+	s := acctest.Sandbox(t)
+	t.Setenv("XTRAKIT_API_KEY", sandbox.XtrakitAPIKey)
+	t.Setenv("RAZORPAY_KEY_ID", sandbox.RazorpayKeyID)
+	t.Setenv("RAZORPAY_KEY_SECRET", sandbox.RazorpayKeySecret)
+	provider := `
+provider "crm" {
+  xtrakit {
+    base_url = "` + s.XtrakitURL() + `"
+  }
+  razorpay {
+    base_url = "` + s.RazorpayURL() + `"
+  }
+}
+`
+	none := func(string) bool { return false }
+	expectMasked(t, traceLogs(t, xtrakitSteps(provider)), xtrakitSecrets, none)
+	expectMasked(t, traceLogs(t, razorpaySteps(provider)), razorpaySecrets, none)
+}
+
+// TestAccProvider_secretsNotLoggedFromConfig is the same with the
+// credentials in the provider block. The test harness itself echoes each
+// step's HCL into the log ("  |  api_key = ..."); those lines are the
+// test's own input, not output of Terraform or the provider, and are the
+// only ones let through.
+func TestAccProvider_secretsNotLoggedFromConfig(t *testing.T) {
+	clearEnv(t)
+	s := acctest.Sandbox(t)
+	provider := acctest.ProviderConfig(s)
+	harnessEcho := regexp.MustCompile(`^\s*\|\s+(api_key|key_secret)\s+=`).MatchString
+	expectMasked(t, traceLogs(t, xtrakitSteps(provider)), xtrakitSecrets, harnessEcho)
+	expectMasked(t, traceLogs(t, razorpaySteps(provider)), razorpaySecrets, harnessEcho)
+}
+
+func traceLogs(t *testing.T, steps []resource.TestStep) string {
+	dir := t.TempDir()
+	t.Setenv("TF_LOG", "trace")
+	t.Setenv("TF_LOG_PATH_MASK", filepath.Join(dir, "%s.log"))
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
 	var all strings.Builder
 	for _, f := range files {
@@ -218,17 +256,21 @@ resource "crm_xtrakit_customer_group" "g" {
 	return all.String()
 }
 
-func expectMasked(t *testing.T, logs string, allowed func(string) bool) {
+func expectMasked(t *testing.T, logs string, secrets []string, allowed func(string) bool) {
 	t.Helper()
-	if !strings.Contains(logs, "sending HTTP request") || !strings.Contains(logs, "received HTTP response") {
-		t.Fatalf("the trace logs (%d bytes) hold no HTTP exchange: the check below would prove nothing", len(logs))
+	for _, want := range []string{"sending HTTP request", "received HTTP response", "http_method=PUT"} {
+		if !strings.Contains(logs, want) {
+			t.Fatalf("the trace logs (%d bytes) lack %q: the check below would prove nothing", len(logs), want)
+		}
 	}
 	if !strings.Contains(logs, "Authorization:***") {
 		t.Errorf("the Authorization header is not shown masked in the logs")
 	}
 	for i, line := range strings.Split(logs, "\n") {
-		if strings.Contains(line, sandbox.XtrakitAPIKey) && !allowed(line) {
-			t.Errorf("log line %d contains the API key: %.200s", i, line)
+		for _, secret := range secrets {
+			if strings.Contains(line, secret) && !allowed(line) {
+				t.Errorf("log line %d contains a credential: %.200s", i, line)
+			}
 		}
 	}
 }
