@@ -33,6 +33,9 @@ func TestAccRazorpayCustomer_validation(t *testing.T) {
 		{"notes value length", func(c *customer) { c.Notes = map[string]string{"long": strings.Repeat("x", 257)} }, `Attribute notes["long"] UTF-8 character count must be at most 256, got: 257`},
 		{"gstin format", func(c *customer) { c.GSTIN = "2AABCDE1234F1Z5" }, "Attribute gstin must be a GSTIN: 15 characters, 2 digits then 13 letters or digits"},
 		{"gstin length", func(c *customer) { c.GSTIN = "29ABCDE1234F1Z" }, "Attribute gstin must be a GSTIN"},
+		{"name required", func(c *customer) { c.Name = "" }, `The argument "name" is required`},
+		{"contact required", func(c *customer) { c.Contact = "" }, `The argument "contact" is required`},
+		{"email required", func(c *customer) { c.Email = "" }, `The argument "email" is required`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.rule, func(t *testing.T) {
