@@ -81,6 +81,18 @@ func TestProviderXtrakitAPIKeySensitive(t *testing.T) {
 	}
 }
 
+// checkTypeName: every type is crm_-prefixed and registered once.
+func checkTypeName(t *testing.T, seen map[string]bool, name string) {
+	t.Helper()
+	if !strings.HasPrefix(name, "crm_") {
+		t.Errorf("type name %q does not start with crm_", name)
+	}
+	if seen[name] {
+		t.Errorf("type name %q registered twice", name)
+	}
+	seen[name] = true
+}
+
 func TestResourceSchemasValid(t *testing.T) {
 	ctx := context.Background()
 	p := New("test")()
@@ -95,13 +107,7 @@ func TestResourceSchemasValid(t *testing.T) {
 		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "crm"}, &md)
 		name := md.TypeName
 		t.Run(name, func(t *testing.T) {
-			if !strings.HasPrefix(name, "crm_") {
-				t.Errorf("type name %q does not start with crm_", name)
-			}
-			if seen[name] {
-				t.Errorf("type name %q registered twice", name)
-			}
-			seen[name] = true
+			checkTypeName(t, seen, name)
 
 			var sr resource.SchemaResponse
 			r.Schema(ctx, resource.SchemaRequest{}, &sr)
@@ -139,13 +145,7 @@ func TestDataSourceSchemasValid(t *testing.T) {
 		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "crm"}, &md)
 		name := md.TypeName
 		t.Run(name, func(t *testing.T) {
-			if !strings.HasPrefix(name, "crm_") {
-				t.Errorf("type name %q does not start with crm_", name)
-			}
-			if seen[name] {
-				t.Errorf("type name %q registered twice", name)
-			}
-			seen[name] = true
+			checkTypeName(t, seen, name)
 
 			var sr datasource.SchemaResponse
 			d.Schema(ctx, datasource.SchemaRequest{}, &sr)
