@@ -10,8 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-
-	"github.com/customerops/terraform-provider-crm/internal/attr"
 )
 
 // Record is implemented by a resource's model (a pointer to its struct).
@@ -41,7 +39,7 @@ func Create[M any, PM interface {
 }, W any](ctx context.Context, ops Ops[M, W], req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan M
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	ctx, cancel, ok := attr.WithTimeout(ctx, PM(&plan).RecordTimeouts().Create, &resp.Diagnostics)
+	ctx, cancel, ok := WithTimeout(ctx, PM(&plan).RecordTimeouts().Create, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -55,7 +53,7 @@ func Create[M any, PM interface {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	}
 	if err != nil {
-		attr.AddAPIError(&resp.Diagnostics, "create", ops.What, err)
+		AddAPIError(&resp.Diagnostics, "create", ops.What, err)
 	}
 }
 
@@ -72,12 +70,12 @@ func Read[M any, PM interface {
 	}
 	id := PM(&state).RecordID()
 	current, err := ops.Read(ctx, id)
-	if attr.GoneFromPlatform(&resp.Diagnostics, err, ops.What, id) {
+	if GoneFromPlatform(&resp.Diagnostics, err, ops.What, id) {
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		attr.AddAPIError(&resp.Diagnostics, "read", ops.What, err)
+		AddAPIError(&resp.Diagnostics, "read", ops.What, err)
 		return
 	}
 	PM(&state).FromAPI(current)
@@ -91,14 +89,14 @@ func Update[M any, PM interface {
 }, W any](ctx context.Context, ops Ops[M, W], req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan M
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	ctx, cancel, ok := attr.WithTimeout(ctx, PM(&plan).RecordTimeouts().Update, &resp.Diagnostics)
+	ctx, cancel, ok := WithTimeout(ctx, PM(&plan).RecordTimeouts().Update, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
 	updated, err := ops.Update(ctx, PM(&plan).RecordID(), &plan)
 	if err != nil {
-		attr.AddAPIError(&resp.Diagnostics, "update", ops.What, err)
+		AddAPIError(&resp.Diagnostics, "update", ops.What, err)
 		return
 	}
 	PM(&plan).FromAPI(updated)
@@ -112,13 +110,13 @@ func Delete[M any, PM interface {
 }, W any](ctx context.Context, ops Ops[M, W], req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel, ok := attr.WithTimeout(ctx, PM(&state).RecordTimeouts().Delete, &resp.Diagnostics)
+	ctx, cancel, ok := WithTimeout(ctx, PM(&state).RecordTimeouts().Delete, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	if err := ops.Delete(ctx, PM(&state).RecordID()); err != nil && !attr.IsNotFound(err) {
-		attr.AddAPIError(&resp.Diagnostics, "delete", ops.What, err)
+	if err := ops.Delete(ctx, PM(&state).RecordID()); err != nil && !IsNotFound(err) {
+		AddAPIError(&resp.Diagnostics, "delete", ops.What, err)
 	}
 }
 

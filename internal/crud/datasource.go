@@ -6,8 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-
-	"github.com/customerops/terraform-provider-crm/internal/attr"
 )
 
 // Fetched is implemented by a data source's model (a pointer to it): the id
@@ -73,7 +71,7 @@ func (d *ByIDDataSource[M, PM, W]) Read(ctx context.Context, req datasource.Read
 	id := PM(&m).RecordID()
 	record, err := d.get(ctx, id)
 	if err != nil {
-		attr.AddAPIError(&resp.Diagnostics, "read", d.spec.What+" "+id, err)
+		AddAPIError(&resp.Diagnostics, "read", d.spec.What+" "+id, err)
 		return
 	}
 	PM(&m).FromAPI(record)

@@ -17,8 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
 	"github.com/customerops/terraform-provider-crm/internal/razorpay"
+	"github.com/customerops/terraform-provider-crm/internal/settings"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 	"github.com/customerops/terraform-provider-crm/internal/xtrakit"
 )
@@ -95,8 +95,8 @@ func (p *crmProvider) transportDefaults(cfg providerModel, tfVersion string, res
 		MaxRetries:     transport.DefaultMaxRetries,
 		RequestTimeout: transport.DefaultRequestTimeout,
 	}
-	attr.RequireKnown(&resp.Diagnostics, path.Root("max_retries"), cfg.MaxRetries, "")
-	attr.RequireKnown(&resp.Diagnostics, path.Root("request_timeout"), cfg.RequestTimeout, "")
+	settings.RequireKnown(&resp.Diagnostics, path.Root("max_retries"), cfg.MaxRetries, "")
+	settings.RequireKnown(&resp.Diagnostics, path.Root("request_timeout"), cfg.RequestTimeout, "")
 	if resp.Diagnostics.HasError() {
 		return base, false
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/fields"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
@@ -110,7 +110,7 @@ func TestCustomerDecoding(t *testing.T) {
 func TestCreateInputJSON(t *testing.T) {
 	m := customerModel{
 		Name: types.StringValue("Gaurav Kumar"), Contact: types.StringValue("+919876543210"),
-		Email: attr.EmailValue("gaurav.kumar@example.com"), GSTIN: types.StringNull(), Notes: notesFromAPI(nil),
+		Email: fields.EmailValue("gaurav.kumar@example.com"), GSTIN: types.StringNull(), Notes: notesFromAPI(nil),
 	}
 	for adopt, want := range map[bool]string{
 		false: `{"name":"Gaurav Kumar","contact":"+919876543210","email":"gaurav.kumar@example.com","fail_existing":"1"}`,

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 )
 
 // create makes the customer, or adopts the one Razorpay already has with
@@ -14,7 +14,7 @@ import (
 func (r *CustomerResource) create(ctx context.Context, m *customerResourceModel) (*Customer, error) {
 	c, err := r.client.CreateCustomer(ctx, m.toCreateInput(m.AdoptExisting.ValueBool()))
 	if IsDuplicate(err) {
-		return nil, attr.WithHint(err, r.importHint(ctx, m))
+		return nil, crud.WithHint(err, r.importHint(ctx, m))
 	}
 	if err != nil {
 		return nil, err

@@ -19,7 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/fields"
 )
 
 // Razorpay's field rules (contract §4), checked at plan time.
@@ -36,7 +36,7 @@ var (
 // customerFields are the customer's user-set strings, in the API's order.
 // name, contact and email are required: email + contact is Razorpay's key
 // for a customer (duplicates, adoption), and its edit cannot clear them.
-var customerFields = []attr.StringField{
+var customerFields = []fields.StringField{
 	{
 		Name: "name",
 		Description: "Customer's name. Sent as `name`; edited in place. Required, 3 to 50 characters: letters, digits, " +
@@ -65,7 +65,7 @@ var customerFields = []attr.StringField{
 			"customer with the same pair.",
 		Required:   true,
 		Email:      true,
-		Validators: []validator.String{attr.MaxLength(maxEmailLength), attr.EmailFormat()},
+		Validators: []validator.String{fields.MaxLength(maxEmailLength), fields.EmailFormat()},
 	},
 	{
 		Name: "gstin",
@@ -100,7 +100,7 @@ type customerModel struct {
 	Entity    types.String `tfsdk:"entity"`
 	Name      types.String `tfsdk:"name"`
 	Contact   types.String `tfsdk:"contact"`
-	Email     attr.Email   `tfsdk:"email"`
+	Email     fields.Email `tfsdk:"email"`
 	GSTIN     types.String `tfsdk:"gstin"`
 	Notes     types.Map    `tfsdk:"notes"`
 	CreatedAt types.Int64  `tfsdk:"created_at"`
@@ -113,7 +113,7 @@ func (m *customerModel) toCreateInput(adopt bool) CustomerInput {
 		Contact:      m.Contact.ValueString(),
 		Email:        m.Email.ValueString(),
 		FailExisting: "1",
-		GSTIN:        attr.StringPointer(m.GSTIN),
+		GSTIN:        fields.StringPointer(m.GSTIN),
 		Notes:        notesToAPI(m.Notes),
 	}
 	if adopt {
@@ -137,8 +137,8 @@ func (m *customerModel) FromAPI(c *Customer) {
 	m.Entity = types.StringValue(c.Entity)
 	m.Name = types.StringValue(c.Name)
 	m.Contact = types.StringValue(c.Contact)
-	m.Email = attr.EmailValue(c.Email)
-	gstin := attr.OptionalString(c.GSTIN, m.GSTIN)
+	m.Email = fields.EmailValue(c.Email)
+	gstin := fields.OptionalString(c.GSTIN, m.GSTIN)
 	if gstin.IsNull() || !strings.EqualFold(gstin.ValueString(), m.GSTIN.ValueString()) {
 		m.GSTIN = gstin
 	}
@@ -204,9 +204,9 @@ func notesText(n map[string]string) string {
 }
 
 func customerResourceAttributes() map[string]rschema.Attribute {
-	return attr.ResourceAttributes(customerFields, map[string]rschema.Attribute{
-		"id":     attr.ServerString("Customer id assigned by Razorpay (`cust_` and 14 letters or digits).", true),
-		"entity": attr.ServerString("Razorpay's entity type, always `customer`.", true),
+	return fields.ResourceAttributes(customerFields, map[string]rschema.Attribute{
+		"id":     fields.ServerString("Customer id assigned by Razorpay (`cust_` and 14 letters or digits).", true),
+		"entity": fields.ServerString("Razorpay's entity type, always `customer`.", true),
 		"notes": rschema.MapAttribute{
 			MarkdownDescription: notesDescription,
 			ElementType:         types.StringType,
@@ -229,7 +229,7 @@ func customerResourceAttributes() map[string]rschema.Attribute {
 }
 
 func customerDataSourceAttributes(idRequired bool) map[string]dschema.Attribute {
-	return attr.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
+	return fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
 		"id": dschema.StringAttribute{
 			MarkdownDescription: "Customer id (`cust_` and 14 letters or digits).",
 			Required:            idRequired,

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
 	"github.com/customerops/terraform-provider-crm/internal/crud"
 )
 
@@ -86,7 +85,7 @@ func (d *CustomersDataSource) Read(ctx context.Context, _ datasource.ReadRequest
 	}
 	all, err := d.client.ListCustomers(ctx)
 	if err != nil {
-		attr.AddAPIError(&resp.Diagnostics, "list", "Razorpay customers", err)
+		crud.AddAPIError(&resp.Diagnostics, "list", "Razorpay customers", err)
 		return
 	}
 	m := customersModel{IDs: make([]types.String, len(all)), Customers: make([]customerModel, len(all))}

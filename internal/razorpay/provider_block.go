@@ -8,7 +8,7 @@ import (
 	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/settings"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -29,10 +29,10 @@ const DefaultRequestsPerSecond = 10
 type ProviderConfig struct {
 	KeyID     types.String `tfsdk:"key_id"`
 	KeySecret types.String `tfsdk:"key_secret"`
-	attr.Endpoint
+	settings.Endpoint
 }
 
-var endpoint = attr.EndpointSpec{
+var endpoint = settings.EndpointSpec{
 	Platform:   "Razorpay",
 	DefaultURL: DefaultBaseURL,
 	EnvBaseURL: EnvBaseURL,
@@ -66,23 +66,23 @@ func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, di
 		cfg = &ProviderConfig{}
 	}
 	block := path.Root(BlockName)
-	attr.RequireKnown(diags, block.AtName("key_id"), cfg.KeyID, EnvKeyID)
-	attr.RequireKnown(diags, block.AtName("key_secret"), cfg.KeySecret, EnvKeySecret)
+	settings.RequireKnown(diags, block.AtName("key_id"), cfg.KeyID, EnvKeyID)
+	settings.RequireKnown(diags, block.AtName("key_secret"), cfg.KeySecret, EnvKeySecret)
 	endpoint.RequireKnown(diags, block, cfg.Endpoint)
 	if diags.HasError() {
 		return nil
 	}
 
-	keyID := attr.StringSetting(cfg.KeyID, EnvKeyID, "")
-	keySecret := attr.StringSetting(cfg.KeySecret, EnvKeySecret, "")
+	keyID := settings.StringSetting(cfg.KeyID, EnvKeyID, "")
+	keySecret := settings.StringSetting(cfg.KeySecret, EnvKeySecret, "")
 	if keyID == "" || keySecret == "" {
 		// The block, or half a key pair, says Razorpay is wanted: name what is missing.
 		if present || keyID != "" || keySecret != "" {
 			if keyID == "" {
-				attr.MissingSetting(diags, block.AtName("key_id"), EnvKeyID)
+				settings.MissingSetting(diags, block.AtName("key_id"), EnvKeyID)
 			}
 			if keySecret == "" {
-				attr.MissingSetting(diags, block.AtName("key_secret"), EnvKeySecret)
+				settings.MissingSetting(diags, block.AtName("key_secret"), EnvKeySecret)
 			}
 		}
 		return nil

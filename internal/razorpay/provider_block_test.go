@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/settings"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -30,7 +30,7 @@ func TestConfigure(t *testing.T) {
 			}
 			return types.StringValue(s)
 		}
-		return &ProviderConfig{KeyID: v(id), KeySecret: v(secret), Endpoint: attr.Endpoint{BaseURL: v(base), RequestsPerSecond: types.Float64Null()}}
+		return &ProviderConfig{KeyID: v(id), KeySecret: v(secret), Endpoint: settings.Endpoint{BaseURL: v(base), RequestsPerSecond: types.Float64Null()}}
 	}
 
 	if c, d := run(nil); c != nil || d.HasError() {

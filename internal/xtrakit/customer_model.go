@@ -9,37 +9,37 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/fields"
 )
 
 // maxText is Xtrakit's limit on every string field (contract: > 255 → 422).
 const maxText = 255
 
-func required(name, apiField, what string) attr.StringField {
-	return attr.StringField{
+func required(name, apiField, what string) fields.StringField {
+	return fields.StringField{
 		Name:        name,
 		Description: what + " Sent as `" + apiField + "`. Required, 1 to 255 characters.",
 		Required:    true,
-		Validators:  []validator.String{attr.RequiredText(maxText)},
+		Validators:  []validator.String{fields.RequiredText(maxText)},
 	}
 }
 
-func optional(name, apiField, what string) attr.StringField {
-	return attr.StringField{
+func optional(name, apiField, what string) fields.StringField {
+	return fields.StringField{
 		Name:        name,
 		Description: what + " Sent as `" + apiField + "`. Optional, at most 255 characters.",
-		Validators:  []validator.String{attr.MaxLength(maxText)},
+		Validators:  []validator.String{fields.MaxLength(maxText)},
 	}
 }
 
 // customerFields are the customer's user-set strings, in the API's order.
-var customerFields = []attr.StringField{
+var customerFields = []fields.StringField{
 	required("name", "customer_name", "Full name of the customer."),
 	{
 		Name:        "email",
 		Description: "E-mail address, compared case-insensitively. Sent as `customer_email`. Optional, a valid address of at most 255 characters.",
 		Email:       true,
-		Validators:  []validator.String{attr.MaxLength(maxText), attr.EmailFormat()},
+		Validators:  []validator.String{fields.MaxLength(maxText), fields.EmailFormat()},
 	},
 	required("phone", "customer_phone", "Primary phone number."),
 	optional("whatsapp", "customer_whatsapp", "WhatsApp number."),
@@ -61,7 +61,7 @@ type customerModel struct {
 	ID           types.String `tfsdk:"id"`
 	GroupID      types.Int64  `tfsdk:"group_id"`
 	Name         types.String `tfsdk:"name"`
-	Email        attr.Email   `tfsdk:"email"`
+	Email        fields.Email `tfsdk:"email"`
 	Phone        types.String `tfsdk:"phone"`
 	Whatsapp     types.String `tfsdk:"whatsapp"`
 	Country      types.String `tfsdk:"country"`
@@ -81,18 +81,18 @@ type customerModel struct {
 // toInput is the full body for create and for the replacing PUT.
 func (m *customerModel) toInput() CustomerInput {
 	return CustomerInput{
-		CustomerGroupID:  attr.Int64Pointer(m.GroupID),
+		CustomerGroupID:  fields.Int64Pointer(m.GroupID),
 		CustomerName:     m.Name.ValueString(),
-		CustomerEmail:    attr.StringPointer(m.Email),
+		CustomerEmail:    fields.StringPointer(m.Email),
 		CustomerPhone:    m.Phone.ValueString(),
-		CustomerWhatsapp: attr.StringPointer(m.Whatsapp),
+		CustomerWhatsapp: fields.StringPointer(m.Whatsapp),
 		CustomerCountry:  m.Country.ValueString(),
 		CustomerCity:     m.City.ValueString(),
 		CustomerState:    m.State.ValueString(),
-		CustomerZip:      attr.StringPointer(m.Zip),
+		CustomerZip:      fields.StringPointer(m.Zip),
 		Address1:         m.Address1.ValueString(),
-		Address2:         attr.StringPointer(m.Address2),
-		CustomerProfile:  attr.StringPointer(m.Profile),
+		Address2:         fields.StringPointer(m.Address2),
+		CustomerProfile:  fields.StringPointer(m.Profile),
 		CreatedBy:        m.CreatedBy.ValueString(),
 	}
 }
@@ -101,21 +101,21 @@ func (m *customerModel) toInput() CustomerInput {
 func (m *customerModel) RecordID() string { return m.ID.ValueString() }
 
 // FromAPI refreshes every attribute from the API's answer; optional values
-// keep the user's null-or-"" spelling (see attr.OptionalString).
+// keep the user's null-or-"" spelling (see fields.OptionalString).
 func (m *customerModel) FromAPI(c *Customer) {
 	m.ID = types.StringValue(strconv.FormatInt(c.ID, 10))
 	m.GroupID = types.Int64PointerValue(c.CustomerGroupID)
 	m.Name = types.StringValue(c.CustomerName)
-	m.Email = attr.OptionalEmail(c.CustomerEmail, m.Email)
+	m.Email = fields.OptionalEmail(c.CustomerEmail, m.Email)
 	m.Phone = types.StringValue(c.CustomerPhone)
-	m.Whatsapp = attr.OptionalString(c.CustomerWhatsapp, m.Whatsapp)
+	m.Whatsapp = fields.OptionalString(c.CustomerWhatsapp, m.Whatsapp)
 	m.Country = types.StringValue(c.CustomerCountry)
 	m.State = types.StringValue(c.CustomerState)
 	m.City = types.StringValue(c.CustomerCity)
-	m.Zip = attr.OptionalString(c.CustomerZip, m.Zip)
+	m.Zip = fields.OptionalString(c.CustomerZip, m.Zip)
 	m.Address1 = types.StringValue(c.Address1)
-	m.Address2 = attr.OptionalString(c.Address2, m.Address2)
-	m.Profile = attr.OptionalString(c.CustomerProfile, m.Profile)
+	m.Address2 = fields.OptionalString(c.Address2, m.Address2)
+	m.Profile = fields.OptionalString(c.CustomerProfile, m.Profile)
 	m.CreatedBy = types.StringValue(c.CreatedBy)
 	m.UserID = types.StringValue(c.UserID)
 	m.BusinessCode = types.StringValue(string(c.BusinessCode))
@@ -124,22 +124,22 @@ func (m *customerModel) FromAPI(c *Customer) {
 }
 
 func customerResourceAttributes() map[string]rschema.Attribute {
-	return attr.ResourceAttributes(customerFields, map[string]rschema.Attribute{
-		"id": attr.ServerString("Customer id assigned by Xtrakit (an integer, as a string).", true),
+	return fields.ResourceAttributes(customerFields, map[string]rschema.Attribute{
+		"id": fields.ServerString("Customer id assigned by Xtrakit (an integer, as a string).", true),
 		"group_id": rschema.Int64Attribute{
 			MarkdownDescription: groupIDDescription,
 			Optional:            true,
 			Validators:          []validator.Int64{int64validator.AtLeast(1)},
 		},
-		"user_id":       attr.ServerString("Id (uuid) of the Xtrakit user that owns the record.", true),
-		"business_code": attr.ServerString("Code of the Xtrakit business that owns the record.", true),
-		"created_at":    attr.ServerString("When Xtrakit created the record (`YYYY-MM-DD HH:MM:SS`, no time zone).", true),
-		"updated_at":    attr.ServerString("When Xtrakit last changed the record (`YYYY-MM-DD HH:MM:SS`, no time zone).", false),
+		"user_id":       fields.ServerString("Id (uuid) of the Xtrakit user that owns the record.", true),
+		"business_code": fields.ServerString("Code of the Xtrakit business that owns the record.", true),
+		"created_at":    fields.ServerString("When Xtrakit created the record (`YYYY-MM-DD HH:MM:SS`, no time zone).", true),
+		"updated_at":    fields.ServerString("When Xtrakit last changed the record (`YYYY-MM-DD HH:MM:SS`, no time zone).", false),
 	})
 }
 
 func customerDataSourceAttributes(idRequired bool) map[string]dschema.Attribute {
-	return attr.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
+	return fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
 		"id": dschema.StringAttribute{
 			MarkdownDescription: "Customer id (an integer, as a string).",
 			Required:            idRequired,

@@ -11,8 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
 	"github.com/customerops/terraform-provider-crm/internal/crud"
+	"github.com/customerops/terraform-provider-crm/internal/fields"
 )
 
 // NewCustomerDataSource is crm_xtrakit_customer: one customer by id.
@@ -118,16 +118,16 @@ func (d *CustomersDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	all, err := d.client.ListCustomers(ctx, attr.Int64Pointer(m.GroupID))
+	all, err := d.client.ListCustomers(ctx, fields.Int64Pointer(m.GroupID))
 	if err != nil {
-		attr.AddAPIError(&resp.Diagnostics, "list", "Xtrakit customers", err)
+		crud.AddAPIError(&resp.Diagnostics, "list", "Xtrakit customers", err)
 		return
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	m.IDs = make([]types.String, len(all))
 	m.Customers = make([]customerModel, len(all))
 	for i := range all {
-		m.Customers[i].Email = attr.EmailNull()
+		m.Customers[i].Email = fields.EmailNull()
 		m.Customers[i].FromAPI(&all[i])
 		m.IDs[i] = m.Customers[i].ID
 	}

@@ -7,10 +7,10 @@ import (
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/fields"
 )
 
-var groupFields = []attr.StringField{
+var groupFields = []fields.StringField{
 	required("name", "group_name", "Name of the group, usually short and saying what it is for."),
 	optional("description", "group_description", "What the group is, its criteria and benefits."),
 }
@@ -27,18 +27,18 @@ type groupModel struct {
 }
 
 func (m *groupModel) toInput() GroupInput {
-	return GroupInput{GroupName: m.Name.ValueString(), GroupDescription: attr.StringPointer(m.Description)}
+	return GroupInput{GroupName: m.Name.ValueString(), GroupDescription: fields.StringPointer(m.Description)}
 }
 
 // RecordID is the record's id, as the crud flow and data sources ask for it.
 func (m *groupModel) RecordID() string { return m.ID.ValueString() }
 
 // FromAPI refreshes every attribute from the API's answer; optional values
-// keep the user's null-or-"" spelling (see attr.OptionalString).
+// keep the user's null-or-"" spelling (see fields.OptionalString).
 func (m *groupModel) FromAPI(g *Group) {
 	m.ID = types.StringValue(strconv.FormatInt(g.ID, 10))
 	m.Name = types.StringValue(g.GroupName)
-	m.Description = attr.OptionalString(g.GroupDescription, m.Description)
+	m.Description = fields.OptionalString(g.GroupDescription, m.Description)
 	m.UserID = types.StringValue(g.UserID)
 	m.BusinessCode = types.StringValue(string(g.BusinessCode))
 	m.CreatedAt = types.StringValue(g.CreatedAt)
@@ -46,17 +46,17 @@ func (m *groupModel) FromAPI(g *Group) {
 }
 
 func groupResourceAttributes() map[string]rschema.Attribute {
-	return attr.ResourceAttributes(groupFields, map[string]rschema.Attribute{
-		"id":            attr.ServerString("Group id assigned by Xtrakit (an integer, as a string).", true),
-		"user_id":       attr.ServerString("Id (uuid) of the Xtrakit user that owns the group.", true),
-		"business_code": attr.ServerString("Code of the Xtrakit business that owns the group.", true),
-		"created_at":    attr.ServerString("When Xtrakit created the group (`YYYY-MM-DD HH:MM:SS`, no time zone).", true),
-		"updated_at":    attr.ServerString("When Xtrakit last changed the group (`YYYY-MM-DD HH:MM:SS`, no time zone).", false),
+	return fields.ResourceAttributes(groupFields, map[string]rschema.Attribute{
+		"id":            fields.ServerString("Group id assigned by Xtrakit (an integer, as a string).", true),
+		"user_id":       fields.ServerString("Id (uuid) of the Xtrakit user that owns the group.", true),
+		"business_code": fields.ServerString("Code of the Xtrakit business that owns the group.", true),
+		"created_at":    fields.ServerString("When Xtrakit created the group (`YYYY-MM-DD HH:MM:SS`, no time zone).", true),
+		"updated_at":    fields.ServerString("When Xtrakit last changed the group (`YYYY-MM-DD HH:MM:SS`, no time zone).", false),
 	})
 }
 
 func groupDataSourceAttributes() map[string]dschema.Attribute {
-	return attr.DataSourceAttributes(groupFields, map[string]dschema.Attribute{
+	return fields.DataSourceAttributes(groupFields, map[string]dschema.Attribute{
 		"id":            dschema.StringAttribute{MarkdownDescription: "Group id (an integer, as a string).", Required: true},
 		"user_id":       dschema.StringAttribute{MarkdownDescription: "Id (uuid) of the Xtrakit user that owns the group.", Computed: true},
 		"business_code": dschema.StringAttribute{MarkdownDescription: "Code of the Xtrakit business that owns the group.", Computed: true},

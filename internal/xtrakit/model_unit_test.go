@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/fields"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -25,7 +25,7 @@ func fullCustomerModel() customerModel {
 		ID:        types.StringValue("5"),
 		GroupID:   types.Int64Value(3),
 		Name:      types.StringValue("Jane Doe"),
-		Email:     attr.EmailValue("Jane@Example.com"),
+		Email:     fields.EmailValue("Jane@Example.com"),
 		Phone:     types.StringValue("+233201234567"),
 		Whatsapp:  types.StringValue("+233201234568"),
 		Country:   types.StringValue("Ghana"),
@@ -65,11 +65,11 @@ func TestCustomerToInputFull(t *testing.T) {
 func TestCustomerToInputNullOptionals(t *testing.T) {
 	for name, set := range map[string]func(*customerModel){
 		"null": func(m *customerModel) {
-			m.GroupID, m.Email = types.Int64Null(), attr.EmailNull()
+			m.GroupID, m.Email = types.Int64Null(), fields.EmailNull()
 			m.Whatsapp, m.Zip, m.Address2, m.Profile = types.StringNull(), types.StringNull(), types.StringNull(), types.StringNull()
 		},
 		"unknown": func(m *customerModel) {
-			m.GroupID, m.Email = types.Int64Unknown(), attr.Email{StringValue: types.StringUnknown()}
+			m.GroupID, m.Email = types.Int64Unknown(), fields.Email{StringValue: types.StringUnknown()}
 			m.Whatsapp, m.Zip, m.Address2, m.Profile = types.StringUnknown(), types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
 		},
 	} {
@@ -104,7 +104,7 @@ func TestCustomerToInputNullOptionals(t *testing.T) {
 func TestCustomerToInputEmptyStringsAreSent(t *testing.T) {
 	m := fullCustomerModel()
 	m.Whatsapp, m.Zip, m.Address2, m.Profile = types.StringValue(""), types.StringValue(""), types.StringValue(""), types.StringValue("")
-	m.Email = attr.EmailValue("")
+	m.Email = fields.EmailValue("")
 	in := m.toInput()
 	for name, p := range map[string]*string{"email": in.CustomerEmail, "whatsapp": in.CustomerWhatsapp, "zip": in.CustomerZip, "address2": in.Address2, "profile": in.CustomerProfile} {
 		if p == nil || *p != "" {
@@ -145,7 +145,7 @@ func TestCustomerFromAPIMapsEveryField(t *testing.T) {
 		ID:           types.StringValue("42"),
 		GroupID:      types.Int64Value(3),
 		Name:         types.StringValue("Jane Doe"),
-		Email:        attr.EmailValue("jane@example.com"),
+		Email:        fields.EmailValue("jane@example.com"),
 		Phone:        types.StringValue("+233201234567"),
 		Whatsapp:     types.StringValue("+233201234568"),
 		Country:      types.StringValue("Ghana"),
@@ -188,7 +188,7 @@ func TestCustomerFromAPINullVersusEmpty(t *testing.T) {
 
 	// The user left the optionals out: null, whatever the API answered.
 	var omitted customerModel
-	omitted.Email = attr.EmailNull()
+	omitted.Email = fields.EmailNull()
 	omitted.FromAPI(c)
 	if !omitted.GroupID.IsNull() || !omitted.Email.IsNull() || !omitted.Whatsapp.IsNull() ||
 		!omitted.Zip.IsNull() || !omitted.Address2.IsNull() || !omitted.Profile.IsNull() {
@@ -198,9 +198,9 @@ func TestCustomerFromAPINullVersusEmpty(t *testing.T) {
 	// The user wrote "": kept as "", whether the API answered null or "".
 	empty := fullCustomerModel()
 	empty.Email, empty.Whatsapp, empty.Zip, empty.Address2, empty.Profile =
-		attr.EmailValue(""), types.StringValue(""), types.StringValue(""), types.StringValue(""), types.StringValue("")
+		fields.EmailValue(""), types.StringValue(""), types.StringValue(""), types.StringValue(""), types.StringValue("")
 	empty.FromAPI(c)
-	if !empty.Email.Equal(attr.EmailValue("")) {
+	if !empty.Email.Equal(fields.EmailValue("")) {
 		t.Errorf("email = %v, want \"\"", empty.Email)
 	}
 	for name, v := range map[string]types.String{"whatsapp": empty.Whatsapp, "zip": empty.Zip, "address2": empty.Address2, "profile": empty.Profile} {
@@ -227,7 +227,7 @@ func TestCustomerFromAPIKeepsAPISpellingOfEmail(t *testing.T) {
 		t.Errorf("email = %q", m.Email.ValueString())
 	}
 	// The framework then keeps the configured spelling through semantic equality.
-	eq, _ := attr.EmailValue("Jane@Example.com").StringSemanticEquals(context.Background(), m.Email)
+	eq, _ := fields.EmailValue("Jane@Example.com").StringSemanticEquals(context.Background(), m.Email)
 	if !eq {
 		t.Error("API spelling must be semantically equal to the configured one")
 	}

@@ -8,7 +8,7 @@ import (
 	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/customerops/terraform-provider-crm/internal/attr"
+	"github.com/customerops/terraform-provider-crm/internal/settings"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -27,10 +27,10 @@ const DefaultRequestsPerSecond = 10
 // ProviderConfig is the `xtrakit {}` block.
 type ProviderConfig struct {
 	APIKey types.String `tfsdk:"api_key"`
-	attr.Endpoint
+	settings.Endpoint
 }
 
-var endpoint = attr.EndpointSpec{
+var endpoint = settings.EndpointSpec{
 	Platform:   "Xtrakit",
 	DefaultURL: DefaultBaseURL,
 	EnvBaseURL: EnvBaseURL,
@@ -60,17 +60,17 @@ func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, di
 		cfg = &ProviderConfig{}
 	}
 	block := path.Root(BlockName)
-	attr.RequireKnown(diags, block.AtName("api_key"), cfg.APIKey, EnvAPIKey)
+	settings.RequireKnown(diags, block.AtName("api_key"), cfg.APIKey, EnvAPIKey)
 	endpoint.RequireKnown(diags, block, cfg.Endpoint)
 	if diags.HasError() {
 		return nil
 	}
 
-	apiKey := attr.StringSetting(cfg.APIKey, EnvAPIKey, "")
+	apiKey := settings.StringSetting(cfg.APIKey, EnvAPIKey, "")
 	if apiKey == "" {
 		if present {
 			// The block is there, so Xtrakit is wanted: say what is missing.
-			attr.MissingSetting(diags, block.AtName("api_key"), EnvAPIKey)
+			settings.MissingSetting(diags, block.AtName("api_key"), EnvAPIKey)
 		}
 		return nil
 	}

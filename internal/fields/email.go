@@ -1,7 +1,7 @@
 // Package attr holds what every platform's schema shares: custom types with
 // semantic equality, validators, provider-setting helpers and diagnostics.
 // It knows no platform.
-package attr
+package fields
 
 import (
 	"context"
@@ -26,7 +26,7 @@ func (t EmailType) Equal(o attr.Type) bool {
 	return ok && t.StringType.Equal(other.StringType)
 }
 
-func (t EmailType) String() string { return "attr.EmailType" }
+func (t EmailType) String() string { return "fields.EmailType" }
 
 func (t EmailType) ValueFromString(_ context.Context, in basetypes.StringValue) (basetypes.StringValuable, diag.Diagnostics) {
 	return Email{StringValue: in}, nil

@@ -1,4 +1,4 @@
-package attr
+package fields
 
 import (
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"

@@ -1,4 +1,4 @@
-package attr
+package fields
 
 import "github.com/hashicorp/terraform-plugin-framework/types"
 
