@@ -1,131 +1,166 @@
 // Package crud is the Create/Read/Update/Delete flow every record resource
-// shares: read the plan or state, bound the call by the timeouts block, call
-// the platform, map the answer back, and report errors and out-of-band
-// deletion the same way everywhere. Platforms supply the calls and mapping.
+// shares, written once: read plan, prior state and config (stopping on their
+// errors), bound the call by the timeouts block, call the platform, map the
+// answer back, keep the identity in step, keep a half-created record in
+// state, and report errors and out-of-band deletion the same way everywhere.
+// A platform supplies its schema, its model <-> wire mapping and its calls
+// (Spec and Ops); it never overrides this flow.
 package crud
 
 import (
 	"context"
+	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-// Record is implemented by a resource's model (a pointer to its struct).
-// W is the platform's wire type for the record.
-type Record[W any] interface {
-	RecordID() string
-	RecordTimeouts() timeouts.Value
-	FromAPI(*W)
+// getter is tfsdk.Plan, tfsdk.State and tfsdk.Config alike.
+type getter interface {
+	Get(ctx context.Context, target any) diag.Diagnostics
 }
 
-// Ops are one record type's API calls. ids are Terraform ids (strings);
-// the platform parses them. Create may return a record together with an
-// error when the record exists but a later step failed. Delete may be nil
-// when the platform has none.
-type Ops[M any, W any] struct {
-	What   string // "Xtrakit customer": used in diagnostics
-	Create func(ctx context.Context, m *M) (*W, error)
-	Read   func(ctx context.Context, id string) (*W, error)
-	Update func(ctx context.Context, id string, m *M) (*W, error)
-	Delete func(ctx context.Context, id string) error
+// read decodes plan, state or config into a new model; nil when it failed
+// (the errors are in diags) or when the value is null.
+func read[M any](ctx context.Context, from getter, isNull bool, diags *diag.Diagnostics) *M {
+	if isNull {
+		return nil
+	}
+	var m M
+	d := from.Get(ctx, &m)
+	diags.Append(d...)
+	if d.HasError() {
+		return nil
+	}
+	return &m
 }
 
-// Create runs the create call and stores what the platform answered.
-func Create[M any, PM interface {
-	*M
-	Record[W]
-}, W any](ctx context.Context, ops Ops[M, W], req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	ctx, cancel, ok := WithTimeout(ctx, PM(&plan).RecordTimeouts().Create, &resp.Diagnostics)
+// noRecordError is a platform call that answered success with no record:
+// a bug in the client, reported instead of dereferencing nil.
+func noRecordError(op, what string) error {
+	return fmt.Errorf("the %s call for %s returned no record and no error. This is a bug in the provider", op, what)
+}
+
+func (r *Resource[M, PM, W]) create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	plan := read[M](ctx, req.Plan, req.Plan.Raw.IsNull(), &resp.Diagnostics)
+	config := read[M](ctx, req.Config, req.Config.Raw.IsNull(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || plan == nil {
+		return
+	}
+	ctx, cancel, ok := WithTimeout(ctx, PM(plan).RecordTimeouts().Create, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	created, err := ops.Create(ctx, &plan)
+	created, err := r.ops.Create(ctx, Change[M]{Plan: plan, Config: config})
+	if created == nil && err == nil {
+		err = noRecordError("create", r.ops.What)
+	}
 	// A create that made the record and then failed (a follow-up call)
 	// returns both: the record goes into state, so Terraform marks it
 	// tainted and replaces it instead of leaving an orphan behind.
 	if created != nil {
-		PM(&plan).FromAPI(created)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		PM(plan).FromAPI(created)
+		r.setState(ctx, plan, &resp.State, resp.Identity, &resp.Diagnostics)
 	}
 	if err != nil {
-		AddAPIError(&resp.Diagnostics, "create", ops.What, err)
+		AddAPIError(&resp.Diagnostics, "create", r.ops.What, err)
 	}
 }
 
-// Read refreshes every attribute; a record deleted out of band is removed
+// read refreshes every attribute; a record deleted out of band is removed
 // from state with a warning, so the next plan creates it again.
-func Read[M any, PM interface {
-	*M
-	Record[W]
-}, W any](ctx context.Context, ops Ops[M, W], req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+func (r *Resource[M, PM, W]) read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	state := read[M](ctx, req.State, req.State.Raw.IsNull(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || state == nil {
 		return
 	}
-	id := PM(&state).RecordID()
-	current, err := ops.Read(ctx, id)
-	if GoneFromPlatform(&resp.Diagnostics, err, ops.What, id) {
+	// The identity is set from the prior state first: Terraform requires it
+	// even when the record turns out to be gone (and state written before
+	// identity existed has none yet).
+	setIdentity(ctx, r.spec.Identity, req.State, resp.Identity, &resp.Diagnostics)
+	id := PM(state).RecordID()
+	current, err := r.ops.Read(ctx, id)
+	if GoneFromPlatform(&resp.Diagnostics, err, r.ops.What, id) {
 		resp.State.RemoveResource(ctx)
 		return
 	}
+	if current == nil && err == nil {
+		err = noRecordError("read", r.ops.What)
+	}
 	if err != nil {
-		AddAPIError(&resp.Diagnostics, "read", ops.What, err)
+		AddAPIError(&resp.Diagnostics, "read", r.ops.What, err)
 		return
 	}
-	PM(&state).FromAPI(current)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	PM(state).FromAPI(current)
+	r.setState(ctx, state, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
-// Update sends the planned record with the platform's documented PUT.
-func Update[M any, PM interface {
-	*M
-	Record[W]
-}, W any](ctx context.Context, ops Ops[M, W], req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	ctx, cancel, ok := WithTimeout(ctx, PM(&plan).RecordTimeouts().Update, &resp.Diagnostics)
+// update sends the platform's documented edit, unless NeedsUpdate says
+// nothing the platform keeps has changed.
+func (r *Resource[M, PM, W]) update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	plan := read[M](ctx, req.Plan, req.Plan.Raw.IsNull(), &resp.Diagnostics)
+	state := read[M](ctx, req.State, req.State.Raw.IsNull(), &resp.Diagnostics)
+	config := read[M](ctx, req.Config, req.Config.Raw.IsNull(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || plan == nil || state == nil {
+		return
+	}
+	change := Change[M]{Plan: plan, State: state, Config: config}
+	if r.ops.NeedsUpdate != nil && !r.ops.NeedsUpdate(change) {
+		r.setState(ctx, plan, &resp.State, resp.Identity, &resp.Diagnostics)
+		return
+	}
+	ctx, cancel, ok := WithTimeout(ctx, PM(plan).RecordTimeouts().Update, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	updated, err := ops.Update(ctx, PM(&plan).RecordID(), &plan)
+	updated, err := r.ops.Update(ctx, change)
+	if updated == nil && err == nil {
+		err = noRecordError("update", r.ops.What)
+	}
 	if err != nil {
-		AddAPIError(&resp.Diagnostics, "update", ops.What, err)
+		AddAPIError(&resp.Diagnostics, "update", r.ops.What, err)
 		return
 	}
-	PM(&plan).FromAPI(updated)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	PM(plan).FromAPI(updated)
+	r.setState(ctx, plan, &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
-// Delete removes the record; one already gone counts as deleted.
-func Delete[M any, PM interface {
-	*M
-	Record[W]
-}, W any](ctx context.Context, ops Ops[M, W], req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel, ok := WithTimeout(ctx, PM(&state).RecordTimeouts().Delete, &resp.Diagnostics)
+// delete removes the record; one already gone counts as deleted. On a
+// platform without delete it only warns what stays behind.
+func (r *Resource[M, PM, W]) delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	state := read[M](ctx, req.State, req.State.Raw.IsNull(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || state == nil {
+		return
+	}
+	id := PM(state).RecordID()
+	if r.ops.Delete == nil {
+		if r.spec.Forget != nil {
+			resp.Diagnostics.Append(r.spec.Forget(id))
+		}
+		return
+	}
+	ctx, cancel, ok := WithTimeout(ctx, PM(state).RecordTimeouts().Delete, &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	defer cancel()
-	if err := ops.Delete(ctx, PM(&state).RecordID()); err != nil && !IsNotFound(err) {
-		AddAPIError(&resp.Diagnostics, "delete", ops.What, err)
+	if err := r.ops.Delete(ctx, id); err != nil && !IsNotFound(err) {
+		AddAPIError(&resp.Diagnostics, "delete", r.ops.What, err)
 	}
 }
 
-// ImportByID imports with the platform's id after checking its form, so a
-// typo fails with a clear message instead of a confusing API error.
-func ImportByID(ctx context.Context, parse func(string) error, example string, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if err := parse(req.ID); err != nil {
-		resp.Diagnostics.AddError("Invalid import id", err.Error()+". Import with the record's id, e.g. `terraform import ADDRESS "+example+"`.")
+// modifyPlan hands plan, state and config to the platform's plan rules.
+func (r *Resource[M, PM, W]) modifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if r.spec.ModifyPlan == nil || req.Plan.Raw.IsNull() {
+		return // destroy: nothing to check
+	}
+	plan := read[M](ctx, req.Plan, false, &resp.Diagnostics)
+	state := read[M](ctx, req.State, req.State.Raw.IsNull(), &resp.Diagnostics)
+	config := read[M](ctx, req.Config, req.Config.Raw.IsNull(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() || plan == nil {
 		return
 	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.spec.ModifyPlan(ctx, Change[M]{Plan: plan, State: state, Config: config}, &resp.Diagnostics)
 }

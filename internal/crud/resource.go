@@ -5,26 +5,14 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 )
 
-// Spec describes one record resource; Resource does the rest.
-type Spec[M any, W any] struct {
-	// TypeName follows the provider's: "_xtrakit_customer".
-	TypeName string
-	Schema   func(context.Context) rschema.Schema
-	// Bind returns the operations bound to the platform's client, or nil
-	// (with an error in diags) when the platform is not configured.
-	Bind func(providerData any, diags *diag.Diagnostics) *Ops[M, W]
-	// CheckID validates an import id; IDExample shows a valid one.
-	CheckID   func(string) error
-	IDExample string
-}
-
 // Resource is a complete resource.Resource for one record type: the
-// platform gives its schema, calls and mapping; the flow is shared. A
-// platform with extra behaviour embeds it and overrides a method.
+// platform gives its Spec (schema, calls, mapping, plan rules); the flow
+// is this package's and is the same for every platform.
 type Resource[M any, PM interface {
 	*M
 	Record[W]
@@ -36,6 +24,8 @@ type Resource[M any, PM interface {
 var (
 	_ resource.ResourceWithConfigure   = &Resource[noRecord, *noRecord, struct{}]{}
 	_ resource.ResourceWithImportState = &Resource[noRecord, *noRecord, struct{}]{}
+	_ resource.ResourceWithIdentity    = &Resource[noRecord, *noRecord, struct{}]{}
+	_ resource.ResourceWithModifyPlan  = &Resource[noRecord, *noRecord, struct{}]{}
 )
 
 // NewResource builds a Resource from spec.
@@ -54,6 +44,10 @@ func (r *Resource[M, PM, W]) Schema(ctx context.Context, _ resource.SchemaReques
 	resp.Schema = r.spec.Schema(ctx)
 }
 
+func (r *Resource[M, PM, W]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identitySchema(r.spec.Identity)
+}
+
 func (r *Resource[M, PM, W]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	if req.ProviderData == nil {
 		return // validation runs before the provider is configured
@@ -62,39 +56,64 @@ func (r *Resource[M, PM, W]) Configure(_ context.Context, req resource.Configure
 }
 
 func (r *Resource[M, PM, W]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	if r.ops == nil {
-		AddNotConfigured(&resp.Diagnostics)
-		return
+	if r.configured(&resp.Diagnostics) {
+		r.create(ctx, req, resp)
 	}
-	Create[M, PM](ctx, *r.ops, req, resp)
 }
 
 func (r *Resource[M, PM, W]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	if r.ops == nil {
-		AddNotConfigured(&resp.Diagnostics)
-		return
+	if r.configured(&resp.Diagnostics) {
+		r.read(ctx, req, resp)
 	}
-	Read[M, PM](ctx, *r.ops, req, resp)
 }
 
 func (r *Resource[M, PM, W]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	if r.ops == nil {
-		AddNotConfigured(&resp.Diagnostics)
-		return
+	if r.configured(&resp.Diagnostics) {
+		r.update(ctx, req, resp)
 	}
-	Update[M, PM](ctx, *r.ops, req, resp)
 }
 
 func (r *Resource[M, PM, W]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	if r.ops == nil {
-		AddNotConfigured(&resp.Diagnostics)
-		return
+	if r.configured(&resp.Diagnostics) {
+		r.delete(ctx, req, resp)
 	}
-	Delete[M, PM](ctx, *r.ops, req, resp)
 }
 
+func (r *Resource[M, PM, W]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.modifyPlan(ctx, req, resp)
+}
+
+// ImportState takes the record's id (`terraform import`, `import { id }`)
+// or its identity (`import { identity }`), checking the id's form first so
+// a typo fails with a clear message instead of a confusing API error. Read
+// then fills in the rest.
 func (r *Resource[M, PM, W]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	ImportByID(ctx, r.spec.CheckID, r.spec.IDExample, req, resp)
+	if req.ID == "" && req.Identity != nil && !req.Identity.Raw.IsNull() {
+		importIdentity(ctx, r.spec.Identity, r.spec.CheckID, *req.Identity, &resp.State, &resp.Diagnostics)
+		return
+	}
+	if err := r.spec.CheckID(req.ID); err != nil {
+		resp.Diagnostics.AddError("Invalid import id", err.Error()+". Import with the record's id, e.g. `terraform import ADDRESS "+r.spec.IDExample+"`.")
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}
+
+// setState writes m as the new state, and the identity derived from it.
+func (r *Resource[M, PM, W]) setState(ctx context.Context, m *M, state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
+	diags.Append(state.Set(ctx, m)...)
+	if !diags.HasError() {
+		setIdentity(ctx, r.spec.Identity, *state, identity, diags)
+	}
+}
+
+// configured guards against a call before Configure bound the platform.
+func (r *Resource[M, PM, W]) configured(diags *diag.Diagnostics) bool {
+	if r.ops == nil {
+		AddNotConfigured(diags)
+		return false
+	}
+	return true
 }
 
 // AddNotConfigured reports a resource or data source used without its

@@ -69,3 +69,16 @@ func DataSourceAttributes(fields []StringField, into map[string]dschema.Attribut
 	}
 	return into
 }
+
+// LookupEmail is an e-mail a data source can be asked to look a record up
+// by: optional (another key may be used instead), filled from the answer
+// otherwise, compared case-insensitively.
+func LookupEmail(description string) dschema.StringAttribute {
+	return dschema.StringAttribute{
+		MarkdownDescription: description + " Set either this or `id`.",
+		CustomType:          EmailType{},
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.String{EmailFormat()},
+	}
+}

@@ -8,10 +8,15 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/crud"
 )
 
+// customers are the calls of crm_razorpay_customer that take more than one
+// request.
+type customers struct{ client *Client }
+
 // create makes the customer, or adopts the one Razorpay already has with
 // this email + contact (adopt_existing, or a lost create answer), and then
 // converges it on the configuration.
-func (r *CustomerResource) create(ctx context.Context, m *customerResourceModel) (*Customer, error) {
+func (r customers) create(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
+	m := ch.Plan
 	c, err := r.client.CreateCustomer(ctx, m.toCreateInput(m.AdoptExisting.ValueBool()))
 	if IsDuplicate(err) {
 		return nil, crud.WithHint(err, r.importHint(ctx, m))
@@ -26,7 +31,7 @@ func (r *CustomerResource) create(ctx context.Context, m *customerResourceModel)
 // contact and email are edited at once, so the apply ends with what was
 // planned; gstin and notes cannot be edited, so a difference is an error
 // rather than a replacement that would adopt the same customer again.
-func (r *CustomerResource) converge(ctx context.Context, m *customerResourceModel, c *Customer) (*Customer, error) {
+func (r customers) converge(ctx context.Context, m *customerResourceModel, c *Customer) (*Customer, error) {
 	want := m.toCreateInput(false)
 	var differ []string
 	if !strings.EqualFold(deref(c.GSTIN), deref(want.GSTIN)) {
@@ -54,7 +59,7 @@ func (r *CustomerResource) converge(ctx context.Context, m *customerResourceMode
 
 // importHint tells the user how to manage the customer Razorpay already
 // has, naming its id when a lookup finds it.
-func (r *CustomerResource) importHint(ctx context.Context, m *customerResourceModel) string {
+func (r customers) importHint(ctx context.Context, m *customerResourceModel) string {
 	id := "<customer id>"
 	if found, err := r.client.FindCustomer(ctx, m.Email.ValueString(), m.Contact.ValueString()); err == nil && found != nil {
 		id = found.ID

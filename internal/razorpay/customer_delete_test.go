@@ -2,20 +2,43 @@ package razorpay
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"github.com/customerops/terraform-provider-crm/internal/transport"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// TestDeleteWarnsAndSendsNothing: the resource has no client here, so any
-// API call would panic; Delete must only warn, naming the customer.
+type clientSource struct{ c *Client }
+
+func (s clientSource) RazorpayClient() *Client { return s.c }
+
+// TestDeleteWarnsAndSendsNothing: the client points at a server that
+// counts requests; Delete must send none and only warn, naming the customer.
 func TestDeleteWarnsAndSendsNothing(t *testing.T) {
 	ctx := context.Background()
-	r := NewCustomerResource().(*CustomerResource) // configured with no client
+	var requests atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		requests.Add(1)
+		w.WriteHeader(http.StatusInternalServerError)
+	}))
+	defer srv.Close()
+	c, err := NewClient(transport.Config{Platform: "razorpay", BaseURL: srv.URL, Auth: transport.BasicAuth{Username: "k", Password: "s"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewCustomerResource().(resource.ResourceWithConfigure)
+	var cr resource.ConfigureResponse
+	r.Configure(ctx, resource.ConfigureRequest{ProviderData: clientSource{c}}, &cr)
+	if cr.Diagnostics.HasError() {
+		t.Fatal(cr.Diagnostics)
+	}
 	var sr resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sr)
 	st := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}
@@ -30,6 +53,9 @@ func TestDeleteWarnsAndSendsNothing(t *testing.T) {
 	warnings := resp.Diagnostics.Warnings()
 	if len(warnings) != 1 {
 		t.Fatalf("want one warning, got %v", resp.Diagnostics)
+	}
+	if n := requests.Load(); n != 0 {
+		t.Errorf("Delete sent %d requests to Razorpay, want none", n)
 	}
 	w := warnings[0]
 	for _, want := range []string{"cust_1Aa00000000004", "still exists in Razorpay"} {

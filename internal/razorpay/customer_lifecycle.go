@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
 // forgetWarning is what destroy (and so a replacement) leaves behind.
@@ -19,20 +19,15 @@ func forgetWarning(id string) diag.Diagnostic {
 			"Terraform with `terraform import`.", id, id))
 }
 
-// ModifyPlan refuses, at plan time, a replacement that cannot work: the old
-// customer stays in Razorpay (there is no delete), and Razorpay refuses (or,
-// with adopt_existing, hands back) a second customer with the same email +
-// contact. Failing at apply instead would leave the old customer forgotten
-// by Terraform and no new one.
-func (r *CustomerResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return // create or destroy
-	}
-	var state, plan customerResourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
+// refuseImpossibleReplacement refuses, at plan time, a replacement that
+// cannot work: the old customer stays in Razorpay (there is no delete), and
+// Razorpay refuses (or, with adopt_existing, hands back) a second customer
+// with the same email + contact. Failing at apply instead would leave the
+// old customer forgotten by Terraform and no new one.
+func refuseImpossibleReplacement(_ context.Context, ch crud.Change[customerResourceModel], diags *diag.Diagnostics) {
+	state, plan := ch.State, ch.Plan
+	if state == nil {
+		return // create
 	}
 	if plan.Email.IsUnknown() || plan.Contact.IsUnknown() || plan.GSTIN.IsUnknown() || plan.Notes.IsUnknown() {
 		return
@@ -49,11 +44,11 @@ func (r *CustomerResource) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		changed = append(changed, "notes")
 	}
 	for _, name := range changed {
-		resp.Diagnostics.AddAttributeError(path.Root(name), "Razorpay customer "+state.ID.ValueString()+" cannot be replaced with the same email and contact",
+		diags.AddAttributeError(path.Root(name), "Razorpay customer "+state.ID.ValueString()+" cannot be replaced with the same email and contact",
 			fmt.Sprintf("Razorpay cannot edit %s, so changing it replaces the customer. But Razorpay cannot delete the current "+
 				"customer either, and refuses a second one with the same email (%s) and contact (%s). Either keep %s as it is "+
 				"(currently %s), or also change email or contact so a new customer can be created; the old one will stay in Razorpay.",
-				name, state.Email.ValueString(), state.Contact.ValueString(), name, currentValue(name, &state)))
+				name, state.Email.ValueString(), state.Contact.ValueString(), name, currentValue(name, state)))
 	}
 }
 

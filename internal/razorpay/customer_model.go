@@ -228,12 +228,18 @@ func customerResourceAttributes() map[string]rschema.Attribute {
 	})
 }
 
-func customerDataSourceAttributes(idRequired bool) map[string]dschema.Attribute {
-	return fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
+// How a customer data source schema shows the id and e-mail.
+const (
+	lookupByKey = true  // crm_razorpay_customer: id or email given by the user
+	listed      = false // crm_razorpay_customers: everything computed
+)
+
+func customerDataSourceAttributes(lookup bool) map[string]dschema.Attribute {
+	attrs := fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
 		"id": dschema.StringAttribute{
 			MarkdownDescription: "Customer id (`cust_` and 14 letters or digits).",
-			Required:            idRequired,
-			Computed:            !idRequired,
+			Optional:            lookup,
+			Computed:            true,
 		},
 		"entity": dschema.StringAttribute{MarkdownDescription: "Razorpay's entity type, always `customer`.", Computed: true},
 		"notes": dschema.MapAttribute{
@@ -243,4 +249,8 @@ func customerDataSourceAttributes(idRequired bool) map[string]dschema.Attribute 
 		},
 		"created_at": dschema.Int64Attribute{MarkdownDescription: "When Razorpay created the customer, as a UNIX timestamp (seconds).", Computed: true},
 	})
+	if lookup {
+		attrs["email"] = fields.LookupEmail("E-mail address of the customer to read (case-insensitive).")
+	}
+	return attrs
 }

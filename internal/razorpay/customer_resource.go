@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -14,30 +13,18 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/crud"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = &CustomerResource{}
-	_ resource.ResourceWithImportState = &CustomerResource{}
-	_ resource.ResourceWithModifyPlan  = &CustomerResource{}
-)
-
-// CustomerResource manages crm_razorpay_customer: the shared crud flow,
-// with Razorpay's create (adoption), no-delete and replacement rules.
-type CustomerResource struct {
-	*crud.Resource[customerResourceModel, *customerResourceModel, Customer]
-	client *Client
-}
-
-// NewCustomerResource is registered by the provider.
+// NewCustomerResource is crm_razorpay_customer: the shared crud flow, with
+// Razorpay's create (adoption), plan-time refusals and no delete.
 func NewCustomerResource() resource.Resource {
-	r := &CustomerResource{}
-	r.Resource = crud.NewResource[customerResourceModel](crud.Spec[customerResourceModel, Customer]{
-		TypeName:  "_razorpay_customer",
-		Schema:    customerSchema,
-		Bind:      r.bind,
-		CheckID:   CheckID,
-		IDExample: "cust_1Aa00000000004",
+	return crud.NewResource[customerResourceModel](crud.Spec[customerResourceModel, Customer]{
+		TypeName:   "_razorpay_customer",
+		Schema:     customerSchema,
+		Bind:       bind,
+		CheckID:    CheckID,
+		IDExample:  "cust_1Aa00000000004",
+		ModifyPlan: refuseImpossibleReplacement,
+		Forget:     forgetWarning,
 	})
-	return r
 }
 
 type customerResourceModel struct {
@@ -93,48 +80,27 @@ func customerSchema(ctx context.Context) rschema.Schema {
 	}
 }
 
-// bind keeps the client for Razorpay's own create and builds the shared
-// operations. Delete stays nil: Razorpay has none (see Delete below).
-func (r *CustomerResource) bind(providerData any, diags *diag.Diagnostics) *crud.Ops[customerResourceModel, Customer] {
-	r.client = clientFrom(providerData, diags)
-	if r.client == nil {
+// bind builds the operations on the Razorpay client. Delete stays nil:
+// Razorpay has no API to delete a customer, so destroy only forgets it.
+func bind(providerData any, diags *diag.Diagnostics) *crud.Ops[customerResourceModel, Customer] {
+	c := clientFrom(providerData, diags)
+	if c == nil {
 		return nil
 	}
+	cr := customers{client: c}
 	return &crud.Ops[customerResourceModel, Customer]{
 		What:   "Razorpay customer",
-		Create: r.create,
-		Read:   r.client.GetCustomer,
-		Update: func(ctx context.Context, id string, m *customerResourceModel) (*Customer, error) {
-			return r.client.UpdateCustomer(ctx, id, m.toEditInput())
+		Create: cr.create,
+		Read:   c.GetCustomer,
+		Update: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
+			return c.UpdateCustomer(ctx, ch.State.RecordID(), ch.Plan.toEditInput())
+		},
+		// adopt_existing and timeouts live in Terraform alone (after an
+		// import, `adopt_existing = true` plans one such update), and a
+		// gstin differing only in case is the same gstin to Razorpay: the
+		// edit is sent only when name, contact or email change.
+		NeedsUpdate: func(ch crud.Change[customerResourceModel]) bool {
+			return ch.Plan.toEditInput() != ch.State.toEditInput()
 		},
 	}
-}
-
-// Update sends Razorpay's edit only when it would change something:
-// adopt_existing and timeouts live in Terraform alone (after an import,
-// `adopt_existing = true` plans one such update), and a gstin that differs
-// only in case is the same gstin to Razorpay.
-func (r *CustomerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state customerResourceModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if plan.toEditInput() == state.toEditInput() {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		return
-	}
-	r.Resource.Update(ctx, req, resp)
-}
-
-// Delete sends nothing: Razorpay has no API to delete a customer. The
-// framework drops the resource from state; the warning says what remains.
-func (r *CustomerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var id types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(forgetWarning(id.ValueString()))
 }

@@ -2,6 +2,7 @@ package razorpay
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -11,24 +12,38 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/crud"
 )
 
-// NewCustomerDataSource is crm_razorpay_customer: one customer by id.
+// NewCustomerDataSource is crm_razorpay_customer: one customer by id or e-mail.
 func NewCustomerDataSource() datasource.DataSource {
-	return crud.NewByIDDataSource[customerModel](crud.ByIDSpec[Customer]{
+	return crud.NewLookupDataSource[customerModel](crud.LookupSpec[Customer]{
 		TypeName: "_razorpay_customer",
 		What:     "Razorpay customer",
 		Schema: func() dschema.Schema {
 			return dschema.Schema{
-				MarkdownDescription: "Reads one Razorpay customer by id.",
-				Attributes:          customerDataSourceAttributes(true),
+				MarkdownDescription: "Reads one Razorpay customer by `id` or by `email` (set exactly one). An e-mail matches " +
+					"case-insensitively and must name exactly one customer: Razorpay keeps only `email` + `contact` unique.",
+				Attributes: customerDataSourceAttributes(lookupByKey),
 			}
 		},
-		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, string) (*Customer, error) {
-			if c := clientFrom(providerData, diags); c != nil {
-				return c.GetCustomer
+		Keys: []string{"id", "email"},
+		Bind: func(providerData any, diags *diag.Diagnostics) map[string]crud.Lookup[Customer] {
+			c := clientFrom(providerData, diags)
+			if c == nil {
+				return nil
 			}
-			return nil
+			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": c.customerByEmail}
 		},
 	})
+}
+
+// customerByEmail lists the customers and picks the one with this e-mail.
+func (c *Client) customerByEmail(ctx context.Context, email string) (*Customer, error) {
+	all, err := c.ListCustomers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return crud.One(all, "Razorpay customer", "email", email,
+		func(c *Customer) bool { return strings.EqualFold(c.Email, email) },
+		func(c *Customer) string { return c.ID })
 }
 
 // ---- crm_razorpay_customers ----
@@ -72,7 +87,7 @@ func (d *CustomersDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"customers": dschema.ListNestedAttribute{
 				MarkdownDescription: "The listed customers.",
 				Computed:            true,
-				NestedObject:        dschema.NestedAttributeObject{Attributes: customerDataSourceAttributes(false)},
+				NestedObject:        dschema.NestedAttributeObject{Attributes: customerDataSourceAttributes(listed)},
 			},
 		},
 	}

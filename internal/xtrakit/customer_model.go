@@ -138,12 +138,18 @@ func customerResourceAttributes() map[string]rschema.Attribute {
 	})
 }
 
-func customerDataSourceAttributes(idRequired bool) map[string]dschema.Attribute {
-	return fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
+// How a customer data source schema shows the id and e-mail.
+const (
+	lookupByKey = true  // crm_xtrakit_customer: id or email given by the user
+	listed      = false // crm_xtrakit_customers: everything computed
+)
+
+func customerDataSourceAttributes(lookup bool) map[string]dschema.Attribute {
+	attrs := fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
 		"id": dschema.StringAttribute{
 			MarkdownDescription: "Customer id (an integer, as a string).",
-			Required:            idRequired,
-			Computed:            !idRequired,
+			Optional:            lookup,
+			Computed:            true,
 		},
 		"group_id":      dschema.Int64Attribute{MarkdownDescription: "Id of the customer's group, if any.", Computed: true},
 		"user_id":       dschema.StringAttribute{MarkdownDescription: "Id (uuid) of the Xtrakit user that owns the record.", Computed: true},
@@ -151,4 +157,8 @@ func customerDataSourceAttributes(idRequired bool) map[string]dschema.Attribute 
 		"created_at":    dschema.StringAttribute{MarkdownDescription: "When Xtrakit created the record.", Computed: true},
 		"updated_at":    dschema.StringAttribute{MarkdownDescription: "When Xtrakit last changed the record.", Computed: true},
 	})
+	if lookup {
+		attrs["email"] = fields.LookupEmail("E-mail address of the customer to read (case-insensitive).")
+	}
+	return attrs
 }

@@ -39,12 +39,12 @@ func NewCustomerResource() resource.Resource {
 			}
 			return &crud.Ops[customerResourceModel, Customer]{
 				What: "Xtrakit customer",
-				Create: func(ctx context.Context, m *customerResourceModel) (*Customer, error) {
-					return c.CreateCustomer(ctx, m.toInput())
+				Create: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
+					return c.CreateCustomer(ctx, ch.Plan.toInput())
 				},
 				Read: c.GetCustomer,
-				Update: func(ctx context.Context, id string, m *customerResourceModel) (*Customer, error) {
-					return c.UpdateCustomer(ctx, id, m.toInput())
+				Update: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
+					return c.UpdateCustomer(ctx, ch.State.RecordID(), ch.Plan.toInput())
 				},
 				Delete: c.DeleteCustomer,
 			}

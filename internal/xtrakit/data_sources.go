@@ -3,6 +3,8 @@ package xtrakit
 import (
 	"context"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -15,29 +17,43 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/fields"
 )
 
-// NewCustomerDataSource is crm_xtrakit_customer: one customer by id.
+// NewCustomerDataSource is crm_xtrakit_customer: one customer by id or e-mail.
 func NewCustomerDataSource() datasource.DataSource {
-	return crud.NewByIDDataSource[customerModel](crud.ByIDSpec[Customer]{
+	return crud.NewLookupDataSource[customerModel](crud.LookupSpec[Customer]{
 		TypeName: "_xtrakit_customer",
 		What:     "Xtrakit customer",
 		Schema: func() dschema.Schema {
 			return dschema.Schema{
-				MarkdownDescription: "Reads one Xtrakit customer by id.",
-				Attributes:          customerDataSourceAttributes(true),
+				MarkdownDescription: "Reads one Xtrakit customer by `id` or by `email` (set exactly one). An e-mail matches " +
+					"case-insensitively and must name exactly one customer: Xtrakit does not keep e-mails unique.",
+				Attributes: customerDataSourceAttributes(lookupByKey),
 			}
 		},
-		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, string) (*Customer, error) {
-			if c := clientFrom(providerData, diags); c != nil {
-				return c.GetCustomer
+		Keys: []string{"id", "email"},
+		Bind: func(providerData any, diags *diag.Diagnostics) map[string]crud.Lookup[Customer] {
+			c := clientFrom(providerData, diags)
+			if c == nil {
+				return nil
 			}
-			return nil
+			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": c.customerByEmail}
 		},
 	})
 }
 
+// customerByEmail lists the customers and picks the one with this e-mail.
+func (c *Client) customerByEmail(ctx context.Context, email string) (*Customer, error) {
+	all, err := c.ListCustomers(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return crud.One(all, "Xtrakit customer", "email", email,
+		func(c *Customer) bool { return c.CustomerEmail != nil && strings.EqualFold(*c.CustomerEmail, email) },
+		func(c *Customer) string { return strconv.FormatInt(c.ID, 10) })
+}
+
 // NewCustomerGroupDataSource is crm_xtrakit_customer_group: one group by id.
 func NewCustomerGroupDataSource() datasource.DataSource {
-	return crud.NewByIDDataSource[groupModel](crud.ByIDSpec[Group]{
+	return crud.NewLookupDataSource[groupModel](crud.LookupSpec[Group]{
 		TypeName: "_xtrakit_customer_group",
 		What:     "Xtrakit customer group",
 		Schema: func() dschema.Schema {
@@ -46,9 +62,10 @@ func NewCustomerGroupDataSource() datasource.DataSource {
 				Attributes:          groupDataSourceAttributes(),
 			}
 		},
-		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, string) (*Group, error) {
+		Keys: []string{"id"},
+		Bind: func(providerData any, diags *diag.Diagnostics) map[string]crud.Lookup[Group] {
 			if c := clientFrom(providerData, diags); c != nil {
-				return c.GetGroup
+				return map[string]crud.Lookup[Group]{"id": c.GetGroup}
 			}
 			return nil
 		},
@@ -102,7 +119,7 @@ func (d *CustomersDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 			"customers": dschema.ListNestedAttribute{
 				MarkdownDescription: "The listed customers.",
 				Computed:            true,
-				NestedObject:        dschema.NestedAttributeObject{Attributes: customerDataSourceAttributes(false)},
+				NestedObject:        dschema.NestedAttributeObject{Attributes: customerDataSourceAttributes(listed)},
 			},
 		},
 	}

@@ -39,12 +39,12 @@ func NewCustomerGroupResource() resource.Resource {
 			}
 			return &crud.Ops[groupResourceModel, Group]{
 				What: "Xtrakit customer group",
-				Create: func(ctx context.Context, m *groupResourceModel) (*Group, error) {
-					return c.CreateGroup(ctx, m.toInput())
+				Create: func(ctx context.Context, ch crud.Change[groupResourceModel]) (*Group, error) {
+					return c.CreateGroup(ctx, ch.Plan.toInput())
 				},
 				Read: c.GetGroup,
-				Update: func(ctx context.Context, id string, m *groupResourceModel) (*Group, error) {
-					return c.UpdateGroup(ctx, id, m.toInput())
+				Update: func(ctx context.Context, ch crud.Change[groupResourceModel]) (*Group, error) {
+					return c.UpdateGroup(ctx, ch.State.RecordID(), ch.Plan.toInput())
 				},
 				Delete: c.DeleteGroup,
 			}

@@ -1,0 +1,31 @@
+package crud
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/transport"
+)
+
+// One picks the single record of items that match, for a data source that
+// looks a record up by a natural key: none is a not-found error, several
+// are an error naming their ids, so the user can choose by id instead.
+func One[W any](items []W, what, key, value string, match func(*W) bool, idOf func(*W) string) (*W, error) {
+	var found []*W
+	for i := range items {
+		if match(&items[i]) {
+			found = append(found, &items[i])
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return nil, fmt.Errorf("no %s has %s %q: %w", what, key, value, transport.ErrNotFound)
+	}
+	ids := make([]string, len(found))
+	for i, w := range found {
+		ids[i] = idOf(w)
+	}
+	return nil, fmt.Errorf("%d %ss have %s %q (ids %s): look the one you mean up by id", len(found), what, key, value, strings.Join(ids, ", "))
+}
