@@ -1,42 +1,59 @@
 #!/usr/bin/env bash
 # Run the acceptance tests (TestAcc*) against one CLI of the matrix.
 #
-#   scripts/acc.sh terraform     # Terraform 1.8.5 from .tools/bin
-#   scripts/acc.sh tofu          # OpenTofu 1.6.2 from .tools/bin
+#   scripts/acc.sh terraform       # Terraform 1.16.4 from .tools/bin
+#   scripts/acc.sh tofu            # OpenTofu 1.12.6 from .tools/bin
+#   scripts/acc.sh terraform-1.8   # Terraform 1.8.5, the oldest supported
 #
 # Environment knobs:
 #   ACC_PARALLEL   go test -parallel value (default 4)
 #   ACC_RUN        go test -run regexp (default '^TestAcc')
 #   ACC_PKGS       packages to test (default ./internal/...)
 #   ACC_TIMEOUT    go test -timeout (default 80m)
-#   ACC_ALLOW_SKIP 1 accepts skipped tests (by default a skip fails the run)
+#   ACC_RACE       0 drops -race (default 1: Terraform drives one provider
+#                  process from many goroutines, so races are real)
 #
 # The full `go test -v` log goes to .tools/logs/acc-<cli>.log; the console gets
-# only the `--- PASS/FAIL/SKIP` lines, the package `ok`/`FAIL` lines and a
-# closing summary `acc(<cli>): N passed, N failed, N skipped`. The run fails if
-# go test fails, if no acceptance test passed, or if any was skipped.
+# only the `--- PASS/FAIL/SKIP` lines, the package `ok`/`FAIL` lines, the gated
+# skips of this CLI and a closing summary `acc(<cli>): N passed, N failed, N
+# skipped`. The run fails if go test fails, if no acceptance test passed, or if
+# any test skipped that is not on the GATED list below for a CLI older than
+# its minimum.
 set -euo pipefail
 
 # shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_go
 
+# The only tests allowed to skip, each with the oldest CLI that runs it and
+# why: "TestName|minimum version|reason". A test skips itself with
+# tfversion.SkipBelow; this list is what makes that skip acceptable.
+GATED=(
+  "TestAccXtrakitCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
+  "TestAccXtrakitCustomerGroup_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
+  "TestAccRazorpayCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
+)
+
 cli="${1:-}"
 case "$cli" in
-  terraform|tofu) ;;
-  *) echo "usage: $0 <terraform|tofu>" >&2; exit 2 ;;
+  terraform|tofu|terraform-1.8) ;;
+  *) echo "usage: $0 <terraform|tofu|terraform-1.8>" >&2; exit 2 ;;
 esac
 
 parallel="${ACC_PARALLEL:-4}"
 run_re="${ACC_RUN:-^TestAcc}"
 timeout="${ACC_TIMEOUT:-80m}"
 read -r -a pkgs <<<"${ACC_PKGS:-./internal/...}"
+race=(-race)
+[[ "${ACC_RACE:-1}" == 0 ]] && race=()
 
 bash "${REPO_ROOT}/scripts/install-tools.sh" "$cli"
 
 use_empty_cli_config
 cli_path="${TOOLS_BIN}/${cli}"   # absolute: terraform-plugin-testing requires it
 [[ -x "$cli_path" ]] || die "${cli_path} is missing"
+cli_version="$("$cli_path" version 2>/dev/null | sed -nE '1s/^[A-Za-z]+ v([0-9][^ ]*).*/\1/p')"
+[[ -n "$cli_version" ]] || die "cannot read the version of ${cli_path}"
 
 export TF_ACC=1
 export TF_ACC_TERRAFORM_PATH="$cli_path"
@@ -52,11 +69,11 @@ rm -rf "$TF_ACC_TEMP_DIR"
 mkdir -p "$TF_ACC_TEMP_DIR" "${TOOLS_DIR}/logs"
 log_file="${TOOLS_DIR}/logs/acc-${cli}.log"
 
-echo "== acceptance tests on $("$cli_path" version 2>/dev/null | sed -n 1p) (parallel ${parallel}); full log: ${log_file#"${REPO_ROOT}"/}"
+echo "== acceptance tests on $("$cli_path" version 2>/dev/null | sed -n 1p) (parallel ${parallel}${race:+, -race}); full log: ${log_file#"${REPO_ROOT}"/}"
 
 cd "$REPO_ROOT"
 set +e
-go test -count=1 -v -timeout "$timeout" -parallel "$parallel" -run "$run_re" "${pkgs[@]}" 2>&1 \
+go test "${race[@]}" -count=1 -v -timeout "$timeout" -parallel "$parallel" -run "$run_re" "${pkgs[@]}" 2>&1 \
   | tee "$log_file" \
   | grep --line-buffered -E '^[[:space:]]*--- (PASS|FAIL|SKIP):|^(ok|FAIL)([[:space:]]|$)'
 status=${PIPESTATUS[0]}
@@ -67,16 +84,45 @@ passed="$(count PASS)"
 failed="$(count FAIL)"
 skipped="$(count SKIP)"
 
+# version_lt A B: A < B for dotted versions.
+version_lt() { [[ "$1" != "$2" && "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" == "$1" ]]; }
+
+# Sort the skips into gated (listed, CLI below the minimum) and the rest.
+gated_skips=()
+bad_skips=()
+while read -r name; do
+  [[ -n "$name" ]] || continue
+  top="${name%%/*}"
+  entry=""
+  for g in "${GATED[@]}"; do
+    [[ "${g%%|*}" == "$top" ]] && entry="$g" && break
+  done
+  if [[ -z "$entry" ]]; then
+    bad_skips+=("${name}: not on the gated list in scripts/acc.sh")
+    continue
+  fi
+  IFS='|' read -r _ minimum reason <<<"$entry"
+  if version_lt "$cli_version" "$minimum"; then
+    gated_skips+=("${name} (needs ${minimum}: ${reason})")
+  else
+    bad_skips+=("${name}: gated at ${minimum}, but this CLI is ${cli_version}")
+  fi
+done < <(sed -nE 's/^[[:space:]]*--- SKIP: ([^ ]+).*/\1/p' "$log_file")
+
+echo "acc(${cli}): gated skips on ${cli_version}: ${#gated_skips[@]}"
+for s in "${gated_skips[@]}"; do echo "  - ${s}"; done
+
 rc=0
 if [[ $status -ne 0 ]]; then
   rc=$status
 elif [[ $passed -eq 0 ]]; then
   echo "acc(${cli}): no acceptance test passed (all skipped or none found); failing" >&2
   rc=1
-elif [[ $skipped -ne 0 && "${ACC_ALLOW_SKIP:-0}" != 1 ]]; then
-  # A skipped acceptance test is not a passed one: say which, and fail.
-  grep -E "^[[:space:]]*--- SKIP:" "$log_file" >&2
-  echo "acc(${cli}): ${skipped} acceptance tests were skipped; set ACC_ALLOW_SKIP=1 to accept that" >&2
+fi
+if [[ ${#bad_skips[@]} -gt 0 ]]; then
+  # A skipped acceptance test is not a passed one.
+  echo "acc(${cli}): ${#bad_skips[@]} tests skipped outside the gated list; failing:" >&2
+  for s in "${bad_skips[@]}"; do echo "  - ${s}" >&2; done
   rc=1
 fi
 

@@ -16,9 +16,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_go
 
 # name | main module | package to install | version
+#
+# Terraform >= 1.10 and OpenTofu >= 1.10 carry `replace` directives in go.mod,
+# so `go install pkg@version` refuses them: those are built from the module
+# proxy's source zip instead (build_from_source below), marked "src:".
 TOOLS=(
-  "terraform|github.com/hashicorp/terraform|github.com/hashicorp/terraform|v1.8.5"
-  "tofu|github.com/opentofu/opentofu|github.com/opentofu/opentofu/cmd/tofu|v1.6.2"
+  "terraform|github.com/hashicorp/terraform|src:.|v1.16.4"
+  "terraform-1.8|github.com/hashicorp/terraform|github.com/hashicorp/terraform|v1.8.5"
+  "tofu|github.com/opentofu/opentofu|src:./cmd/tofu|v1.12.6"
   "tfplugindocs|github.com/hashicorp/terraform-plugin-docs|github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs|v0.25.0"
   "golangci-lint|github.com/golangci/golangci-lint/v2|github.com/golangci/golangci-lint/v2/cmd/golangci-lint|v2.15.0"
 )
@@ -33,6 +38,45 @@ usage() {
 # embedded_version BIN MODULE: the version of MODULE recorded in BIN, if any.
 embedded_version() {
   go version -m "$1" 2>/dev/null | awk -v m="$2" '$1 == "mod" && $2 == m { print $3; exit }'
+}
+
+# Terraform's go.mod replaces these nested modules with local folders that the
+# module zip does not contain; each is fetched at the tag's pseudo-version.
+TERRAFORM_NESTED=(internal/legacy internal/backend/remote-state/{azure,consul,cos,gcs,kubernetes,oci,oss,pg,s3})
+TERRAFORM_NESTED_VERSION_v1_16_4="v0.0.0-20260923115756-6ee8af215a53"
+
+# modfield MODULE@VERSION FIELD: a field of `go mod download -json` (downloads it).
+modfield() {
+  go mod download -json "$1" | sed -nE "s/^[[:space:]]*\"$2\": \"(.*)\",?$/\1/p"
+}
+
+# build_from_source NAME MODULE DIR_IN_MODULE VERSION BIN: go build from the
+# module proxy's source (the extracted zip in the module cache), with the nested replaced modules put in place.
+build_from_source() {
+  local name="$1" module="$2" dir="$3" version="$4" bin="$5"
+  local work="${TOOLS_DIR}/src/${name}-${version}"
+  local src
+  src="$(modfield "${module}@${version}" Dir)"
+  [[ -d "$src" ]] || die "go mod download ${module}@${version} gave no source"
+  rm -rf "$work"
+  mkdir -p "$(dirname "$work")"
+  cp -R "$src" "$work"
+  chmod -R u+w "$work"
+  if [[ "$module" == github.com/hashicorp/terraform ]]; then
+    local var="TERRAFORM_NESTED_VERSION_${version//./_}" nested
+    [[ -n "${!var:-}" ]] || die "no nested-module pseudo-version known for terraform ${version}"
+    for nested in "${TERRAFORM_NESTED[@]}"; do
+      src="$(modfield "${module}/${nested}@${!var}" Dir)"
+      [[ -d "$src" ]] || die "go mod download ${module}/${nested}@${!var} failed"
+      rm -rf "${work:?}/${nested}"
+      mkdir -p "$(dirname "${work}/${nested}")"
+      cp -R "$src" "${work}/${nested}"
+      chmod -R u+w "${work}/${nested}"
+    done
+  fi
+  (cd "$work" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath \
+      -ldflags "-s -w -X ${module}/version.dev=no" -o "$bin" "$dir")
+  rm -rf "$work"
 }
 
 install_one() {
@@ -51,13 +95,26 @@ install_one() {
   fi
 
   rm -f "${TOOLS_BIN}/.${name}-"* "$bin"
-  log "tools: installing ${name} ${version} (go install ${pkg}@${version}; this can take minutes on a fresh machine)"
-  local start=$SECONDS
-  GOBIN="$TOOLS_BIN" go install "${pkg}@${version}"
-  [[ -x "$bin" ]] || die "go install ${pkg}@${version} did not produce ${bin}"
-  local got
-  got="$(embedded_version "$bin" "$module")"
-  [[ "$got" == "$version" ]] || die "${bin} reports module version '${got}', want ${version}"
+  local start=$SECONDS got
+  if [[ "$pkg" == src:* ]]; then
+    log "tools: building ${name} ${version} from the module proxy's source zip (several CPU-minutes on a fresh machine)"
+    build_from_source "$name" "$module" "${pkg#src:}" "$version" "$bin"
+    [[ -x "$bin" ]] || die "building ${module}@${version} did not produce ${bin}"
+    # Source builds report (devel) to `go version -m`; ask the binary itself.
+    got="v$("$bin" version 2>/dev/null | sed -nE '1s/^[A-Za-z]+ v([0-9][^ ]*).*/\1/p')"
+  else
+    log "tools: installing ${name} ${version} (go install ${pkg}@${version}; this can take minutes on a fresh machine)"
+    # Install into a scratch GOBIN, then rename: a second version of a tool
+    # (terraform-1.8) must not overwrite the first.
+    local tmp
+    tmp="$(mktemp -d "${TOOLS_DIR}/gobin.XXXXXX")"
+    GOBIN="$tmp" go install "${pkg}@${version}"
+    mv "${tmp}/${pkg##*/}" "$bin"
+    rm -rf "$tmp"
+    [[ -x "$bin" ]] || die "go install ${pkg}@${version} did not produce ${bin}"
+    got="$(embedded_version "$bin" "$module")"
+  fi
+  [[ "$got" == "$version" ]] || die "${bin} reports version '${got}', want ${version}"
   touch "$stamp"
   log "tools: installed ${name} ${version} in $((SECONDS - start))s"
 }
