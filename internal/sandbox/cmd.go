@@ -24,6 +24,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on")
+	norm := fs.Bool("normalize", false, "store values as a normalising API would: lower-case e-mails, upper-case GSTINs, trimmed strings")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -31,6 +32,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("sandbox: unexpected arguments %q", fs.Args())
 	}
 	s := New()
+	if *norm {
+		s.SetNormalize(Normalize{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
+	}
 	if err := s.start(ctx, *listen); err != nil {
 		return fmt.Errorf("sandbox: %w", err)
 	}
@@ -46,12 +50,20 @@ Razorpay (Basic auth key id / secret):
   export RAZORPAY_KEY_ID=%s
   export RAZORPAY_KEY_SECRET=%s
 
-Control surface: %s/_sandbox/ (requests, faults, xtrakit/..., razorpay/...)
+Control surface: %s/_sandbox/ (requests, faults, normalize, xtrakit/..., razorpay/...)
+Normalisation (lower-case e-mails, upper-case GSTINs, trimmed strings): %s
 Press Ctrl-C to stop.
-`, s.URL(), s.XtrakitURL(), XtrakitAPIKey, s.RazorpayURL(), RazorpayKeyID, RazorpayKeySecret, s.URL())
+`, s.URL(), s.XtrakitURL(), XtrakitAPIKey, s.RazorpayURL(), RazorpayKeyID, RazorpayKeySecret, s.URL(), onOff(*norm))
 	if err != nil {
 		return err
 	}
 	<-ctx.Done()
 	return nil
+}
+
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
 }

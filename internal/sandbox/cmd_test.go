@@ -47,6 +47,7 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 	for _, want := range []string{
 		"export XTRAKIT_API_KEY=" + XtrakitAPIKey, "export RAZORPAY_BASE_URL=http://127.0.0.1:",
 		"export RAZORPAY_KEY_ID=" + RazorpayKeyID, "export RAZORPAY_KEY_SECRET=" + RazorpayKeySecret, "/_sandbox/",
+		"trimmed strings): off",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
@@ -72,6 +73,30 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("run did not stop")
+	}
+}
+
+func TestRunNormalizeFlag(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"-listen", "127.0.0.1:0", "-normalize"}, &out) }()
+	defer func() { cancel(); <-done }()
+	re := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
+	var base string
+	for deadline := time.Now().Add(5 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
+		if m := re.FindStringSubmatch(out.String()); m != nil && strings.Contains(out.String(), "Press Ctrl-C") {
+			base = m[1]
+		} else if time.Now().After(deadline) {
+			t.Fatalf("no URL in output:\n%s", out.String())
+		}
+	}
+	if !strings.Contains(out.String(), "trimmed strings): on") {
+		t.Errorf("output does not say normalisation is on:\n%s", out.String())
+	}
+	if status, body, _ := call(t, "GET", base+"/_sandbox/normalize", "", ""); status != 200 ||
+		body != `{"lower_emails":true,"upper_gstin":true,"trim_space":true}` {
+		t.Errorf("GET normalize: %d %s", status, body)
 	}
 }
 

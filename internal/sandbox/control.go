@@ -32,6 +32,11 @@ func (s *Server) controlMux() http.Handler {
 		w.WriteHeader(http.StatusNoContent)
 	})
 
+	m.HandleFunc("GET /_sandbox/normalize", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, s.Normalize())
+	})
+	m.HandleFunc("PUT /_sandbox/normalize", s.putNormalize)
+
 	x := s.xtrakit
 	m.HandleFunc("GET /_sandbox/xtrakit/customers", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, x.Customers())

@@ -6,6 +6,8 @@
 // envelopes, status codes, error bodies and quirks as the real API. Every
 // platform request is logged and may be delayed or failed by an injected
 // Fault. /_sandbox/ is the test-only control surface of the standalone server.
+// SetNormalize makes the platforms normalise stored values as real APIs may
+// (off by default).
 package sandbox
 
 import (
@@ -60,6 +62,9 @@ type Server struct {
 
 	faultMu sync.Mutex
 	faults  []*activeFault
+
+	normMu sync.Mutex // serialises SetNormalize across the stores
+	norm   Normalize
 
 	srvMu sync.Mutex
 	srv   *http.Server

@@ -27,4 +27,9 @@
 //   - count/skip errors: "The count must be an integer.", "... must be at
 //     least 1.", "... may not be greater than 100.", "The skip must be at
 //     least 0.".
+//   - Store.SetNormalize switches (all off by default) make create and edit
+//     store name, contact, email, gstin and note values trimmed, email
+//     lower-cased and gstin upper-cased, after validating the values as
+//     sent. Edit touches only the fields it carries; Seed and Mutate store
+//     verbatim.
 package razorpay

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
 
 var (
@@ -23,6 +25,7 @@ type Store struct {
 	mu   sync.RWMutex
 	seq  int64
 	recs map[string]record
+	norm normalize.Options // applied by the API's writes only
 }
 
 // record keeps the insertion sequence to order customers created in the same
@@ -173,6 +176,8 @@ func (s *Store) clash(self, email, contact string) (Customer, bool) {
 func (s *Store) create(c Customer, failExisting bool) (Customer, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// Normalised first, so the clash check sees what would be stored.
+	c = s.normCreate(c)
 	if old, ok := s.clash("", c.Email, c.Contact); ok {
 		if failExisting {
 			return Customer{}, errExists
@@ -194,6 +199,7 @@ func (s *Store) edit(id string, name, email, contact *string) (Customer, error) 
 	if !ok {
 		return Customer{}, errNotFound
 	}
+	name, email, contact = s.normEdit(name, email, contact)
 	c := r.c
 	if name != nil {
 		c.Name = *name

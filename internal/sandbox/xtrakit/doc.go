@@ -26,4 +26,8 @@
 //     and gets "customer-group": [].
 //   - The Bearer scheme is matched case-insensitively (RFC 9110), the key
 //     exactly.
+//   - Store.SetNormalize switches (all off by default) make create and PUT
+//     store every customer and group string trimmed and customer_email
+//     lower-cased, after validating the values as sent. Seed and mutate
+//     store verbatim.
 package xtrakit

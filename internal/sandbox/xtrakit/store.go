@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
 
 // Errors the store reports to the handlers.
@@ -23,6 +25,7 @@ type Store struct {
 	lastGroup int64
 	customers map[int64]Customer
 	groups    map[int64]Group
+	norm      normalize.Options // applied by the API's writes only
 }
 
 // NewStore returns an empty store whose ids start at 1.
@@ -243,6 +246,7 @@ func (s *Store) createCustomer(c Customer) (Customer, error) {
 	if !s.groupExists(c.CustomerGroupID) {
 		return Customer{}, errUnknownGroup
 	}
+	c = s.normCustomer(c)
 	s.lastCust++
 	c.ID = s.lastCust
 	c.UserID, c.BusinessCode = UserID, BusinessCode
@@ -263,6 +267,7 @@ func (s *Store) replaceCustomer(id int64, c Customer) (Customer, []Group, error)
 	if !s.groupExists(c.CustomerGroupID) {
 		return Customer{}, nil, errUnknownGroup
 	}
+	c = s.normCustomer(c)
 	c.ID, c.UserID, c.BusinessCode, c.CreatedAt = id, old.UserID, old.BusinessCode, old.CreatedAt
 	c.UpdatedAt = now()
 	s.customers[id] = c
@@ -289,6 +294,7 @@ func (s *Store) deleteCustomer(id int64) error {
 func (s *Store) createGroup(g Group) Group {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	g = s.normGroup(g)
 	s.lastGroup++
 	g.ID = s.lastGroup
 	g.UserID, g.BusinessCode = UserID, BusinessCode
@@ -305,6 +311,7 @@ func (s *Store) replaceGroup(id int64, g Group) (Group, error) {
 	if !ok {
 		return Group{}, errNotFound
 	}
+	g = s.normGroup(g)
 	g.ID, g.UserID, g.BusinessCode, g.CreatedAt = id, old.UserID, old.BusinessCode, old.CreatedAt
 	g.UpdatedAt = now()
 	s.groups[id] = g

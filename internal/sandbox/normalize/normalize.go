@@ -1,0 +1,56 @@
+// Package normalize holds the sandbox switches that make a platform store
+// values the way a real API may where the contracts are silent: e-mails
+// lower-cased, GSTINs upper-cased, surrounding white space trimmed. All are
+// off by default, so the sandbox stores exactly what it accepted; tests turn
+// them on so that the provider never silently relies on values round-tripping
+// byte for byte.
+//
+// The platforms apply them when the API stores a record (create and edit),
+// after validation, which sees the value as received. The out-of-band seed
+// and mutate paths store verbatim, like every other API rule they bypass.
+package normalize
+
+import "strings"
+
+// Options are the switches; the JSON form is the control surface's body.
+type Options struct {
+	LowerEmails bool `json:"lower_emails"` // lower-case stored e-mail addresses
+	UpperGSTIN  bool `json:"upper_gstin"`  // upper-case stored GSTINs (Razorpay)
+	TrimSpace   bool `json:"trim_space"`   // trim white space around every stored string
+}
+
+// Text is a stored string field. Trimming is strings.TrimSpace: Unicode white
+// space, which covers spaces, tabs, CR and LF.
+func (o Options) Text(s string) string {
+	if o.TrimSpace {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
+
+// Email is a stored e-mail field: trimmed, then lower-cased.
+func (o Options) Email(s string) string {
+	s = o.Text(s)
+	if o.LowerEmails {
+		return strings.ToLower(s)
+	}
+	return s
+}
+
+// GSTIN is a stored GSTIN field: trimmed, then upper-cased.
+func (o Options) GSTIN(s string) string {
+	s = o.Text(s)
+	if o.UpperGSTIN {
+		return strings.ToUpper(s)
+	}
+	return s
+}
+
+// Ptr applies f to an optional field; nil (absent or null) stays nil.
+func Ptr(p *string, f func(string) string) *string {
+	if p == nil {
+		return nil
+	}
+	v := f(*p)
+	return &v
+}

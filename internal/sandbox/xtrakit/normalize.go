@@ -1,0 +1,44 @@
+package xtrakit
+
+import "github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
+
+// SetNormalize sets how creates and PUTs normalise what they store from now
+// on; records already stored, seeded or mutated keep their values.
+func (s *Store) SetNormalize(o normalize.Options) {
+	s.mu.Lock()
+	s.norm = o
+	s.mu.Unlock()
+}
+
+// Normalize returns the switches set by SetNormalize.
+func (s *Store) Normalize() normalize.Options {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.norm
+}
+
+// normCustomer is c as the API stores it: every string field trimmed and the
+// e-mail lower-cased, as the switches say. Callers hold mu.
+func (s *Store) normCustomer(c Customer) Customer {
+	o := s.norm
+	c.CustomerName = o.Text(c.CustomerName)
+	c.CustomerEmail = normalize.Ptr(c.CustomerEmail, o.Email)
+	c.CustomerPhone = o.Text(c.CustomerPhone)
+	c.CustomerWhatsapp = normalize.Ptr(c.CustomerWhatsapp, o.Text)
+	c.CustomerCountry = o.Text(c.CustomerCountry)
+	c.CustomerCity = o.Text(c.CustomerCity)
+	c.CustomerState = o.Text(c.CustomerState)
+	c.CustomerZip = normalize.Ptr(c.CustomerZip, o.Text)
+	c.Address1 = o.Text(c.Address1)
+	c.Address2 = normalize.Ptr(c.Address2, o.Text)
+	c.CustomerProfile = normalize.Ptr(c.CustomerProfile, o.Text)
+	c.CreatedBy = o.Text(c.CreatedBy)
+	return c
+}
+
+// normGroup is g as the API stores it. Callers hold mu.
+func (s *Store) normGroup(g Group) Group {
+	g.GroupName = s.norm.Text(g.GroupName)
+	g.GroupDescription = normalize.Ptr(g.GroupDescription, s.norm.Text)
+	return g
+}
