@@ -11,8 +11,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
@@ -75,21 +75,19 @@ func New(cfg Config) (*Client, error) {
 		cfg.DecodeError = func(int, []byte) *APIError { return &APIError{} }
 	}
 
-	var secrets []string
-	if cfg.Auth != nil {
-		// An empty "secret" would make tflog mask between every character.
-		secrets = slices.DeleteFunc(cfg.Auth.Secrets(), func(s string) bool { return s == "" })
-	}
 	pooled := cleanhttp.DefaultPooledClient()
+	var attempt http.RoundTripper = &timeoutTransport{
+		timeout: cfg.RequestTimeout,
+		next:    &loggingTransport{platform: cfg.Platform, secrets: liveSecrets(cfg.Auth), next: pooled.Transport},
+	}
+	if cfg.Auth != nil {
+		// Inside the retry loop and after the limiter: every attempt
+		// carries the credentials current when it leaves.
+		attempt = &authTransport{platform: cfg.Platform, auth: cfg.Auth, limiter: cfg.Limiter, next: attempt}
+	}
 	// The limiter waits before the attempt's timeout starts: queueing
 	// behind other resources must not time a request out unsent.
-	pooled.Transport = &rateLimitTransport{
-		limiter: cfg.Limiter,
-		next: &timeoutTransport{
-			timeout: cfg.RequestTimeout,
-			next:    &loggingTransport{platform: cfg.Platform, secrets: secrets, next: pooled.Transport},
-		},
-	}
+	pooled.Transport = &rateLimitTransport{limiter: cfg.Limiter, next: attempt}
 
 	rc := retryablehttp.NewClient()
 	rc.HTTPClient = pooled
@@ -152,11 +150,6 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 	}
 	if c.cfg.UserAgent != "" {
 		req.Header.Set("User-Agent", c.cfg.UserAgent)
-	}
-	if c.cfg.Auth != nil {
-		if err := c.cfg.Auth.Authenticate(req.Request); err != nil {
-			return err
-		}
 	}
 
 	resp, err := c.http.Do(req)

@@ -63,8 +63,9 @@ func AsAPIError(err error) (*APIError, bool) {
 // IsOutcomeUnknown reports whether a request failed without any answer from
 // the platform (timeout, dropped connection): the server may or may not have
 // acted on it. A create that fails this way must be reconciled, not retried.
+// An AuthError is not such a failure: the request was never processed.
 func IsOutcomeUnknown(err error) bool {
-	if err == nil {
+	if err == nil || isAuthError(err) {
 		return false
 	}
 	_, answered := AsAPIError(err)

@@ -29,39 +29,61 @@ const maxLoggedBody = 16 << 10
 // replaced by "***" before anything is written.
 type loggingTransport struct {
 	platform string
-	secrets  []string
-	next     http.RoundTripper
+	// secrets is asked at each line, so a token obtained after the client
+	// was built is masked like a configured one.
+	secrets func() []string
+	next    http.RoundTripper
+}
+
+// liveSecrets lists auth's secrets at each call, without empty strings:
+// tflog would mask between every character.
+func liveSecrets(auth Authenticator) func() []string {
+	return func() []string {
+		if auth == nil {
+			return nil
+		}
+		var out []string
+		for _, s := range auth.Secrets() {
+			if s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
 }
 
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	ctx := t.maskedContext(req.Context())
+	m := masker(t.secrets())
 	start := time.Now()
 	fields := map[string]any{
 		"platform":     t.platform,
 		"http_method":  req.Method,
 		"http_url":     req.URL.String(),
-		"http_headers": t.headers(req.Header),
+		"http_headers": m.headers(req.Header),
 	}
 	if req.GetBody != nil {
 		if body, err := req.GetBody(); err == nil {
 			raw, _ := io.ReadAll(body)
-			fields["http_request_body"] = t.body(raw)
+			fields["http_request_body"] = m.body(raw)
 		}
 	}
-	tflog.Debug(ctx, "sending HTTP request", fields)
+	tflog.Debug(m.context(req.Context()), "sending HTTP request", fields)
 
 	resp, err := t.next.RoundTrip(req)
 	elapsed := time.Since(start).Milliseconds()
+	// Asked again: a secret may have been learned while the request was out.
+	m = masker(t.secrets())
+	ctx := m.context(req.Context())
 	if err != nil {
 		tflog.Debug(ctx, "HTTP request failed", map[string]any{
 			"platform": t.platform, "http_method": req.Method, "http_url": req.URL.String(),
-			"error": t.mask(err.Error()), "duration_ms": elapsed,
+			"error": m.mask(err.Error()), "duration_ms": elapsed,
 		})
 		return nil, err
 	}
 	respFields := map[string]any{
 		"platform": t.platform, "http_method": req.Method, "http_url": req.URL.String(),
-		"http_status": resp.StatusCode, "duration_ms": elapsed, "http_headers": t.headers(resp.Header),
+		"http_status": resp.StatusCode, "duration_ms": elapsed, "http_headers": m.headers(resp.Header),
 	}
 	if resp.Body != nil {
 		raw, readErr := io.ReadAll(resp.Body)
@@ -70,27 +92,30 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		if readErr != nil {
 			return nil, readErr
 		}
-		respFields["http_response_body"] = t.body(raw)
+		respFields["http_response_body"] = m.body(raw)
 	}
 	tflog.Debug(ctx, "received HTTP response", respFields)
 	return resp, nil
 }
 
-// maskedContext also asks tflog itself to mask the secrets, as a second
-// guard for anything logged with this context.
-func (t *loggingTransport) maskedContext(ctx context.Context) context.Context {
-	ctx = tflog.MaskAllFieldValuesStrings(ctx, t.secrets...)
-	return tflog.MaskMessageStrings(ctx, t.secrets...)
+// masker replaces the secrets known when a line is written with "***".
+type masker []string
+
+// context also asks tflog itself to mask the secrets, as a second guard
+// for anything logged with this context.
+func (m masker) context(ctx context.Context) context.Context {
+	ctx = tflog.MaskAllFieldValuesStrings(ctx, m...)
+	return tflog.MaskMessageStrings(ctx, m...)
 }
 
-func (t *loggingTransport) headers(h http.Header) map[string]string {
+func (m masker) headers(h http.Header) map[string]string {
 	out := make(map[string]string, len(h))
 	for k, v := range h {
 		if isCredentialHeader(k) {
 			out[k] = redacted
 			continue
 		}
-		out[k] = t.mask(strings.Join(v, ", "))
+		out[k] = m.mask(strings.Join(v, ", "))
 	}
 	return out
 }
@@ -103,7 +128,7 @@ func isCredentialHeader(name string) bool {
 	return false
 }
 
-func (t *loggingTransport) body(raw []byte) string {
+func (m masker) body(raw []byte) string {
 	if len(raw) == 0 {
 		return ""
 	}
@@ -113,15 +138,15 @@ func (t *loggingTransport) body(raw []byte) string {
 			raw = clean
 		}
 	}
-	s := t.mask(string(raw))
+	s := m.mask(string(raw))
 	if len(s) > maxLoggedBody {
 		s = s[:maxLoggedBody] + "…(truncated)"
 	}
 	return s
 }
 
-func (t *loggingTransport) mask(s string) string {
-	for _, secret := range t.secrets {
+func (m masker) mask(s string) string {
+	for _, secret := range m {
 		if secret != "" {
 			s = strings.ReplaceAll(s, secret, redacted)
 		}

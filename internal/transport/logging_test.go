@@ -227,7 +227,7 @@ func TestLoggingEveryAttempt(t *testing.T) {
 }
 
 func TestLoggingBodyHelpers(t *testing.T) {
-	lt := &loggingTransport{secrets: []string{"s3cr3t", ""}}
+	lt := masker{"s3cr3t", ""}
 
 	if got := lt.body(nil); got != "" {
 		t.Errorf("empty body -> %q", got)
@@ -270,5 +270,66 @@ func TestLoggingBodyHelpers(t *testing.T) {
 	}
 	if h["X-Other"] != "has *** inside, second" || h["Accept"] != "application/json" {
 		t.Errorf("headers %v", h)
+	}
+}
+
+// TestLoggingMasksSecretsLearnedAtRunTime: a token that did not exist when
+// the client was built is masked like a configured one.
+func TestLoggingMasksSecretsLearnedAtRunTime(t *testing.T) {
+	auth := &rotatingAuth{}
+	srv := newCountingServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		got := r.Header.Get("Authorization")
+		w.Header().Set("X-Echo", got)
+		if got != "Bearer "+rotToken(1) {
+			writeJSON(w, http.StatusUnauthorized, `{"message":"rejected `+got+`"}`)
+			return
+		}
+		writeJSON(w, http.StatusOK, `{"note":"accepted `+got+`"}`)
+	})
+	cfg := testConfig(srv.URL)
+	cfg.Auth = auth
+	c := newTestClient(t, cfg) // only rotTOKEN-0 exists now
+	var buf bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &buf)
+	if err := c.Do(ctx, http.MethodGet, "x", nil, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	logs := buf.String()
+	for _, tok := range []string{rotToken(0), rotToken(1)} {
+		if strings.Contains(logs, tok) {
+			t.Errorf("%s appears in the logs:\n%s", tok, logs)
+		}
+	}
+	resps := entriesWithMessage(logEntries(t, &buf), "received HTTP response")
+	if len(resps) != 2 {
+		t.Fatalf("want the 401 and the replay logged, got %d lines:\n%s", len(resps), logs)
+	}
+	if body, _ := resps[1]["http_response_body"].(string); !strings.Contains(body, "accepted Bearer ***") {
+		t.Errorf("replay's answer logged as %q", body)
+	}
+	if h, _ := resps[1]["http_headers"].(map[string]any); h["X-Echo"] != "Bearer ***" {
+		t.Errorf("echo header logged as %v", h["X-Echo"])
+	}
+}
+
+// sliceAuth returns its own slice from Secrets, empty strings included.
+type sliceAuth []string
+
+func (sliceAuth) Authenticate(*http.Request) error { return nil }
+func (a sliceAuth) Secrets() []string              { return a }
+
+func TestLiveSecretsDropsEmpty(t *testing.T) {
+	auth := sliceAuth{"", "a", "", "b"}
+	if got := liveSecrets(auth)(); strings.Join(got, "|") != "a|b" {
+		t.Errorf("got %q", got)
+	}
+	if strings.Join(auth, "|") != "|a||b" {
+		t.Errorf("the source's own slice was changed: %q", auth)
+	}
+	if got := liveSecrets(nil)(); got != nil {
+		t.Errorf("no auth: %q", got)
+	}
+	if got := liveSecrets(BearerToken(""))(); len(got) != 0 {
+		t.Errorf("an empty token is no secret: %q", got)
 	}
 }

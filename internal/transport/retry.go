@@ -34,6 +34,10 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
+	if isAuthError(err) {
+		// Asking again would only repeat a failed login.
+		return false, nil
+	}
 	method, _ := ctx.Value(methodKey{}).(string)
 	if !idempotent(method) {
 		if err != nil {
