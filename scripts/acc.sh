@@ -12,6 +12,8 @@
 #   ACC_TIMEOUT    go test -timeout (default 80m)
 #   ACC_RACE       0 drops -race (default 1: Terraform drives one provider
 #                  process from many goroutines, so races are real)
+#   ACC_NORMALIZE  1 makes every test sandbox normalise values as real APIs
+#                  do (lower-case e-mails, upper-case GSTINs, trimmed strings)
 #
 # The full `go test -v` log goes to .tools/logs/acc-<cli>.log; the console gets
 # only the `--- PASS/FAIL/SKIP` lines, the package `ok`/`FAIL` lines, the gated
@@ -52,7 +54,7 @@ bash "${REPO_ROOT}/scripts/install-tools.sh" "$cli"
 use_empty_cli_config
 cli_path="${TOOLS_BIN}/${cli}"   # absolute: terraform-plugin-testing requires it
 [[ -x "$cli_path" ]] || die "${cli_path} is missing"
-cli_version="$("$cli_path" version 2>/dev/null | sed -nE '1s/^[A-Za-z]+ v([0-9][^ ]*).*/\1/p')"
+cli_version="$("$cli_path" version 2>/dev/null | sed -nE 's/^(Terraform|OpenTofu) v([0-9][^ ]*).*/\2/p' | head -n1)"
 [[ -n "$cli_version" ]] || die "cannot read the version of ${cli_path}"
 
 export TF_ACC=1
@@ -67,9 +69,11 @@ fi
 export TF_ACC_TEMP_DIR="${TOOLS_DIR}/tmp/acc-${cli}"
 rm -rf "$TF_ACC_TEMP_DIR"
 mkdir -p "$TF_ACC_TEMP_DIR" "${TOOLS_DIR}/logs"
-log_file="${TOOLS_DIR}/logs/acc-${cli}.log"
+label="$cli"
+[[ "${ACC_NORMALIZE:-0}" == 1 ]] && label="${cli}-normalizing"
+log_file="${TOOLS_DIR}/logs/acc-${label}.log"
 
-echo "== acceptance tests on $("$cli_path" version 2>/dev/null | sed -n 1p) (parallel ${parallel}${race:+, -race}); full log: ${log_file#"${REPO_ROOT}"/}"
+echo "== acceptance tests on ${cli} ${cli_version} (parallel ${parallel}${race:+, -race}${ACC_NORMALIZE:+, ACC_NORMALIZE=${ACC_NORMALIZE}}); full log: ${log_file#"${REPO_ROOT}"/}"
 
 cd "$REPO_ROOT"
 set +e
@@ -109,19 +113,19 @@ while read -r name; do
   fi
 done < <(sed -nE 's/^[[:space:]]*--- SKIP: ([^ ]+).*/\1/p' "$log_file")
 
-echo "acc(${cli}): gated skips on ${cli_version}: ${#gated_skips[@]}"
+echo "acc(${label}): gated skips on ${cli_version}: ${#gated_skips[@]}"
 for s in "${gated_skips[@]}"; do echo "  - ${s}"; done
 
 rc=0
 if [[ $status -ne 0 ]]; then
   rc=$status
 elif [[ $passed -eq 0 ]]; then
-  echo "acc(${cli}): no acceptance test passed (all skipped or none found); failing" >&2
+  echo "acc(${label}): no acceptance test passed (all skipped or none found); failing" >&2
   rc=1
 fi
 if [[ ${#bad_skips[@]} -gt 0 ]]; then
   # A skipped acceptance test is not a passed one.
-  echo "acc(${cli}): ${#bad_skips[@]} tests skipped outside the gated list; failing:" >&2
+  echo "acc(${label}): ${#bad_skips[@]} tests skipped outside the gated list; failing:" >&2
   for s in "${bad_skips[@]}"; do echo "  - ${s}" >&2; done
   rc=1
 fi
@@ -132,5 +136,5 @@ if [[ $rc -ne 0 ]]; then
   echo "---- end of log ----"
 fi
 
-echo "acc(${cli}): ${passed} passed, ${failed} failed, ${skipped} skipped"
+echo "acc(${label}): ${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$rc"

@@ -40,6 +40,14 @@ embedded_version() {
   go version -m "$1" 2>/dev/null | awk -v m="$2" '$1 == "mod" && $2 == m { print $3; exit }'
 }
 
+# cli_version BIN: "1.16.4" from `terraform version` / `tofu version`, with an
+# empty CLI config (a preset TF_CLI_CONFIG_FILE may name a missing file, and
+# the CLI then prints a warning first).
+cli_version() {
+  CHECKPOINT_DISABLE=1 TF_CLI_CONFIG_FILE=/dev/null TOFU_CLI_CONFIG_FILE=/dev/null "$1" version 2>/dev/null |
+    sed -nE 's/^(Terraform|OpenTofu) v([0-9][^ ]*).*/\2/p' | head -n1
+}
+
 # Terraform's go.mod replaces these nested modules with local folders that the
 # module zip does not contain; each is fetched at the tag's pseudo-version.
 TERRAFORM_NESTED=(internal/legacy internal/backend/remote-state/{azure,consul,cos,gcs,kubernetes,oci,oss,pg,s3})
@@ -88,7 +96,13 @@ install_one() {
     log "tools: ${name} ${version} already installed"
     return 0
   fi
-  if [[ -x "$bin" && "$(embedded_version "$bin" "$module")" == "$version" ]]; then
+  local have=""
+  if [[ -x "$bin" ]]; then
+    have="$(embedded_version "$bin" "$module")"
+    # Source builds report (devel): ask the binary itself.
+    [[ "$pkg" == src:* ]] && have="v$(cli_version "$bin")"
+  fi
+  if [[ "$have" == "$version" ]]; then
     touch "$stamp"
     log "tools: ${name} ${version} already installed (stamp written)"
     return 0
@@ -101,7 +115,7 @@ install_one() {
     build_from_source "$name" "$module" "${pkg#src:}" "$version" "$bin"
     [[ -x "$bin" ]] || die "building ${module}@${version} did not produce ${bin}"
     # Source builds report (devel) to `go version -m`; ask the binary itself.
-    got="v$("$bin" version 2>/dev/null | sed -nE '1s/^[A-Za-z]+ v([0-9][^ ]*).*/\1/p')"
+    got="v$(cli_version "$bin")"
   else
     log "tools: installing ${name} ${version} (go install ${pkg}@${version}; this can take minutes on a fresh machine)"
     # Install into a scratch GOBIN, then rename: a second version of a tool

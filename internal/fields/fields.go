@@ -20,12 +20,19 @@ type StringField struct {
 }
 
 // Resource is the field as a resource attribute (Required or Optional).
+// Every field is refused with surrounding blanks, and an e-mail in other
+// than lower case, since the platforms would store them changed (see
+// Trimmed and LowerCase).
 func (f StringField) Resource() rschema.Attribute {
+	validators := append([]validator.String{Trimmed()}, f.Validators...)
+	if f.Email {
+		validators = append(validators, LowerCase())
+	}
 	a := rschema.StringAttribute{
 		MarkdownDescription: f.Description,
 		Required:            f.Required,
 		Optional:            !f.Required,
-		Validators:          f.Validators,
+		Validators:          validators,
 		PlanModifiers:       f.PlanModifiers,
 	}
 	if f.Email {

@@ -60,7 +60,7 @@ var customerFields = []fields.StringField{
 	},
 	{
 		Name: "email",
-		Description: "E-mail address, compared case-insensitively. Sent as `email`; edited in place. Required, a valid " +
+		Description: "E-mail address, in lower case. Sent as `email`; edited in place. Required, a valid " +
 			"address of at most 64 characters. Together with `contact` it identifies the customer: Razorpay refuses a second " +
 			"customer with the same pair.",
 		Required:   true,
@@ -70,9 +70,10 @@ var customerFields = []fields.StringField{
 	{
 		Name: "gstin",
 		Description: "GST number (GSTIN). Sent as `gstin` at creation; Razorpay cannot edit it, so changing it replaces " +
-			"the customer (see the resource description). Optional, 15 characters: 2 digits then 13 letters or digits, any case.",
+			"the customer (see the resource description). Optional, 15 characters: 2 digits then 13 upper-case letters or digits.",
 		Validators: []validator.String{
 			stringvalidator.RegexMatches(gstinPattern, "must be a GSTIN: 15 characters, 2 digits then 13 letters or digits"),
+			fields.UpperCase(),
 		},
 		PlanModifiers: []planmodifier.String{gstinRequiresReplace},
 	},
@@ -91,7 +92,7 @@ var gstinRequiresReplace = stringplanmodifier.RequiresReplaceIf(
 
 const notesDescription = "Key-value pairs stored with the customer. Sent as `notes` at creation; Razorpay cannot edit them, " +
 	"so changing them replaces the customer (see the resource description). At most 15 keys, each value at most 256 " +
-	"characters. Empty notes (Razorpay answers `[]`), `notes = {}` and no `notes` at all are the same."
+	"characters, with no blanks around it. Empty notes (Razorpay answers `[]`), `notes = {}` and no `notes` at all are the same."
 
 // customerModel is a customer in Terraform terms, shared by the resource,
 // the data source and the list data source.
@@ -216,7 +217,7 @@ func customerResourceAttributes() map[string]rschema.Attribute {
 			Validators: []validator.Map{
 				mapvalidator.SizeAtMost(maxNotes),
 				mapvalidator.NoNullValues(),
-				mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(maxNoteLength)),
+				mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(maxNoteLength), fields.Trimmed()),
 			},
 			PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
 		},
