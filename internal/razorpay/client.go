@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -183,35 +182,22 @@ func (c *Client) FindCustomer(ctx context.Context, email, contact string) (*Cust
 	return found, err
 }
 
-// eachCustomer pages through the list (count ≤ 100, skip) until a short
-// page, calling fn once per customer until it returns false. A customer
+// eachCustomer pages through the list (count ≤ 100, skip) with the shared
+// pager, calling fn once per customer until it returns false. A customer
 // created while paging shifts the pages: ids already seen are skipped.
 func (c *Client) eachCustomer(ctx context.Context, fn func(*Customer) bool) error {
 	seen := map[string]bool{}
-	for skip := 0; ; {
-		var page collection
-		q := url.Values{"count": {strconv.Itoa(pageSize)}, "skip": {strconv.Itoa(skip)}}
-		if err := c.api.Do(ctx, http.MethodGet, "/customers", q, nil, &page); err != nil {
-			return err
-		}
-		fresh := 0
-		for i := range page.Items {
-			cu := &page.Items[i]
+	return transport.Pages(ctx, transport.SkipCount("skip", "count", pageSize),
+		func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
+			var page collection
+			err := c.api.Do(ctx, http.MethodGet, "/customers", q, nil, &page)
+			return page.Items, transport.PageInfo{}, err
+		},
+		func(cu Customer) bool {
 			if seen[cu.ID] {
-				continue
+				return true
 			}
 			seen[cu.ID] = true
-			fresh++
-			if !fn(cu) {
-				return nil
-			}
-		}
-		if len(page.Items) < pageSize {
-			return nil
-		}
-		if fresh == 0 {
-			return fmt.Errorf("razorpay API: GET /customers?skip=%d returned only customers already listed: paging does not advance", skip)
-		}
-		skip += len(page.Items)
-	}
+			return fn(&cu)
+		})
 }

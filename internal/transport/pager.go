@@ -102,34 +102,53 @@ func (s PageStyle) done(page, got, read int, info PageInfo) bool {
 	return got < s.size
 }
 
-// Paginate reads every page of a list. fetch gets the paging parameters
-// in q (it adds its own filters) and returns the page's items and what the
-// answer says about the rest.
+// Paginate reads every page of a list with style and returns all items.
+// fetch sends one page's request with the paging parameters q (adding its
+// own filters) and returns the page's items and what it says about the
+// rest. It is bounded by MaxPages and honours ctx before every page.
 func Paginate[T any](ctx context.Context, style PageStyle, fetch func(ctx context.Context, q url.Values) ([]T, PageInfo, error)) ([]T, error) {
+	all := []T{}
+	err := Pages(ctx, style, fetch, func(item T) bool {
+		all = append(all, item)
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return all, nil
+}
+
+// Pages is Paginate for a caller that may stop early: yield gets each item
+// in order, and returning false stops before the next page is requested.
+func Pages[T any](ctx context.Context, style PageStyle, fetch func(ctx context.Context, q url.Values) ([]T, PageInfo, error), yield func(T) bool) error {
 	if style.stop != stopAfterOne && style.size <= 0 {
-		return nil, errors.New("listing: the page size must be positive")
+		return errors.New("listing: the page size must be positive")
 	}
 	limit := style.maxPages
 	if limit <= 0 {
 		limit = MaxPages
 	}
-	// Empty, not nil: an empty list is not an unknown one.
-	all := []T{}
+	read := 0
 	for page := 1; page <= limit; page++ {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
-		items, info, err := fetch(ctx, style.query(page, len(all)))
+		items, info, err := fetch(ctx, style.query(page, read))
 		if err != nil {
 			if page > 1 {
-				return nil, fmt.Errorf("reading page %d of the list: %w", page, err)
+				return fmt.Errorf("reading page %d of the list: %w", page, err)
 			}
-			return nil, err
+			return err
 		}
-		all = append(all, items...)
-		if style.done(page, len(items), len(all), info) {
-			return all, nil
+		read += len(items)
+		for _, item := range items {
+			if !yield(item) {
+				return nil
+			}
+		}
+		if style.done(page, len(items), read, info) {
+			return nil
 		}
 	}
-	return nil, fmt.Errorf("listing: still no last page after %d pages; the server may be ignoring the paging parameters", limit)
+	return fmt.Errorf("listing: still no last page after %d pages; the server may be ignoring the paging parameters", limit)
 }

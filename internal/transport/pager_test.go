@@ -252,3 +252,22 @@ func TestPaginateThroughClient(t *testing.T) {
 		t.Errorf("got %v, %v after %d requests", got, err, srv.Hits())
 	}
 }
+
+// Pages stops requesting pages as soon as the caller has what it wants.
+func TestPagesStopsEarly(t *testing.T) {
+	f := &fakeList{kind: "skip", n: 250}
+	var got []int
+	err := Pages(context.Background(), SkipCount("skip", "count", 100), f.fetch, func(i int) bool {
+		got = append(got, i)
+		return i < 120
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 121 || got[120] != 120 {
+		t.Errorf("yielded %d items, last %v; want 0..120", len(got), got[len(got)-1])
+	}
+	if len(f.queries) != 2 {
+		t.Errorf("requested %d pages, want 2 (the third is never needed)", len(f.queries))
+	}
+}
