@@ -5,3 +5,8 @@ data "crm_xtrakit_customer" "jane" {
 output "jane_city" {
   value = data.crm_xtrakit_customer.jane.city
 }
+
+# Or by e-mail address (case-insensitive); it must name exactly one customer.
+data "crm_xtrakit_customer" "by_email" {
+  email = "jane.doe@example.com"
+}

@@ -6,7 +6,7 @@ resource "crm_razorpay_customer" "gaurav" {
   name    = "Gaurav Kumar"
   contact = "+919876543210"
   email   = "gaurav.kumar@example.com"
-  gstin   = "29XAbbA4369J1PA"
+  gstin   = "29XABBA4369J1PA"
 
   notes = {
     notes_key_1 = "Tea, Earl Grey, Hot"
