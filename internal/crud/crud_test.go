@@ -234,7 +234,9 @@ func TestReadRefreshesStateAndIdentity(t *testing.T) {
 	s := thingSchema(ctx)
 	r := newThingResource(&Ops[thingModel, thing]{
 		What: "thing",
-		Read: func(_ context.Context, id string) (*thing, error) { return &thing{ID: id, Name: "changed by hand"}, nil },
+		Read: func(_ context.Context, id string) (*thing, error) {
+			return &thing{ID: id, Name: "changed by hand"}, nil
+		},
 	})
 	st := tfsdk.State{Schema: s, Raw: object(ctx, "7", "x")}
 	resp := resource.ReadResponse{State: st, Identity: identity(ctx, nil)}

@@ -48,7 +48,7 @@ type canonical struct {
 	ok   func(string) bool
 }
 
-func (c canonical) Description(context.Context) string           { return c.rule }
+func (c canonical) Description(context.Context) string             { return c.rule }
 func (c canonical) MarkdownDescription(ctx context.Context) string { return c.Description(ctx) }
 
 func (c canonical) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {

@@ -48,65 +48,39 @@ func (c *Client) customerByEmail(ctx context.Context, email string) (*Customer, 
 
 // ---- crm_razorpay_customers ----
 
-// NewCustomersDataSource is registered by the provider.
-func NewCustomersDataSource() datasource.DataSource { return &CustomersDataSource{} }
-
-// CustomersDataSource lists every customer; with `import { for_each = ... }`
-// it adopts existing customers.
-type CustomersDataSource struct {
-	client *Client
+// NewCustomersDataSource is crm_razorpay_customers: every customer; with
+// `import { for_each = ... }` it adopts existing customers.
+func NewCustomersDataSource() datasource.DataSource {
+	return crud.NewListDataSource[customersModel](crud.ListSpec[customersModel, Customer]{
+		TypeName: "_razorpay_customers",
+		What:     "Razorpay customers",
+		Schema: func() dschema.Schema {
+			return dschema.Schema{
+				MarkdownDescription: "Lists every Razorpay customer, newest first as Razorpay lists them, paging through the API " +
+					"(`count` = 100, `skip`). Use it with `import { for_each = ... }` blocks to bring existing customers under Terraform.",
+				Attributes: crud.ListAttributes("customers", "customers", customerDataSourceAttributes(listed), nil),
+			}
+		},
+		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, *customersModel) ([]Customer, error) {
+			c := clientFrom(providerData, diags)
+			if c == nil {
+				return nil
+			}
+			return func(ctx context.Context, _ *customersModel) ([]Customer, error) { return c.ListCustomers(ctx) }
+		},
+	})
 }
-
-var _ datasource.DataSourceWithConfigure = &CustomersDataSource{}
 
 type customersModel struct {
 	IDs       []types.String  `tfsdk:"ids"`
 	Customers []customerModel `tfsdk:"customers"`
 }
 
-func (d *CustomersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData != nil {
-		d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-	}
-}
-
-func (d *CustomersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_razorpay_customers"
-}
-
-func (d *CustomersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Lists every Razorpay customer, newest first as Razorpay lists them, paging through the API " +
-			"(`count` = 100, `skip`). Use it with `import { for_each = ... }` blocks to bring existing customers under Terraform.",
-		Attributes: map[string]dschema.Attribute{
-			"ids": dschema.ListAttribute{
-				MarkdownDescription: "Ids of the listed customers.",
-				ElementType:         types.StringType,
-				Computed:            true,
-			},
-			"customers": dschema.ListNestedAttribute{
-				MarkdownDescription: "The listed customers.",
-				Computed:            true,
-				NestedObject:        dschema.NestedAttributeObject{Attributes: customerDataSourceAttributes(listed)},
-			},
-		},
-	}
-}
-
-func (d *CustomersDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.client == nil {
-		crud.AddNotConfigured(&resp.Diagnostics)
-		return
-	}
-	all, err := d.client.ListCustomers(ctx)
-	if err != nil {
-		crud.AddAPIError(&resp.Diagnostics, "list", "Razorpay customers", err)
-		return
-	}
-	m := customersModel{IDs: make([]types.String, len(all)), Customers: make([]customerModel, len(all))}
+func (m *customersModel) SetListed(all []Customer) {
+	m.IDs = make([]types.String, len(all))
+	m.Customers = make([]customerModel, len(all))
 	for i := range all {
 		m.Customers[i].FromAPI(&all[i])
 		m.IDs[i] = m.Customers[i].ID
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

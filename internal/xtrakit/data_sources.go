@@ -72,18 +72,36 @@ func NewCustomerGroupDataSource() datasource.DataSource {
 	})
 }
 
-// ---- crm_xtrakit_customers ----
-
-// NewCustomersDataSource is registered by the provider.
-func NewCustomersDataSource() datasource.DataSource { return &CustomersDataSource{} }
-
-// CustomersDataSource lists customers, optionally of one group; with
-// `import { for_each = ... }` it adopts existing customers.
-type CustomersDataSource struct {
-	client *Client
+// NewCustomersDataSource is crm_xtrakit_customers: all customers, or one
+// group's; with `import { for_each = ... }` it adopts existing customers.
+func NewCustomersDataSource() datasource.DataSource {
+	return crud.NewListDataSource[customersModel](crud.ListSpec[customersModel, Customer]{
+		TypeName: "_xtrakit_customers",
+		What:     "Xtrakit customers",
+		Schema: func() dschema.Schema {
+			return dschema.Schema{
+				MarkdownDescription: "Lists Xtrakit customers (all of them, or one group's), in id order. " +
+					"Use it with `import { for_each = ... }` blocks to bring existing customers under Terraform.",
+				Attributes: crud.ListAttributes("customers", "customers", customerDataSourceAttributes(listed), map[string]dschema.Attribute{
+					"group_id": dschema.Int64Attribute{
+						MarkdownDescription: "Only list the customers of this group (sent as `customer_group_id`). A positive integer.",
+						Optional:            true,
+						Validators:          []validator.Int64{int64validator.AtLeast(1)},
+					},
+				}),
+			}
+		},
+		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, *customersModel) ([]Customer, error) {
+			c := clientFrom(providerData, diags)
+			if c == nil {
+				return nil
+			}
+			return func(ctx context.Context, m *customersModel) ([]Customer, error) {
+				return c.ListCustomers(ctx, fields.Int64Pointer(m.GroupID))
+			}
+		},
+	})
 }
-
-var _ datasource.DataSourceWithConfigure = &CustomersDataSource{}
 
 type customersModel struct {
 	GroupID   types.Int64     `tfsdk:"group_id"`
@@ -91,55 +109,7 @@ type customersModel struct {
 	Customers []customerModel `tfsdk:"customers"`
 }
 
-func (d *CustomersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if req.ProviderData != nil {
-		d.client = clientFrom(req.ProviderData, &resp.Diagnostics)
-	}
-}
-
-func (d *CustomersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_xtrakit_customers"
-}
-
-func (d *CustomersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = dschema.Schema{
-		MarkdownDescription: "Lists Xtrakit customers (all of them, or one group's), in id order. " +
-			"Use it with `import { for_each = ... }` blocks to bring existing customers under Terraform.",
-		Attributes: map[string]dschema.Attribute{
-			"group_id": dschema.Int64Attribute{
-				MarkdownDescription: "Only list the customers of this group (sent as `customer_group_id`). A positive integer.",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"ids": dschema.ListAttribute{
-				MarkdownDescription: "Ids of the listed customers.",
-				ElementType:         types.StringType,
-				Computed:            true,
-			},
-			"customers": dschema.ListNestedAttribute{
-				MarkdownDescription: "The listed customers.",
-				Computed:            true,
-				NestedObject:        dschema.NestedAttributeObject{Attributes: customerDataSourceAttributes(listed)},
-			},
-		},
-	}
-}
-
-func (d *CustomersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.client == nil {
-		crud.AddNotConfigured(&resp.Diagnostics)
-		return
-	}
-	var m customersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	all, err := d.client.ListCustomers(ctx, fields.Int64Pointer(m.GroupID))
-	if err != nil {
-		crud.AddAPIError(&resp.Diagnostics, "list", "Xtrakit customers", err)
-		return
-	}
+func (m *customersModel) SetListed(all []Customer) {
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	m.IDs = make([]types.String, len(all))
 	m.Customers = make([]customerModel, len(all))
@@ -148,5 +118,4 @@ func (d *CustomersDataSource) Read(ctx context.Context, req datasource.ReadReque
 		m.Customers[i].FromAPI(&all[i])
 		m.IDs[i] = m.Customers[i].ID
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -1,0 +1,49 @@
+package xtrakit_test
+
+import (
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/customerops/terraform-provider-crm/internal/acctest"
+)
+
+// TestAccXtrakitCustomerDataSource_byEmail looks a customer up by e-mail,
+// in any case; an e-mail that names no customer, or several, is an error
+// that says so; id and email together are refused at plan time.
+func TestAccXtrakitCustomerDataSource_byEmail(t *testing.T) {
+	s := acctest.Sandbox(t)
+	ama := seedCustomer(s.Xtrakit(), "ama", nil)
+	seedCustomer(s.Xtrakit(), "kofi", nil)
+	seedCustomer(s.Xtrakit(), "kofi", nil)
+	const addr = "data.crm_xtrakit_customer.one"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      acctest.Config(s, `data "crm_xtrakit_customer" "one" { email = "nobody@example.com" }`),
+				ExpectError: acctest.ErrorText(`no Xtrakit customer has email "nobody@example.com"`),
+			},
+			{
+				Config:      acctest.Config(s, `data "crm_xtrakit_customer" "one" { email = "kofi@example.com" }`),
+				ExpectError: regexp.MustCompile(`(?s)2 Xtrakit customers have email "kofi@example.com" \(ids \d+, \d+\)`),
+			},
+			{
+				Config:      acctest.Config(s, `data "crm_xtrakit_customer" "one" {}`),
+				ExpectError: acctest.ErrorText(`Exactly one of these attributes must be configured: [id,email]`),
+			},
+			{
+				Config: acctest.Config(s, `data "crm_xtrakit_customer" "one" { email = "AMA@example.com" }`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(strconv.FormatInt(ama.ID, 10))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("ama")),
+				},
+			},
+		},
+	})
+}
