@@ -97,7 +97,7 @@ func identity(ctx context.Context, id any) *tfsdk.ResourceIdentity {
 	return &tfsdk.ResourceIdentity{Schema: s, Raw: tftypes.NewValue(typ, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, id)})}
 }
 
-func identityID(t *testing.T, ctx context.Context, id *tfsdk.ResourceIdentity) string {
+func identityID(ctx context.Context, t *testing.T, id *tfsdk.ResourceIdentity) string {
 	t.Helper()
 	var v types.String
 	if d := id.GetAttribute(ctx, path.Root("id"), &v); d.HasError() {
@@ -134,7 +134,7 @@ func TestCreateStoresARecordReturnedWithAnError(t *testing.T) {
 	if got.ID.ValueString() != "7" {
 		t.Errorf("state id = %s, want 7: the created record must not be lost", got.ID)
 	}
-	if id := identityID(t, ctx, resp.Identity); id != "7" {
+	if id := identityID(ctx, t, resp.Identity); id != "7" {
 		t.Errorf("identity id = %q, want 7", id)
 	}
 }
@@ -224,7 +224,7 @@ func TestReadRemovesARecordGoneOutOfBandAndKeepsItsIdentity(t *testing.T) {
 	if !resp.State.Raw.IsNull() {
 		t.Error("the record was not removed from state")
 	}
-	if id := identityID(t, ctx, resp.Identity); id != "7" {
+	if id := identityID(ctx, t, resp.Identity); id != "7" {
 		t.Errorf("identity id = %q, want 7 (Terraform requires the identity after Read)", id)
 	}
 }
@@ -243,7 +243,7 @@ func TestReadRefreshesStateAndIdentity(t *testing.T) {
 	r.Read(ctx, resource.ReadRequest{State: st}, &resp)
 	var got thingModel
 	resp.State.Get(ctx, &got)
-	if resp.Diagnostics.HasError() || got.Name.ValueString() != "changed by hand" || identityID(t, ctx, resp.Identity) != "7" {
+	if resp.Diagnostics.HasError() || got.Name.ValueString() != "changed by hand" || identityID(ctx, t, resp.Identity) != "7" {
 		t.Errorf("got %v, name %s, diags %v", got, got.Name, resp.Diagnostics)
 	}
 }

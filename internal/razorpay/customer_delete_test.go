@@ -8,11 +8,12 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/customerops/terraform-provider-crm/internal/transport"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
 type clientSource struct{ c *Client }

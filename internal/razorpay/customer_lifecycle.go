@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 )
 
 // forgetWarning is what destroy (and so a replacement) leaves behind.

@@ -175,7 +175,7 @@ func TestPaginateErrors(t *testing.T) {
 		_, err := Paginate(context.Background(), WholeList(), func(context.Context, url.Values) ([]int, PageInfo, error) {
 			return nil, PageInfo{}, apiErr
 		})
-		if err != apiErr {
+		if !errors.Is(err, apiErr) {
 			t.Errorf("got %v, want the fetch's error", err)
 		}
 	})

@@ -67,7 +67,7 @@ func TestNormalizeCustomer(t *testing.T) {
 				{"name", " Gaurav K  ", "Gaurav K"}, {"email", "G.K@Example.ORG", "g.k@example.org"},
 			}, unedited...)
 			on := map[string]bool{
-				"name": tc.o.TrimSpace, "contact": tc.o.TrimSpace, "notes. Region ": tc.o.TrimSpace,
+				"name": tc.o.TrimSpace, "contact": tc.o.TrimSpace, "notes. Region ": tc.o.TrimSpace, //nolint:gocritic // the key names a note whose value has blanks
 				"email": tc.o.LowerEmails, "gstin": tc.o.UpperGSTIN,
 			}
 			check := func(what, body string, item bool, ws []want) {
