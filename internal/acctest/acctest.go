@@ -6,7 +6,9 @@ package acctest
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,6 +31,9 @@ var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 func Sandbox(t *testing.T) *sandbox.Server {
 	t.Helper()
 	s := sandbox.New()
+	if Normalizing() {
+		s.SetNormalize(sandbox.Normalize{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
+	}
 	if err := s.Start("127.0.0.1:0"); err != nil {
 		t.Fatalf("starting sandbox: %v", err)
 	}
@@ -38,12 +43,21 @@ func Sandbox(t *testing.T) *sandbox.Server {
 
 // ProviderConfig is a provider block configured for every platform of the
 // sandbox. Retries wait little so fault tests stay quick.
-func ProviderConfig(s *sandbox.Server) string {
+func ProviderConfig(s *sandbox.Server) string { return ProviderConfigWith(s, nil) }
+
+// ProviderConfigWith is ProviderConfig with top-level provider settings
+// replaced or added: settings maps a name to its HCL value, e.g.
+// {"request_timeout": `"soon"`}.
+func ProviderConfigWith(s *sandbox.Server, settings map[string]string) string {
+	all := map[string]string{"max_retries": "3", "request_timeout": `"10s"`}
+	maps.Copy(all, settings)
+	var top strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(all)) {
+		fmt.Fprintf(&top, "  %s = %s\n", k, all[k])
+	}
 	return fmt.Sprintf(`
 provider "crm" {
-  max_retries     = 3
-  request_timeout = "10s"
-
+%s
   xtrakit {
     api_key  = %q
     base_url = %q
@@ -55,7 +69,7 @@ provider "crm" {
     base_url   = %q
   }
 }
-`, sandbox.XtrakitAPIKey, s.XtrakitURL(), sandbox.RazorpayKeyID, sandbox.RazorpayKeySecret, s.RazorpayURL())
+`, top.String(), sandbox.XtrakitAPIKey, s.XtrakitURL(), sandbox.RazorpayKeyID, sandbox.RazorpayKeySecret, s.RazorpayURL())
 }
 
 // Config joins the provider block and the test's own HCL.
@@ -120,12 +134,92 @@ func Mutate(t *testing.T, fn func() error) func() {
 }
 
 // ExpectNoRequests fails the test if the sandbox received any platform
-// request: plan-time validation must stop bad input before the API.
+// request during the whole test. It proves something only where a request
+// could have been sent: after a failing apply, not after a plan of new
+// resources, which calls no API anyway (use NoRequestSteps for those).
 func ExpectNoRequests(t *testing.T, s *sandbox.Server) {
 	t.Helper()
 	if reqs := s.Requests(); len(reqs) != 0 {
-		t.Errorf("expected no API request, the sandbox received %d, first: %s %s", len(reqs), reqs[0].Method, reqs[0].Path)
+		t.Errorf("expected no API request, the sandbox received %d: %s", len(reqs), describe(reqs))
 	}
+}
+
+// Mark is a point in a sandbox's request log.
+type Mark struct {
+	s *sandbox.Server
+	n int
+}
+
+// MarkRequests marks the end of the sandbox's request log as it is now.
+func MarkRequests(s *sandbox.Server) Mark { return Mark{s: s, n: len(s.Requests())} }
+
+// Since returns the requests the sandbox received after the mark.
+func (m Mark) Since() []sandbox.Request {
+	reqs := m.s.Requests()
+	if m.n > len(reqs) { // the log was reset: all of it is newer
+		return reqs
+	}
+	return reqs[m.n:]
+}
+
+// NoRequestSteps returns steps, each made to prove that it sent no request:
+// the request log is marked as the step starts (in PreConfig, after the
+// step's own), and checked when the next step starts, the last one by
+// closing, which is appended after them (typically a PlanOnly step of the
+// configuration applied before, showing nothing changed).
+//
+// Use it for steps expected to fail before any API call while a request
+// would have gone out without that check: an apply with ExpectError, above
+// all an update of a resource that exists (validation of new resources in
+// a plan-only step cannot fail that way: planning them calls no API).
+func NoRequestSteps(t *testing.T, s *sandbox.Server, steps []resource.TestStep, closing resource.TestStep) []resource.TestStep {
+	t.Helper()
+	var (
+		mark  *Mark
+		which string
+	)
+	check := func() {
+		if mark == nil {
+			return
+		}
+		if reqs := mark.Since(); len(reqs) != 0 {
+			t.Errorf("%s: the sandbox received %d request(s), want none: %s", which, len(reqs), describe(reqs))
+		}
+		mark = nil
+	}
+	out := make([]resource.TestStep, 0, len(steps)+1)
+	for i, step := range steps {
+		own := step.PreConfig
+		label := fmt.Sprintf("no-request step %d of %d", i+1, len(steps))
+		if step.ExpectError != nil {
+			label = fmt.Sprintf("the step expecting /%s/", step.ExpectError)
+		}
+		step.PreConfig = func() {
+			check()
+			if own != nil {
+				own()
+			}
+			m := MarkRequests(s)
+			mark, which = &m, label
+		}
+		out = append(out, step)
+	}
+	own := closing.PreConfig
+	closing.PreConfig = func() {
+		check()
+		if own != nil {
+			own()
+		}
+	}
+	return append(out, closing)
+}
+
+func describe(reqs []sandbox.Request) string {
+	parts := make([]string, 0, len(reqs))
+	for _, r := range reqs {
+		parts = append(parts, fmt.Sprintf("%s %s %s", r.Platform, r.Method, r.Path))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // ErrorText matches an error message that Terraform may have wrapped over

@@ -84,8 +84,12 @@ func TestAccProvider_environment(t *testing.T) {
 	})
 }
 
+// TestAccProvider_plainHTTPRefused: plain http towards a host that is not
+// a loopback address is refused when the provider is configured, with an
+// error naming the setting. (Tests send traffic only to loopback, so this
+// host is never contacted: were the check gone, the error would be a name
+// resolution failure instead, and the expected text would not match.)
 func TestAccProvider_plainHTTPRefused(t *testing.T) {
-	s := acctest.Sandbox(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -100,7 +104,6 @@ provider "crm" {
 			ExpectError: regexp.MustCompile(`(?s)Invalid Xtrakit base URL.*only\s+https\s+is\s+allowed,\s+except\s+towards\s+a\s+loopback\s+address`),
 		}},
 	})
-	acctest.ExpectNoRequests(t, s)
 }
 
 func TestAccProvider_wrongAPIKey(t *testing.T) {
@@ -121,24 +124,30 @@ provider "crm" {
 	})
 }
 
+// TestAccProvider_invalidSettings: bad provider settings fail before any
+// request, whether a group is to be created (an apply that would POST) or
+// renamed (one that would PUT); the last step's empty plan shows the group
+// was left as it was.
 func TestAccProvider_invalidSettings(t *testing.T) {
 	s := acctest.Sandbox(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      `provider "crm" { request_timeout = "soon" }` + group,
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)request_timeout must be a positive Go duration`),
-			},
-			{
-				Config:      `provider "crm" { max_retries = -1 }` + group,
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)max_retries value must be between 0 and 20`),
-			},
-		},
-	})
-	acctest.ExpectNoRequests(t, s)
+	renamed := strings.Replace(group, `"Premium"`, `"Premium renamed"`, 1)
+	var invalid []resource.TestStep
+	for _, c := range []struct{ setting, value, want string }{
+		{"request_timeout", `"soon"`, `request_timeout must be a positive Go duration`},
+		{"request_timeout", `"-5s"`, `request_timeout must be a positive Go duration`},
+		{"max_retries", "-1", `max_retries value must be between 0 and 20`},
+		{"max_retries", "21", `max_retries value must be between 0 and 20`},
+	} {
+		invalid = append(invalid, resource.TestStep{
+			Config:      acctest.ProviderConfigWith(s, map[string]string{c.setting: c.value}) + renamed,
+			ExpectError: acctest.ErrorText(c.want),
+		})
+	}
+	valid := acctest.ProviderConfig(s) + group
+	create := resource.TestStep{Config: valid, Check: acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1)}
+	steps := acctest.NoRequestSteps(t, s, invalid, create)
+	steps = append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: valid, PlanOnly: true})...)
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
 }
 
 // TestAccProvider_unknownAPIKey: an api_key known only after apply is an

@@ -161,7 +161,8 @@ func TestAccRazorpayCustomer_replaceOnGSTIN(t *testing.T) {
 
 // TestAccRazorpayCustomer_replaceSameKey: a gstin change alone cannot
 // work (the old customer stays and keeps the email + contact), so the plan
-// fails and says what to do; only a change of case is no change at all.
+// fails and says what to do; a GSTIN in lower case is refused at plan time
+// (Razorpay stores GSTINs in upper case), so nothing is sent.
 func TestAccRazorpayCustomer_replaceSameKey(t *testing.T) {
 	s := newSandbox(t)
 	before := gaurav()
@@ -179,11 +180,16 @@ func TestAccRazorpayCustomer_replaceSameKey(t *testing.T) {
 				ExpectError: acctest.ErrorText("cannot be replaced with the same email and contact"),
 			},
 			{
-				Config: recased.config(s),
+				Config:      recased.config(s),
+				ExpectError: acctest.ErrorText("Attribute gstin must be written in upper case"),
+			},
+			{
+				Config: before.config(s),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate)},
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(storeCount(s, 1), acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 1)),
+				Check: resource.ComposeAggregateTestCheckFunc(storeCount(s, 1), acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 1),
+					acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "PUT", 0)),
 			},
 		},
 	})

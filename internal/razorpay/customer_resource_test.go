@@ -20,7 +20,7 @@ import (
 func TestAccRazorpayCustomer_basic(t *testing.T) {
 	s := newSandbox(t)
 	full := gaurav()
-	full.Email = "Gaurav.Kumar@Example.com"
+	full.Email = "gaurav.kumar+tf@example.com"
 	full.GSTIN = "29ABCDE1234F1Z5"
 	full.Notes = map[string]string{"tier": "gold", "source": "terraform"}
 	edited := full
@@ -38,7 +38,7 @@ func TestAccRazorpayCustomer_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("entity"), knownvalue.StringExact("customer")),
 					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("name"), knownvalue.StringExact("Gaurav Kumar")),
 					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("contact"), knownvalue.StringExact("+919876543210")),
-					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("email"), knownvalue.StringExact("Gaurav.Kumar@Example.com")),
+					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("email"), knownvalue.StringExact("gaurav.kumar+tf@example.com")),
 					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("gstin"), knownvalue.StringExact("29ABCDE1234F1Z5")),
 					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("notes"), knownvalue.MapExact(map[string]knownvalue.Check{
 						"tier": knownvalue.StringExact("gold"), "source": knownvalue.StringExact("terraform"),
@@ -53,7 +53,7 @@ func TestAccRazorpayCustomer_basic(t *testing.T) {
 				},
 				// fail_existing is always sent, as the string the API requires.
 				Check: acctest.CheckLastBody(s, sandbox.PlatformRazorpay, "POST", map[string]any{
-					"name": "Gaurav Kumar", "contact": "+919876543210", "email": "Gaurav.Kumar@Example.com",
+					"name": "Gaurav Kumar", "contact": "+919876543210", "email": "gaurav.kumar+tf@example.com",
 					"fail_existing": "1", "gstin": "29ABCDE1234F1Z5",
 					"notes": map[string]any{"tier": "gold", "source": "terraform"},
 				}),
@@ -91,7 +91,7 @@ func TestAccRazorpayCustomer_basic(t *testing.T) {
 func TestAccRazorpayCustomer_importBlock(t *testing.T) {
 	s := newSandbox(t)
 	c := gaurav()
-	c.GSTIN = "29abcde1234f1z5"
+	c.GSTIN = "29ABCDE1234F1Z5"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
@@ -168,11 +168,11 @@ import {
 }
 
 // TestAccRazorpayCustomer_emailCase: Razorpay answering the address in
-// another case is no change.
+// another case (here after an edit out of band, which the test checks did
+// happen) is no change.
 func TestAccRazorpayCustomer_emailCase(t *testing.T) {
 	s := newSandbox(t)
 	c := gaurav()
-	c.Email = "Gaurav.Kumar@Example.com"
 	var id string
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -180,15 +180,41 @@ func TestAccRazorpayCustomer_emailCase(t *testing.T) {
 			{Config: c.config(s), Check: captureID(&id)},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					return s.Razorpay().Mutate(id, map[string]any{"email": "gaurav.kumar@example.com"})
+					before := emails(s)
+					if err := s.Razorpay().Mutate(id, map[string]any{"email": "Gaurav.Kumar@Example.com"}); err != nil {
+						return err
+					}
+					after := emails(s)
+					var changed []string
+					for k, v := range after {
+						if before[k] != v {
+							changed = append(changed, k)
+						}
+					}
+					if len(before) != len(after) || len(changed) != 1 || changed[0] != id || after[id] != "Gaurav.Kumar@Example.com" {
+						return fmt.Errorf("want exactly customer %s's email changed to Gaurav.Kumar@Example.com: before %v, after %v", id, before, after)
+					}
+					return nil
 				}),
 				Config: c.config(s),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("email"), knownvalue.StringExact(c.Email)),
+				},
 			},
 		},
 	})
+}
+
+// emails maps every customer id in the sandbox to its stored email.
+func emails(s *sandbox.Server) map[string]string {
+	out := map[string]string{}
+	for _, c := range s.Razorpay().All() {
+		out[c.ID] = c.Email
+	}
+	return out
 }
 
 func TestAccRazorpayCustomer_drift(t *testing.T) {

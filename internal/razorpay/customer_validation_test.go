@@ -7,10 +7,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 )
 
 // TestAccRazorpayCustomer_validation: every Razorpay rule fails the plan
-// with an error naming the attribute and the rule, and sends nothing.
+// with an error naming the attribute and the rule, and sends nothing, on
+// create as on update (see validationSteps).
 func TestAccRazorpayCustomer_validation(t *testing.T) {
 	manyNotes := map[string]string{}
 	for _, k := range strings.Fields("a b c d e f g h i j k l m n o p") {
@@ -33,6 +35,10 @@ func TestAccRazorpayCustomer_validation(t *testing.T) {
 		{"notes value length", func(c *customer) { c.Notes = map[string]string{"long": strings.Repeat("x", 257)} }, `Attribute notes["long"] UTF-8 character count must be at most 256, got: 257`},
 		{"gstin format", func(c *customer) { c.GSTIN = "2AABCDE1234F1Z5" }, "Attribute gstin must be a GSTIN: 15 characters, 2 digits then 13 letters or digits"},
 		{"gstin length", func(c *customer) { c.GSTIN = "29ABCDE1234F1Z" }, "Attribute gstin must be a GSTIN"},
+		{"gstin in lower case", func(c *customer) { c.GSTIN = "29abcde1234f1z5" }, "Attribute gstin must be written in upper case"},
+		{"email in upper case", func(c *customer) { c.Email = "Gaurav.Kumar@example.com" }, "Attribute email must be written in lower case"},
+		{"name with blanks around", func(c *customer) { c.Name = "Gaurav Kumar " }, "Attribute name must not start or end with spaces, tabs or line breaks"},
+		{"notes value with blanks around", func(c *customer) { c.Notes = map[string]string{"tier": " gold"} }, `Attribute notes["tier"] must not start or end with spaces`},
 		{"name required", func(c *customer) { c.Name = "" }, `The argument "name" is required`},
 		{"contact required", func(c *customer) { c.Contact = "" }, `The argument "contact" is required`},
 		{"email required", func(c *customer) { c.Email = "" }, `The argument "email" is required`},
@@ -44,13 +50,11 @@ func TestAccRazorpayCustomer_validation(t *testing.T) {
 			tc.modify(&c)
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
+				Steps: validationSteps(t, s, []resource.TestStep{{
 					Config:      c.config(s),
-					PlanOnly:    true,
 					ExpectError: acctest.ErrorText(tc.want),
-				}},
+				}}),
 			})
-			acctest.ExpectNoRequests(t, s)
 		})
 	}
 }
@@ -61,7 +65,7 @@ func TestAccRazorpayCustomer_validationNullNote(t *testing.T) {
 	s := newSandbox(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
+		Steps: validationSteps(t, s, []resource.TestStep{{
 			Config: acctest.Config(s, `
 resource "crm_razorpay_customer" "test" {
   name    = "Gaurav Kumar"
@@ -70,9 +74,21 @@ resource "crm_razorpay_customer" "test" {
   notes   = { tier = null }
 }
 `),
-			PlanOnly:    true,
 			ExpectError: acctest.ErrorText("Null Map Value"),
-		}},
+		}}),
 	})
-	acctest.ExpectNoRequests(t, s)
+}
+
+// validationSteps runs the invalid steps (applies expected to fail) twice,
+// each proven to send no request: first with no customer yet, where a
+// create would be sent, then against gaurav() once created, where an edit
+// (or a replacing create) would be. The last step's empty plan shows the
+// customer was left as it was.
+func validationSteps(t *testing.T, s *sandbox.Server, invalid []resource.TestStep) []resource.TestStep {
+	create := resource.TestStep{
+		Config: gaurav().config(s),
+		Check:  acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 1),
+	}
+	steps := acctest.NoRequestSteps(t, s, invalid, create)
+	return append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: gaurav().config(s), PlanOnly: true})...)
 }

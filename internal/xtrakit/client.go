@@ -48,15 +48,18 @@ type errorBody struct {
 }
 
 func decodeError(status int, body []byte) *transport.APIError {
-	var eb errorBody
-	_ = json.Unmarshal(body, &eb)
+	eb := parseErrorBody(body)
 	// Only Xtrakit's own "not found" answer means the record is gone; any
 	// other 404 (a wrong base_url, a proxy) must not drop records from state.
 	gone := status == http.StatusNotFound && (eb.Error == "Customer not found" || eb.Error == "Group not found")
 	apiErr := &transport.APIError{Message: eb.Error, NotFound: gone}
+	// The fields blamed are those with a message: {"x":[]} or {"x":null}
+	// blames nothing.
 	fields := make([]string, 0, len(eb.Errors))
-	for f := range eb.Errors {
-		fields = append(fields, f)
+	for f, msgs := range eb.Errors {
+		if len(msgs) > 0 {
+			fields = append(fields, f)
+		}
 	}
 	sort.Strings(fields)
 	for _, f := range fields {
@@ -68,6 +71,25 @@ func decodeError(status int, body []byte) *transport.APIError {
 		apiErr.Field = fields[0]
 	}
 	return apiErr
+}
+
+// parseErrorBody reads an error body by its exact keys. encoding/json alone
+// would also take "Error" or "ERROR" for "error": a body spelled so is not
+// Xtrakit's, and must never pass for its "not found". A member of the wrong
+// type is left empty; the rest is still read.
+func parseErrorBody(body []byte) errorBody {
+	var eb errorBody
+	var members map[string]json.RawMessage
+	if json.Unmarshal(body, &members) != nil {
+		return eb
+	}
+	if raw, ok := members["error"]; ok {
+		_ = json.Unmarshal(raw, &eb.Error)
+	}
+	if raw, ok := members["errors"]; ok {
+		_ = json.Unmarshal(raw, &eb.Errors)
+	}
+	return eb
 }
 
 // idPath checks a Terraform id before it goes into a URL.
@@ -187,17 +209,16 @@ func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
 }
 
 // ListCustomers returns every customer, or those of one group. The API
-// documents no pagination: the whole list comes back.
+// documents no pagination: the whole list comes back in one page.
 func (c *Client) ListCustomers(ctx context.Context, groupID *int64) ([]Customer, error) {
-	var query url.Values
-	if groupID != nil {
-		query = url.Values{"customer_group_id": {strconv.FormatInt(*groupID, 10)}}
-	}
-	var out envelope[customersData]
-	if err := c.api.Do(ctx, http.MethodGet, "/customers", query, nil, &out); err != nil {
-		return nil, err
-	}
-	return out.Data.Customers, nil
+	return transport.Paginate(ctx, transport.WholeList(), func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
+		if groupID != nil {
+			q.Set("customer_group_id", strconv.FormatInt(*groupID, 10))
+		}
+		var out envelope[customersData]
+		err := c.api.Do(ctx, http.MethodGet, "/customers", q, nil, &out)
+		return out.Data.Customers, transport.PageInfo{}, err
+	})
 }
 
 // ---- customer groups ----
@@ -285,10 +306,11 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	return c.api.Do(ctx, http.MethodDelete, p, nil, nil, nil)
 }
 
+// ListGroups returns every group, in one page like ListCustomers.
 func (c *Client) ListGroups(ctx context.Context) ([]Group, error) {
-	var out envelope[groupsData]
-	if err := c.api.Do(ctx, http.MethodGet, "/customer-groups", nil, nil, &out); err != nil {
-		return nil, err
-	}
-	return out.Data.Groups, nil
+	return transport.Paginate(ctx, transport.WholeList(), func(ctx context.Context, q url.Values) ([]Group, transport.PageInfo, error) {
+		var out envelope[groupsData]
+		err := c.api.Do(ctx, http.MethodGet, "/customer-groups", q, nil, &out)
+		return out.Data.Groups, transport.PageInfo{}, err
+	})
 }

@@ -33,8 +33,7 @@ resource "crm_xtrakit_customer" "test" {
 }
 `
 
-// fullCustomer sets every field, in a group, with an upper-case e-mail and a
-// zip with a leading zero.
+// fullCustomer sets every field, in a group, with a zip with a leading zero.
 func fullCustomer(city, email string) string {
 	return `
 resource "crm_xtrakit_customer_group" "premium" {
@@ -96,14 +95,14 @@ func TestAccXtrakitCustomer_full(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: acctest.Config(s, fullCustomer("Accra", "Jane.Doe@Example.com")),
+			Config: acctest.Config(s, fullCustomer("Accra", "jane.doe+tf@example.com")),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.CompareValuePairs(customerAddr, tfjsonpath.New("group_id"),
 					"crm_xtrakit_customer_group.premium", tfjsonpath.New("id"), stringNumberEqual{}),
-				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("email"), knownvalue.StringExact("Jane.Doe@Example.com")),
+				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("email"), knownvalue.StringExact("jane.doe+tf@example.com")),
 				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("zip"), knownvalue.StringExact("00233")),
 				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("address2"), knownvalue.StringExact("Apt 4B, Downtown Complex")),
 				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("profile"), knownvalue.StringExact("https://example.com/profiles/customer123.jpg")),
@@ -113,27 +112,75 @@ func TestAccXtrakitCustomer_full(t *testing.T) {
 	})
 }
 
-// TestAccXtrakitCustomer_emailCase: an API that lowercases e-mails must
-// cause no diff and no "inconsistent result".
+// TestAccXtrakitCustomer_emailCase: Xtrakit answering the e-mail address in
+// another case than configured (here after an edit out of band, which the
+// test checks did happen) is no change: the plan is empty.
 func TestAccXtrakitCustomer_emailCase(t *testing.T) {
 	s := acctest.Sandbox(t)
+	config := acctest.Config(s, fullCustomer("Accra", "jane.doe@example.com"))
+	var id int64
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: acctest.Config(s, fullCustomer("Accra", "Jane.Doe@Example.com"))},
 			{
-				PreConfig: func() {
-					for _, c := range s.Xtrakit().Customers() {
-						_ = s.Xtrakit().MutateCustomer(c.ID, map[string]any{"customer_email": "jane.doe@example.com"})
-					}
+				Config: config,
+				Check: func(st *terraform.State) error {
+					id = customerID(st)
+					return nil
 				},
-				Config: acctest.Config(s, fullCustomer("Accra", "Jane.Doe@Example.com")),
+			},
+			{
+				PreConfig: acctest.Mutate(t, func() error {
+					before := customerEmails(s)
+					if err := s.Xtrakit().MutateCustomer(id, map[string]any{"customer_email": "Jane.Doe@Example.com"}); err != nil {
+						return err
+					}
+					return changedOnly(before, customerEmails(s), id, "Jane.Doe@Example.com")
+				}),
+				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("email"), knownvalue.StringExact("jane.doe@example.com")),
 				},
 			},
 		},
 	})
+}
+
+// customerEmails maps every customer in the sandbox to its stored e-mail
+// ("<null>" for none).
+func customerEmails(s *sandbox.Server) map[int64]string {
+	out := map[int64]string{}
+	for _, c := range s.Xtrakit().Customers() {
+		out[c.ID] = "<null>"
+		if c.CustomerEmail != nil {
+			out[c.ID] = *c.CustomerEmail
+		}
+	}
+	return out
+}
+
+// changedOnly checks that between before and after exactly one e-mail
+// changed, customer id's, and that it is now want.
+func changedOnly(before, after map[int64]string, id int64, want string) error {
+	if len(before) != len(after) {
+		return errorf("the sandbox held %d customers, now %d", len(before), len(after))
+	}
+	var changed []int64
+	for k, v := range after {
+		if before[k] != v {
+			changed = append(changed, k)
+		}
+	}
+	if len(changed) != 1 || changed[0] != id {
+		return errorf("want exactly customer %d's e-mail changed, changed: %v (before %v, after %v)", id, changed, before, after)
+	}
+	if after[id] != want {
+		return errorf("customer %d's e-mail is %q, want %q", id, after[id], want)
+	}
+	return nil
 }
 
 func TestAccXtrakitCustomer_basic(t *testing.T) {
@@ -408,9 +455,13 @@ func TestAccXtrakitCustomer_retries(t *testing.T) {
 	})
 }
 
+// TestAccXtrakitCustomerGroup_deleteWithCustomers: a group that still has
+// customers cannot be destroyed (Xtrakit's 409 is shown, the group stays in
+// Xtrakit and in state); once they are gone the destroy goes through.
 func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
 	s := acctest.Sandbox(t)
 	var groupID int64
+	var walkIn sbx.Customer
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
@@ -419,7 +470,7 @@ func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
 				Check: func(st *terraform.State) error {
 					groupID, _ = strconv.ParseInt(st.RootModule().Resources[groupAddr].Primary.ID, 10, 64)
 					// A customer Terraform does not manage still uses the group.
-					s.Xtrakit().SeedCustomer(sbx.Customer{
+					walkIn = s.Xtrakit().SeedCustomer(sbx.Customer{
 						CustomerGroupID: &groupID, CustomerName: "Walk-in", CustomerPhone: "+233200000000",
 						CustomerCountry: "Ghana", CustomerState: "Ashanti", CustomerCity: "Kumasi",
 						Address1: "1 Market St", CreatedBy: "pos",
@@ -432,13 +483,46 @@ func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)Could not delete Xtrakit customer group.*HTTP 409.*Customer group has customers`),
 			},
 			{
-				// Once the customer is gone the destroy goes through.
-				PreConfig: func() {
-					for _, c := range s.Xtrakit().Customers() {
-						s.Xtrakit().DeleteCustomer(c.ID)
+				// The refused delete kept the group, in Xtrakit and in state
+				// (the plan destroys it again); once the customer is gone
+				// the destroy goes through.
+				PreConfig: acctest.Mutate(t, func() error {
+					if _, ok := s.Xtrakit().Group(groupID); !ok {
+						return errorf("group %d is gone from the sandbox after the refused delete", groupID)
 					}
-				},
+					if !s.Xtrakit().DeleteCustomer(walkIn.ID) {
+						return errorf("customer %d not in the sandbox", walkIn.ID)
+					}
+					if n := len(s.Xtrakit().Customers()); n != 0 {
+						return errorf("the sandbox still holds %d customers", n)
+					}
+					return nil
+				}),
 				Config: acctest.ProviderConfig(s),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionDestroy)},
+				},
+				Check: func(st *terraform.State) error {
+					if _, ok := st.RootModule().Resources[groupAddr]; ok {
+						return errorf("%s is still in state", groupAddr)
+					}
+					if _, ok := s.Xtrakit().Group(groupID); ok {
+						return errorf("group %d is still in the sandbox", groupID)
+					}
+					path := "/customer-groups/" + strconv.FormatInt(groupID, 10)
+					var statuses []int
+					for _, r := range acctest.Requests(s, sandbox.PlatformXtrakit, "DELETE") {
+						if r.Path != path {
+							return errorf("unexpected DELETE %s", r.Path)
+						}
+						statuses = append(statuses, r.Status)
+					}
+					// The refused delete, then the one that went through.
+					if len(statuses) != 2 || statuses[0] != 409 || statuses[1] != 200 {
+						return errorf("DELETE %s answered %v, want [409 200]", path, statuses)
+					}
+					return nil
+				},
 			},
 		},
 	})

@@ -100,7 +100,9 @@ func TestAccXtrakitCustomerGroup_disappears(t *testing.T) {
 				Config: groupConfig(s, "Ephemeral", ""),
 				Check: func(st *terraform.State) error {
 					id, _ := strconv.ParseInt(st.RootModule().Resources[groupAddr].Primary.ID, 10, 64)
-					s.Xtrakit().DeleteGroup(id)
+					if !s.Xtrakit().DeleteGroup(id) {
+						return errorf("group %d not in the sandbox", id)
+					}
 					return nil
 				},
 				ExpectNonEmptyPlan: true,

@@ -3,7 +3,10 @@ package xtrakit
 import (
 	"context"
 	"encoding/json"
+	"maps"
+	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -233,15 +236,119 @@ func TestCustomerFromAPIKeepsAPISpellingOfEmail(t *testing.T) {
 	}
 }
 
-// toInput and fromAPI are inverse on the user-set fields.
+// TestCustomerRoundTrip decodes an answer shaped like seed 000's (the edit
+// PUT's success body), maps it onto the configured model, and sends it back
+// as the next PUT body: every value is checked against literals, not
+// against the code's own output.
 func TestCustomerRoundTrip(t *testing.T) {
-	m := fullCustomerModel()
-	in := m.toInput()
-	c := &Customer{CustomerInput: in, ID: 5}
-	var back customerModel
-	back.FromAPI(c)
-	if got := back.toInput(); !reflect.DeepEqual(got, in) {
-		t.Errorf("round trip =\n%+v\nwant\n%+v", got, in)
+	answer := `{
+	  "status": 200,
+	  "message": "Customer updated successfully",
+	  "data": {
+	    "customer": {
+	      "id": 1,
+	      "customer_group_id": 4,
+	      "customer_name": "Jane Doe",
+	      "customer_email": "jane.doe@example.com",
+	      "customer_phone": "+233244567890",
+	      "customer_whatsapp": null,
+	      "customer_country": "Ghana",
+	      "customer_city": "Accra",
+	      "customer_state": "Greater Accra",
+	      "customer_zip": "00233",
+	      "address1": "123 Main Street",
+	      "address2": null,
+	      "customer_profile": "https://example.com/profiles/customer123.jpg",
+	      "created_by": "Edward",
+	      "user_id": "9d2c5f0e-1b7a-4c3d-8e6f-0a1b2c3d4e5f",
+	      "business_code": 482193,
+	      "created_at": "2024-08-04 08:23:45",
+	      "updated_at": "2024-08-04 02:00:43"
+	    },
+	    "customer-group": [
+	      {"id": 4, "group_name": "Premium Customers", "group_description": "Spent over $1000.",
+	       "created_at": "2024-08-04 08:23:45", "updated_at": "2024-08-04 02:00:43"}
+	    ]
+	  }
+	}`
+	var env envelope[customerData]
+	if err := json.Unmarshal([]byte(answer), &env); err != nil {
+		t.Fatalf("decoding the answer: %v", err)
+	}
+	c, err := mustHave(env.Data.Customer, "customer")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The configuration: e-mail in another case, whatsapp left out,
+	// address2 written as "" (Xtrakit answers null for it).
+	m := customerModel{
+		GroupID:   types.Int64Value(4),
+		Name:      types.StringValue("Jane Doe"),
+		Email:     fields.EmailValue("Jane.Doe@Example.com"),
+		Phone:     types.StringValue("+233244567890"),
+		Whatsapp:  types.StringNull(),
+		Country:   types.StringValue("Ghana"),
+		State:     types.StringValue("Greater Accra"),
+		City:      types.StringValue("Accra"),
+		Zip:       types.StringValue("00233"),
+		Address1:  types.StringValue("123 Main Street"),
+		Address2:  types.StringValue(""),
+		Profile:   types.StringValue("https://example.com/profiles/customer123.jpg"),
+		CreatedBy: types.StringValue("Edward"),
+	}
+	m.FromAPI(c)
+	compareModels(t, m, customerModel{
+		ID:           types.StringValue("1"),
+		GroupID:      types.Int64Value(4),
+		Name:         types.StringValue("Jane Doe"),
+		Email:        fields.EmailValue("jane.doe@example.com"),
+		Phone:        types.StringValue("+233244567890"),
+		Whatsapp:     types.StringNull(),
+		Country:      types.StringValue("Ghana"),
+		State:        types.StringValue("Greater Accra"),
+		City:         types.StringValue("Accra"),
+		Zip:          types.StringValue("00233"),
+		Address1:     types.StringValue("123 Main Street"),
+		Address2:     types.StringValue(""),
+		Profile:      types.StringValue("https://example.com/profiles/customer123.jpg"),
+		CreatedBy:    types.StringValue("Edward"),
+		UserID:       types.StringValue("9d2c5f0e-1b7a-4c3d-8e6f-0a1b2c3d4e5f"),
+		BusinessCode: types.StringValue("482193"),
+		CreatedAt:    types.StringValue("2024-08-04 08:23:45"),
+		UpdatedAt:    types.StringValue("2024-08-04 02:00:43"),
+	})
+
+	// The next PUT: the whole record, seed 000's body fields and nothing
+	// else, unset optionals as null.
+	body, err := json.Marshal(m.toInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantBody := `{
+	  "customer_group_id": 4,
+	  "customer_name": "Jane Doe",
+	  "customer_email": "jane.doe@example.com",
+	  "customer_phone": "+233244567890",
+	  "customer_whatsapp": null,
+	  "customer_country": "Ghana",
+	  "customer_city": "Accra",
+	  "customer_state": "Greater Accra",
+	  "customer_zip": "00233",
+	  "address1": "123 Main Street",
+	  "address2": "",
+	  "customer_profile": "https://example.com/profiles/customer123.jpg",
+	  "created_by": "Edward"
+	}`
+	var got, want map[string]any
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(wantBody), &want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("PUT body\n got  %s\n want %s", body, wantBody)
 	}
 }
 
@@ -352,27 +459,52 @@ func TestGroupModelFitsSchema(t *testing.T) {
 
 // ---- fuzz ----
 
+// FuzzDecodeError checks decodeError against api-contracts.md §1, read
+// here independently of the decoder (as a generic JSON document):
+//   - the record is gone only for HTTP 404 with Xtrakit's own body, whose
+//     "error" member is exactly "Customer not found" or "Group not found";
+//     any other 404 (wrong base_url, a proxy, "0", "null") is not;
+//   - Message is the "error" string of a JSON object body, else empty;
+//   - Details are "field: message", one per message of "errors", sorted
+//     by field; Field is set only when exactly one field has messages.
 func FuzzDecodeError(f *testing.F) {
 	f.Add(422, []byte(`{"status":422,"error":"Validation failed","errors":{"customer_phone":["The customer phone field is required."]}}`))
 	f.Add(422, []byte(`{"status":422,"error":"Validation failed","errors":{"b":["1","2"],"a":["3"]}}`))
 	f.Add(404, []byte(`{"status":404,"error":"Customer not found"}`))
+	f.Add(404, []byte(`{"status":404,"error":"Group not found"}`))
+	f.Add(404, []byte(`{"status":404,"error":"Route not found"}`))
+	f.Add(404, []byte(`{"status":404,"ERROR":"Customer not found"}`))
+	f.Add(404, []byte(`<html>Not Found</html>`))
+	f.Add(200, []byte(`{"status":404,"error":"Customer not found"}`))
 	f.Add(409, []byte(`{"status":409,"error":"Customer group has customers"}`))
 	f.Add(401, []byte(`{"status":401,"error":"Unauthorized: Invalid API Key"}`))
 	f.Add(502, []byte(`<html>Bad Gateway</html>`))
 	f.Add(500, []byte(``))
 	f.Add(422, []byte(`{"errors":{"x":null,"y":[]}}`))
+	f.Add(422, []byte(`{"errors":{"x":["only"],"y":[]}}`))
 	f.Add(422, []byte(`{"errors":[1,2],"error":{"nested":true}}`))
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		e := decodeError(status, body)
 		if e == nil {
 			t.Fatal("nil APIError")
 		}
-		if e.NotFound != (status == 404) {
-			t.Errorf("NotFound = %v for status %d", e.NotFound, status)
+
+		// The contract's reading of the body.
+		var doc any
+		_ = json.Unmarshal(body, &doc) // not JSON: doc stays nil
+		obj, _ := doc.(map[string]any)
+		msg, _ := obj["error"].(string)
+		wantGone := status == http.StatusNotFound && (msg == "Customer not found" || msg == "Group not found")
+
+		if e.NotFound != wantGone {
+			t.Errorf("NotFound = %v for HTTP %d %q, want %v", e.NotFound, status, body, wantGone)
 		}
 		var err error = e
 		if transport.IsNotFound(err) != e.NotFound {
 			t.Error("IsNotFound disagrees with NotFound")
+		}
+		if e.Message != msg {
+			t.Errorf("Message = %q, want %q", e.Message, msg)
 		}
 		if e.Field != "" {
 			for _, d := range e.Details {
@@ -381,23 +513,56 @@ func FuzzDecodeError(f *testing.F) {
 				}
 			}
 		}
-		// A valid Xtrakit error body decodes to the same message and one
-		// detail per message.
-		var eb errorBody
-		if json.Unmarshal(body, &eb) == nil {
-			if e.Message != eb.Error {
-				t.Errorf("Message = %q, want %q", e.Message, eb.Error)
+		// A well-formed "errors" member: one detail per message, fields in
+		// order, and Field set exactly when one field has messages.
+		if want, blamed, ok := wellFormedErrors(obj["errors"]); ok {
+			if !slices.Equal(e.Details, want) {
+				t.Errorf("Details = %q, want %q", e.Details, want)
 			}
-			n := 0
-			for _, msgs := range eb.Errors {
-				n += len(msgs)
+			wantField := ""
+			if len(blamed) == 1 {
+				wantField = blamed[0]
 			}
-			if len(e.Details) != n {
-				t.Errorf("%d details for %d messages", len(e.Details), n)
+			if e.Field != wantField {
+				t.Errorf("Field = %q, want %q (fields with messages: %q)", e.Field, wantField, blamed)
 			}
 		}
 		_ = e.Error()
 	})
+}
+
+// wellFormedErrors reads an "errors" member shaped as the contract says
+// ({"field":["message", ...]}, with null or [] for no message): the details
+// it must give ("field: message", by field, then in order) and the fields
+// that have messages. ok is false for any other shape.
+func wellFormedErrors(v any) (details, blamed []string, ok bool) {
+	if v == nil {
+		return nil, nil, true
+	}
+	m, isObj := v.(map[string]any)
+	if !isObj {
+		return nil, nil, false
+	}
+	for _, field := range slices.Sorted(maps.Keys(m)) {
+		if m[field] == nil {
+			continue
+		}
+		arr, isArr := m[field].([]any)
+		if !isArr {
+			return nil, nil, false
+		}
+		for _, x := range arr {
+			msg, isStr := x.(string)
+			if !isStr {
+				return nil, nil, false
+			}
+			details = append(details, field+": "+msg)
+		}
+		if len(arr) > 0 {
+			blamed = append(blamed, field)
+		}
+	}
+	return details, blamed, true
 }
 
 func FuzzCustomerEnvelope(f *testing.F) {
@@ -431,7 +596,11 @@ func FuzzCustomerEnvelope(f *testing.F) {
 			if m.BusinessCode.ValueString() != string(c.BusinessCode) {
 				t.Errorf("business_code %q for %q", m.BusinessCode.ValueString(), c.BusinessCode)
 			}
-			_ = m.toInput()
+			// What is read is what the next PUT sends back (null and ""
+			// being the same record).
+			if in := m.toInput(); !sameCustomer(in, c.CustomerInput) {
+				t.Errorf("read then sent back:\n%+v\nanswer was\n%+v", in, c.CustomerInput)
+			}
 		}
 	})
 }

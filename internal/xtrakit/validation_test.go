@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 )
 
 // customerHCL renders a customer from the valid required fields with
@@ -55,6 +56,9 @@ func xtrakitValidationCases() []validationCase {
 		{"group_id negative", map[string]string{"group_id": "-4"}, "Attribute group_id value must be at least 1, got: -4"},
 		{"blank name", map[string]string{"name": `"   "`}, "Attribute name must not be blank"},
 		{"empty phone", map[string]string{"phone": `""`}, "Attribute phone UTF-8 character count must be between 1 and 255, got: 0"},
+		{"email in upper case", map[string]string{"email": `"Jane.Doe@example.com"`}, "Attribute email must be written in lower case"},
+		{"name with blanks around", map[string]string{"name": `" Kwame Mensah"`}, "Attribute name must not start or end with spaces, tabs or line breaks"},
+		{"zip with a trailing newline", map[string]string{"zip": `"00233\n"`}, "Attribute zip must not start or end with spaces, tabs or line breaks"},
 	}
 	for _, f := range []string{"name", "phone", "country", "state", "city", "address1", "created_by"} {
 		cases = append(cases,
@@ -69,20 +73,28 @@ func xtrakitValidationCases() []validationCase {
 	return cases
 }
 
-// TestAccXtrakitCustomer_validation: every documented rule fails at plan
-// time with the attribute and the rule named, and no request is sent.
+// TestAccXtrakitCustomer_validation: every documented rule fails with the
+// attribute and the rule named, and nothing is sent: not on create (apply
+// steps with no customer yet, where a POST would go out), not on update of
+// an existing customer (where a PUT would). The last step's empty plan shows
+// the customer was left as it was.
 func TestAccXtrakitCustomer_validation(t *testing.T) {
 	s := acctest.Sandbox(t)
-	var steps []resource.TestStep
+	valid := acctest.Config(s, customerHCL(nil))
+	var invalid []resource.TestStep
 	for _, c := range xtrakitValidationCases() {
-		steps = append(steps, resource.TestStep{
+		invalid = append(invalid, resource.TestStep{
 			Config:      acctest.Config(s, customerHCL(c.overrides)),
-			PlanOnly:    true,
 			ExpectError: acctest.ErrorText(c.want),
 		})
 	}
+	create := resource.TestStep{
+		Config: valid,
+		Check:  acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
+	}
+	steps := acctest.NoRequestSteps(t, s, invalid, create)
+	steps = append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: valid, PlanOnly: true})...)
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-	acctest.ExpectNoRequests(t, s)
 }
 
 func TestAccXtrakitCustomerGroup_validation(t *testing.T) {
@@ -95,14 +107,19 @@ func TestAccXtrakitCustomerGroup_validation(t *testing.T) {
 		{`name = "` + long + `"`, "Attribute name UTF-8 character count must be between 1 and 255, got: 256"},
 		{"name = \"ok\"\n  description = \"" + long + `"`, "Attribute description UTF-8 character count must be at most 255, got: 256"},
 	}
-	var steps []resource.TestStep
-	for _, c := range cases {
-		steps = append(steps, resource.TestStep{
-			Config:      acctest.Config(s, "resource \"crm_xtrakit_customer_group\" \"test\" {\n  "+c.hcl+"\n}\n"),
-			PlanOnly:    true,
-			ExpectError: acctest.ErrorText(c.want),
-		})
+	group := func(hcl string) string {
+		return acctest.Config(s, "resource \"crm_xtrakit_customer_group\" \"test\" {\n  "+hcl+"\n}\n")
 	}
+	var invalid []resource.TestStep
+	for _, c := range cases {
+		invalid = append(invalid, resource.TestStep{Config: group(c.hcl), ExpectError: acctest.ErrorText(c.want)})
+	}
+	valid := group(`name = "ok"`)
+	create := resource.TestStep{
+		Config: valid,
+		Check:  acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
+	}
+	steps := acctest.NoRequestSteps(t, s, invalid, create)
+	steps = append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: valid, PlanOnly: true})...)
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-	acctest.ExpectNoRequests(t, s)
 }
