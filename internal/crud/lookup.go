@@ -1,6 +1,7 @@
 package crud
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -28,4 +29,16 @@ func One[W any](items []W, what, key, value string, match func(*W) bool, idOf fu
 		ids[i] = idOf(w)
 	}
 	return nil, fmt.Errorf("%d %ss have %s %q (ids %s): look the one you mean up by id", len(found), what, key, value, strings.Join(ids, ", "))
+}
+
+// ByEmail is a Lookup that lists the records and picks the one whose
+// e-mail matches, in any case: for platforms whose API has no e-mail filter.
+func ByEmail[W any](what string, list func(ctx context.Context) ([]W, error), emailOf func(*W) string, idOf func(*W) string) Lookup[W] {
+	return func(ctx context.Context, email string) (*W, error) {
+		all, err := list(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return One(all, what, "email", email, func(w *W) bool { return strings.EqualFold(emailOf(w), email) }, idOf)
+	}
 }

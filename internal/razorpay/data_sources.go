@@ -2,7 +2,6 @@ package razorpay
 
 import (
 	"context"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -30,20 +29,13 @@ func NewCustomerDataSource() datasource.DataSource {
 			if c == nil {
 				return nil
 			}
-			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": c.customerByEmail}
+			return map[string]crud.Lookup[Customer]{
+				"id": c.GetCustomer,
+				"email": crud.ByEmail("Razorpay customer", c.ListCustomers,
+					func(c *Customer) string { return c.Email }, func(c *Customer) string { return c.ID }),
+			}
 		},
 	})
-}
-
-// customerByEmail lists the customers and picks the one with this e-mail.
-func (c *Client) customerByEmail(ctx context.Context, email string) (*Customer, error) {
-	all, err := c.ListCustomers(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return crud.One(all, "Razorpay customer", "email", email,
-		func(c *Customer) bool { return strings.EqualFold(c.Email, email) },
-		func(c *Customer) string { return c.ID })
 }
 
 // ---- crm_razorpay_customers ----

@@ -4,7 +4,6 @@ import (
 	"context"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -35,20 +34,14 @@ func NewCustomerDataSource() datasource.DataSource {
 			if c == nil {
 				return nil
 			}
-			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": c.customerByEmail}
+			all := func(ctx context.Context) ([]Customer, error) { return c.ListCustomers(ctx, nil) }
+			return map[string]crud.Lookup[Customer]{
+				"id": c.GetCustomer,
+				"email": crud.ByEmail("Xtrakit customer", all, func(c *Customer) string { return deref(c.CustomerEmail) },
+					func(c *Customer) string { return strconv.FormatInt(c.ID, 10) }),
+			}
 		},
 	})
-}
-
-// customerByEmail lists the customers and picks the one with this e-mail.
-func (c *Client) customerByEmail(ctx context.Context, email string) (*Customer, error) {
-	all, err := c.ListCustomers(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	return crud.One(all, "Xtrakit customer", "email", email,
-		func(c *Customer) bool { return c.CustomerEmail != nil && strings.EqualFold(*c.CustomerEmail, email) },
-		func(c *Customer) string { return strconv.FormatInt(c.ID, 10) })
 }
 
 // NewCustomerGroupDataSource is crm_xtrakit_customer_group: one group by id.

@@ -10,7 +10,10 @@
 // and mutate paths store verbatim, like every other API rule they bypass.
 package normalize
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Options are the switches; the JSON form is the control surface's body.
 type Options struct {
@@ -53,4 +56,26 @@ func Ptr(p *string, f func(string) string) *string {
 	}
 	v := f(*p)
 	return &v
+}
+
+// Switches hold a platform store's Options, safe for concurrent use. A
+// store embeds it, which gives it SetNormalize and Normalize.
+type Switches struct {
+	mu sync.RWMutex
+	o  Options
+}
+
+// SetNormalize sets how creates and edits normalise what they store from
+// now on; records already stored, seeded or mutated keep their values.
+func (s *Switches) SetNormalize(o Options) {
+	s.mu.Lock()
+	s.o = o
+	s.mu.Unlock()
+}
+
+// Normalize returns the switches set by SetNormalize.
+func (s *Switches) Normalize() Options {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.o
 }

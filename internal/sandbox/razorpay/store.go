@@ -22,10 +22,10 @@ var (
 // Store holds one merchant's customers. It is safe for concurrent use; every
 // method hands out copies.
 type Store struct {
-	mu   sync.RWMutex
-	seq  int64
-	recs map[string]record
-	norm normalize.Options // applied by the API's writes only
+	normalize.Switches // applied by the API's writes only
+	mu                 sync.RWMutex
+	seq                int64
+	recs               map[string]record
 }
 
 // record keeps the insertion sequence to order customers created in the same

@@ -2,25 +2,10 @@ package xtrakit
 
 import "github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 
-// SetNormalize sets how creates and PUTs normalise what they store from now
-// on; records already stored, seeded or mutated keep their values.
-func (s *Store) SetNormalize(o normalize.Options) {
-	s.mu.Lock()
-	s.norm = o
-	s.mu.Unlock()
-}
-
-// Normalize returns the switches set by SetNormalize.
-func (s *Store) Normalize() normalize.Options {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.norm
-}
-
 // normCustomer is c as the API stores it: every string field trimmed and the
 // e-mail lower-cased, as the switches say. Callers hold mu.
 func (s *Store) normCustomer(c Customer) Customer {
-	o := s.norm
+	o := s.Normalize()
 	c.CustomerName = o.Text(c.CustomerName)
 	c.CustomerEmail = normalize.Ptr(c.CustomerEmail, o.Email)
 	c.CustomerPhone = o.Text(c.CustomerPhone)
@@ -38,7 +23,8 @@ func (s *Store) normCustomer(c Customer) Customer {
 
 // normGroup is g as the API stores it. Callers hold mu.
 func (s *Store) normGroup(g Group) Group {
-	g.GroupName = s.norm.Text(g.GroupName)
-	g.GroupDescription = normalize.Ptr(g.GroupDescription, s.norm.Text)
+	o := s.Normalize()
+	g.GroupName = o.Text(g.GroupName)
+	g.GroupDescription = normalize.Ptr(g.GroupDescription, o.Text)
 	return g
 }

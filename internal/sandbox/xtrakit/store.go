@@ -20,12 +20,12 @@ var (
 // Store holds one Xtrakit account's customers and groups. It is safe for
 // concurrent use; every method hands out copies.
 type Store struct {
-	mu        sync.RWMutex
-	lastCust  int64
-	lastGroup int64
-	customers map[int64]Customer
-	groups    map[int64]Group
-	norm      normalize.Options // applied by the API's writes only
+	normalize.Switches // applied by the API's writes only
+	mu                 sync.RWMutex
+	lastCust           int64
+	lastGroup          int64
+	customers          map[int64]Customer
+	groups             map[int64]Group
 }
 
 // NewStore returns an empty store whose ids start at 1.
