@@ -22,7 +22,7 @@ func One[W any](items []W, what, key, value string, match func(*W) bool, idOf fu
 	case 1:
 		return found[0], nil
 	case 0:
-		return nil, fmt.Errorf("no %s has %s %q: %w", what, key, value, transport.ErrNotFound)
+		return nil, NoMatch(what, key, value)
 	}
 	ids := make([]string, len(found))
 	for i, w := range found {
@@ -41,4 +41,9 @@ func ByEmail[W any](what string, list func(ctx context.Context) ([]W, error), em
 		}
 		return One(all, what, "email", email, func(w *W) bool { return strings.EqualFold(emailOf(w), email) }, idOf)
 	}
+}
+
+// NoMatch is the not-found error of a look-up by a natural key.
+func NoMatch(what, key, value string) error {
+	return fmt.Errorf("no %s has %s %q: %w", what, key, value, transport.ErrNotFound)
 }

@@ -62,3 +62,9 @@ func RequiredText(n int) validator.String {
 		stringvalidator.RegexMatches(notBlank, "must not be blank"),
 	)
 }
+
+// NotBlank refuses a value that is empty or only white space (a required
+// field that the API would treat as missing).
+func NotBlank() validator.String {
+	return stringvalidator.RegexMatches(notBlank, "must not be blank")
+}

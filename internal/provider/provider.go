@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/customerops/terraform-provider-crm/internal/axim"
 	"github.com/customerops/terraform-provider-crm/internal/razorpay"
 	"github.com/customerops/terraform-provider-crm/internal/settings"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
@@ -39,6 +40,7 @@ type providerModel struct {
 	RequestTimeout types.String             `tfsdk:"request_timeout"`
 	Xtrakit        *xtrakit.ProviderConfig  `tfsdk:"xtrakit"`
 	Razorpay       *razorpay.ProviderConfig `tfsdk:"razorpay"`
+	Axim           *axim.ProviderConfig     `tfsdk:"axim"`
 }
 
 func (p *crmProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -66,6 +68,7 @@ func (p *crmProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 		Blocks: map[string]pschema.Block{
 			xtrakit.BlockName:  xtrakit.ProviderBlock(),
 			razorpay.BlockName: razorpay.ProviderBlock(),
+			axim.BlockName:     axim.ProviderBlock(),
 		},
 	}
 }
@@ -83,6 +86,7 @@ func (p *crmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	data := &providerData{
 		xtrakit:  xtrakit.Configure(ctx, cfg.Xtrakit, base, &resp.Diagnostics),
 		razorpay: razorpay.Configure(ctx, cfg.Razorpay, base, &resp.Diagnostics),
+		axim:     axim.Configure(ctx, cfg.Axim, base, &resp.Diagnostics),
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
@@ -119,6 +123,7 @@ func (p *crmProvider) Resources(context.Context) []func() resource.Resource {
 		xtrakit.NewCustomerGroupResource,
 		xtrakit.NewCustomerResource,
 		razorpay.NewCustomerResource,
+		axim.NewCustomerResource,
 	}
 }
 
@@ -129,6 +134,8 @@ func (p *crmProvider) DataSources(context.Context) []func() datasource.DataSourc
 		xtrakit.NewCustomersDataSource,
 		razorpay.NewCustomerDataSource,
 		razorpay.NewCustomersDataSource,
+		axim.NewCustomerDataSource,
+		axim.NewCustomersDataSource,
 	}
 }
 
@@ -137,7 +144,9 @@ func (p *crmProvider) DataSources(context.Context) []func() datasource.DataSourc
 type providerData struct {
 	xtrakit  *xtrakit.Client
 	razorpay *razorpay.Client
+	axim     *axim.Client
 }
 
 func (d *providerData) XtrakitClient() *xtrakit.Client   { return d.xtrakit }
 func (d *providerData) RazorpayClient() *razorpay.Client { return d.razorpay }
+func (d *providerData) AximClient() *axim.Client         { return d.axim }

@@ -1,0 +1,189 @@
+// Package axim is the AximCommerce slice: its API client, provider block,
+// customer resource and data sources.
+package axim
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/customerops/terraform-provider-crm/internal/transport"
+)
+
+const platform = "axim"
+
+// pageSize is the largest page Axim's list serves (contract §2).
+const pageSize = 10
+
+// Client makes typed calls to one Axim store's API.
+type Client struct {
+	api *transport.Client
+}
+
+// NewClient wraps a transport client configured for Axim.
+func NewClient(cfg transport.Config) (*Client, error) {
+	cfg.Platform = platform
+	cfg.DecodeError = decodeError
+	api, err := transport.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{api: api}, nil
+}
+
+// decodeError reads Axim's error body
+// {"success":false,"message":"...","errors":[{"field":"email","message":"..."}]}.
+// Only a 404 that says the customer is not found means it is gone.
+func decodeError(status int, body []byte) *transport.APIError {
+	var eb envelope[json.RawMessage]
+	_ = json.Unmarshal(body, &eb)
+	apiErr := &transport.APIError{
+		Message:  eb.Message,
+		NotFound: status == http.StatusNotFound && strings.EqualFold(eb.Message, "Customer not found"),
+	}
+	for _, f := range eb.Errors {
+		apiErr.Details = append(apiErr.Details, f.Field+": "+f.Message)
+	}
+	if len(eb.Errors) == 1 {
+		apiErr.Field = eb.Errors[0].Field
+	}
+	return apiErr
+}
+
+var idPattern = regexp.MustCompile(`^[0-9a-f]{24}$`)
+
+// CheckID checks a Terraform id before it goes into a URL.
+func CheckID(id string) error {
+	if !idPattern.MatchString(id) {
+		return fmt.Errorf("%q is not an Axim customer id: ids are 24 lower-case hexadecimal characters", id)
+	}
+	return nil
+}
+
+func customerPath(id string) (string, error) {
+	if err := CheckID(id); err != nil {
+		return "", err
+	}
+	return "/customers/" + id, nil
+}
+
+// IsDuplicate reports Axim's refusal of a second customer with an e-mail.
+func IsDuplicate(err error) bool {
+	apiErr, ok := transport.AsAPIError(err)
+	return ok && apiErr.Status == http.StatusBadRequest && strings.Contains(strings.ToLower(apiErr.Message), "already exists")
+}
+
+// clockSkew is how far Axim's clock may be behind ours when telling the
+// customer a lost create made from one that existed before it.
+const clockSkew = 5 * time.Minute
+
+// CreateCustomer creates a customer. If the answer is lost, the customer is
+// looked up by e-mail (unique per store) before any second attempt, and
+// adopted only if it was created after this create began.
+func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
+	start := time.Now()
+	return transport.CreateOnce(ctx, platform,
+		func() (*Customer, error) {
+			var out envelope[*Customer]
+			if err := c.api.Do(ctx, http.MethodPost, "/customers", nil, in, &out); err != nil {
+				return nil, err
+			}
+			return checked(out.Data)
+		},
+		func(ctx context.Context) (*Customer, error) {
+			found, err := c.FindByEmail(ctx, in.Email)
+			if err != nil || found == nil {
+				return nil, err
+			}
+			created, perr := time.Parse(time.RFC3339Nano, found.CreatedAt)
+			if perr != nil || created.Before(start.Add(-clockSkew)) {
+				// Older than this create: not ours to adopt. The second
+				// attempt then gets Axim's own duplicate error.
+				return nil, nil
+			}
+			return found, nil
+		})
+}
+
+func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
+	p, err := customerPath(id)
+	if err != nil {
+		return nil, err
+	}
+	var out envelope[*Customer]
+	if err = c.api.Do(ctx, http.MethodGet, p, nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return checked(out.Data)
+}
+
+// UpdateCustomer is Axim's PUT, which replaces the whole record.
+func (c *Client) UpdateCustomer(ctx context.Context, id string, in CustomerInput) (*Customer, error) {
+	p, err := customerPath(id)
+	if err != nil {
+		return nil, err
+	}
+	var out envelope[*Customer]
+	if err = c.api.Do(ctx, http.MethodPut, p, nil, in, &out); err != nil {
+		return nil, err
+	}
+	return checked(out.Data)
+}
+
+func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
+	p, err := customerPath(id)
+	if err != nil {
+		return err
+	}
+	return c.api.Do(ctx, http.MethodDelete, p, nil, nil, nil)
+}
+
+// ListCustomers pages through the customers (10 a page, the API's
+// maximum) matching filters (status, email, ...).
+func (c *Client) ListCustomers(ctx context.Context, filters url.Values) ([]Customer, error) {
+	return transport.Paginate(ctx, transport.PageNumbers("page", "limit", pageSize),
+		func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
+			for k, v := range filters {
+				q[k] = v
+			}
+			var out envelope[[]Customer]
+			if err := c.api.Do(ctx, http.MethodGet, "/customers", q, nil, &out); err != nil {
+				return nil, transport.PageInfo{}, err
+			}
+			var info transport.PageInfo
+			if out.Meta != nil {
+				info.Total = out.Meta.Total
+			}
+			return out.Data, info, nil
+		})
+}
+
+// FindByEmail returns the customer with this e-mail (unique per store, any
+// case), or nil when there is none.
+func (c *Client) FindByEmail(ctx context.Context, email string) (*Customer, error) {
+	all, err := c.ListCustomers(ctx, url.Values{"email": {email}})
+	if err != nil {
+		return nil, err
+	}
+	for i := range all {
+		if strings.EqualFold(all[i].Email, email) {
+			return &all[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// checked refuses an answer without the customer's id, which would
+// otherwise become an empty id in state.
+func checked(c *Customer) (*Customer, error) {
+	if c == nil || c.ID == "" {
+		return nil, errors.New("axim API: the answer holds no customer id")
+	}
+	return c, nil
+}

@@ -1,0 +1,163 @@
+package axim
+
+import (
+	"context"
+	"net/url"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/customerops/terraform-provider-crm/internal/crud"
+	"github.com/customerops/terraform-provider-crm/internal/fields"
+)
+
+// NewCustomerDataSource is crm_axim_customer: one customer by id or e-mail.
+func NewCustomerDataSource() datasource.DataSource {
+	return crud.NewLookupDataSource[customerModel](crud.LookupSpec[Customer]{
+		TypeName: "_axim_customer",
+		What:     "Axim customer",
+		Schema: func() dschema.Schema {
+			return dschema.Schema{
+				MarkdownDescription: "Reads one AximCommerce customer by `id` or by `email` (set exactly one; e-mails are unique in a store).",
+				Attributes:          customerDataSourceAttributes(lookupByKey),
+			}
+		},
+		Keys: []string{"id", "email"},
+		Bind: func(providerData any, diags *diag.Diagnostics) map[string]crud.Lookup[Customer] {
+			c := clientFrom(providerData, diags)
+			if c == nil {
+				return nil
+			}
+			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": c.customerByEmail}
+		},
+	})
+}
+
+// customerByEmail is FindByEmail with "none" as a not-found error.
+func (c *Client) customerByEmail(ctx context.Context, email string) (*Customer, error) {
+	found, err := c.FindByEmail(ctx, email)
+	if err == nil && found == nil {
+		return nil, crud.NoMatch("Axim customer", "email", email)
+	}
+	return found, err
+}
+
+// NewCustomersDataSource is crm_axim_customers: customers, filtered by
+// status or e-mail; with `import { for_each = ... }` it adopts them.
+func NewCustomersDataSource() datasource.DataSource {
+	return crud.NewListDataSource[customersModel](crud.ListSpec[customersModel, Customer]{
+		TypeName: "_axim_customers",
+		What:     "Axim customers",
+		Schema: func() dschema.Schema {
+			return dschema.Schema{
+				MarkdownDescription: "Lists AximCommerce customers, paging through the API (10 a page, its maximum), " +
+					"optionally filtered by `status` or `email`. Use it with `import { for_each = ... }` blocks to bring " +
+					"existing customers under Terraform.",
+				Attributes: crud.ListAttributes("customers", "customers", summaryAttributes(), map[string]dschema.Attribute{
+					"status": dschema.StringAttribute{
+						MarkdownDescription: "Only list customers with this status: `active`, `pending` or `inactive`.",
+						Optional:            true,
+						Validators:          []validator.String{stringvalidator.OneOf(statuses...)},
+					},
+					"email": dschema.StringAttribute{
+						MarkdownDescription: "Only list the customer with this e-mail address.",
+						Optional:            true,
+						Validators:          []validator.String{fields.EmailFormat()},
+					},
+				}),
+			}
+		},
+		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, *customersModel) ([]Customer, error) {
+			c := clientFrom(providerData, diags)
+			if c == nil {
+				return nil
+			}
+			return func(ctx context.Context, m *customersModel) ([]Customer, error) {
+				q := url.Values{}
+				if s := m.Status.ValueString(); s != "" {
+					q.Set("status", s)
+				}
+				if e := m.Email.ValueString(); e != "" {
+					q.Set("email", e)
+				}
+				return c.ListCustomers(ctx, q)
+			}
+		},
+	})
+}
+
+type customersModel struct {
+	Status    types.String      `tfsdk:"status"`
+	Email     types.String      `tfsdk:"email"`
+	IDs       []types.String    `tfsdk:"ids"`
+	Customers []customerSummary `tfsdk:"customers"`
+}
+
+// customerSummary is a listed customer. The framework cannot hold
+// meta_fields (a dynamic value) inside a list, so a list shows the main
+// fields; crm_axim_customer reads the rest.
+type customerSummary struct {
+	ID        types.String `tfsdk:"id"`
+	Email     types.String `tfsdk:"email"`
+	FirstName types.String `tfsdk:"first_name"`
+	LastName  types.String `tfsdk:"last_name"`
+	Status    types.String `tfsdk:"status"`
+	CreatedAt types.String `tfsdk:"created_at"`
+}
+
+func (m *customersModel) SetListed(all []Customer) {
+	m.IDs = make([]types.String, len(all))
+	m.Customers = make([]customerSummary, len(all))
+	for i, c := range all {
+		m.IDs[i] = types.StringValue(c.ID)
+		m.Customers[i] = customerSummary{
+			ID: m.IDs[i], Email: types.StringValue(c.Email), FirstName: types.StringValue(c.FirstName),
+			LastName: types.StringValue(c.LastName), Status: types.StringValue(c.Status), CreatedAt: types.StringValue(c.CreatedAt),
+		}
+	}
+}
+
+func summaryAttributes() map[string]dschema.Attribute {
+	attr := func(d string) dschema.Attribute { return dschema.StringAttribute{MarkdownDescription: d, Computed: true} }
+	return map[string]dschema.Attribute{
+		"id": attr("Customer id."), "email": attr("E-mail address."), "first_name": attr("First name."),
+		"last_name": attr("Last name."), "status": attr("Status."), "created_at": attr("When Axim created the customer (ISO 8601)."),
+	}
+}
+
+// lookupByKey: crm_axim_customer's id or email is given by the user.
+const lookupByKey = true
+
+func customerDataSourceAttributes(lookup bool) map[string]dschema.Attribute {
+	addr := fields.DataSourceAttributes(addressFields, map[string]dschema.Attribute{
+		"is_default": dschema.BoolAttribute{MarkdownDescription: "Whether this is the default address.", Computed: true},
+	})
+	attrs := fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
+		"id": dschema.StringAttribute{
+			MarkdownDescription: "Customer id (24 hexadecimal characters).",
+			Optional:            lookup,
+			Computed:            true,
+		},
+		"status": dschema.StringAttribute{MarkdownDescription: "Status: `active`, `pending` or `inactive`.", Computed: true},
+		"addresses": dschema.ListNestedAttribute{
+			MarkdownDescription: "The customer's addresses, in Axim's order.",
+			Computed:            true,
+			NestedObject:        dschema.NestedAttributeObject{Attributes: addr},
+		},
+		"meta_fields":    dschema.DynamicAttribute{MarkdownDescription: metaDescription, Computed: true},
+		"role":           dschema.StringAttribute{MarkdownDescription: "Id of the customer's role in Axim.", Computed: true},
+		"verified_email": dschema.BoolAttribute{MarkdownDescription: "Whether the customer verified the e-mail address.", Computed: true},
+		"newsletter":     dschema.BoolAttribute{MarkdownDescription: "Whether the customer subscribed to the newsletter.", Computed: true},
+		"is_b2b":         dschema.BoolAttribute{MarkdownDescription: "Whether the customer is a business customer.", Computed: true},
+		"created_at":     dschema.StringAttribute{MarkdownDescription: "When Axim created the customer (ISO 8601).", Computed: true},
+		"updated_at":     dschema.StringAttribute{MarkdownDescription: "When Axim last changed the customer (ISO 8601).", Computed: true},
+	})
+	if lookup {
+		attrs["email"] = fields.LookupEmail("E-mail address of the customer to read (case-insensitive).")
+	}
+	return attrs
+}
