@@ -7,7 +7,8 @@ terraform {
 }
 
 # Every setting can come from the environment instead:
-# XTRAKIT_API_KEY, XTRAKIT_BASE_URL, RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET, RAZORPAY_BASE_URL.
+# XTRAKIT_API_KEY, XTRAKIT_BASE_URL, RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET, RAZORPAY_BASE_URL,
+# AXIM_BASE_URL, AXIM_ACCESS_TOKEN.
 provider "crm" {
   max_retries     = 4
   request_timeout = "30s"
@@ -21,6 +22,12 @@ provider "crm" {
     key_id     = var.razorpay_key_id
     key_secret = var.razorpay_key_secret
   }
+
+  # Axim is per store: base_url has no default.
+  axim {
+    base_url     = "https://shop.example.com/api"
+    access_token = var.axim_access_token
+  }
 }
 
 variable "xtrakit_api_key" {
@@ -33,6 +40,11 @@ variable "razorpay_key_id" {
 }
 
 variable "razorpay_key_secret" {
+  type      = string
+  sensitive = true
+}
+
+variable "axim_access_token" {
   type      = string
   sensitive = true
 }
