@@ -34,6 +34,7 @@ GATED=(
   "TestAccXtrakitCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
   "TestAccXtrakitCustomerGroup_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
   "TestAccRazorpayCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
+  "TestAccAximCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
 )
 
 cli="${1:-}"

@@ -81,6 +81,8 @@ export XTRAKIT_API_KEY="xtk_sandbox_key"
 export RAZORPAY_BASE_URL="${URL}/razorpay/v1"
 export RAZORPAY_KEY_ID="rzp_test_sandbox"
 export RAZORPAY_KEY_SECRET="rzp_sandbox_secret"
+export AXIM_BASE_URL="${URL}/axim/api"
+export AXIM_ACCESS_TOKEN="axim_sandbox_token"
 
 # dev_overrides: terraform uses our freshly built binary, no init, no registry.
 cli_config="${DEMO_DIR}/demo.tfrc"

@@ -38,6 +38,29 @@ resource "crm_razorpay_customer" "gaurav" {
   notes   = { tier = "gold" }
 }
 
+# An AximCommerce customer with an address and typed meta fields.
+resource "crm_axim_customer" "john" {
+  first_name = "John"
+  last_name  = "Doe"
+  email      = "john@aximcommerce.com"
+
+  addresses = [
+    {
+      address1   = "12/4, test st"
+      city       = "Elizabeth"
+      state      = "NJ"
+      country    = "US"
+      zipcode    = "07202"
+      is_default = true
+    },
+  ]
+
+  meta_fields = {
+    p21_contact_id = 12548
+    tier           = "gold"
+  }
+}
+
 output "group_id" {
   value = crm_xtrakit_customer_group.premium.id
 }

@@ -68,8 +68,14 @@ provider "crm" {
     key_secret = %q
     base_url   = %q
   }
+
+  axim {
+    access_token = %q
+    base_url     = %q
+  }
 }
-`, top.String(), sandbox.XtrakitAPIKey, s.XtrakitURL(), sandbox.RazorpayKeyID, sandbox.RazorpayKeySecret, s.RazorpayURL())
+`, top.String(), sandbox.XtrakitAPIKey, s.XtrakitURL(), sandbox.RazorpayKeyID, sandbox.RazorpayKeySecret, s.RazorpayURL(),
+		sandbox.AximAccessToken, s.AximURL())
 }
 
 // Config joins the provider block and the test's own HCL.

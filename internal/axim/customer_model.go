@@ -51,7 +51,7 @@ type addressModel struct {
 func (m *customerModel) RecordID() string { return m.ID.ValueString() }
 
 // toInput is the full body for create and for the replacing PUT.
-func (m *customerModel) toInput() (CustomerInput, error) {
+func (m *customerModel) toInput(ctx context.Context) (CustomerInput, error) {
 	in := CustomerInput{
 		FirstName:   m.FirstName.ValueString(),
 		LastName:    m.LastName.ValueString(),
@@ -72,7 +72,7 @@ func (m *customerModel) toInput() (CustomerInput, error) {
 			Zipcode: fields.StringPointer(a.Zipcode), IsDefaultAddress: a.IsDefault.ValueBool(),
 		}
 	}
-	meta, err := metaToAPI(m.MetaFields)
+	meta, err := metaToAPI(ctx, m.MetaFields)
 	if err != nil {
 		return in, err
 	}
@@ -131,7 +131,7 @@ func nullAddress() addressModel {
 }
 
 // metaToAPI sends meta fields sorted by code, each value as its JSON type.
-func metaToAPI(d types.Dynamic) ([]MetaField, error) {
+func metaToAPI(ctx context.Context, d types.Dynamic) ([]MetaField, error) {
 	entries := metaEntries(d)
 	codes := make([]string, 0, len(entries))
 	for k := range entries {
@@ -140,7 +140,7 @@ func metaToAPI(d types.Dynamic) ([]MetaField, error) {
 	sort.Strings(codes)
 	out := make([]MetaField, 0, len(codes))
 	for _, code := range codes {
-		raw, err := fields.ToJSON(entries[code])
+		raw, err := fields.ToJSON(ctx, entries[code])
 		if err != nil {
 			return nil, err
 		}

@@ -42,7 +42,7 @@ func NewCustomerResource() resource.Resource {
 			return &crud.Ops[customerResourceModel, Customer]{
 				What: "Axim customer",
 				Create: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
-					in, err := ch.Plan.toInput()
+					in, err := ch.Plan.toInput(ctx)
 					if err != nil {
 						return nil, err
 					}
@@ -54,7 +54,7 @@ func NewCustomerResource() resource.Resource {
 				},
 				Read: c.GetCustomer,
 				Update: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
-					in, err := ch.Plan.toInput()
+					in, err := ch.Plan.toInput(ctx)
 					if err != nil {
 						return nil, err
 					}

@@ -56,7 +56,11 @@ var customerFields = []fields.StringField{
 		Validators: []validator.String{fields.EmailFormat()},
 	},
 	optional("phone_number", "phoneNumber", "Phone number."),
-	optional("company_id", "company", "Id of the company (B2B account) the customer belongs to."),
+	{
+		Name:        "company_id",
+		Description: "Id of the company (B2B account) the customer belongs to. Sent as `company`. Optional, an Axim id (24 lower-case hexadecimal characters).",
+		Validators:  []validator.String{stringvalidator.RegexMatches(idPattern, "must be an Axim id: 24 lower-case hexadecimal characters")},
+	},
 	optional("notes", "notes", "Free-text notes."),
 }
 

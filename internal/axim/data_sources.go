@@ -122,7 +122,9 @@ func (m *customersModel) SetListed(all []Customer) {
 }
 
 func summaryAttributes() map[string]dschema.Attribute {
-	attr := func(d string) dschema.Attribute { return dschema.StringAttribute{MarkdownDescription: d, Computed: true} }
+	attr := func(d string) dschema.Attribute {
+		return dschema.StringAttribute{MarkdownDescription: d, Computed: true}
+	}
 	return map[string]dschema.Attribute{
 		"id": attr("Customer id."), "email": attr("E-mail address."), "first_name": attr("First name."),
 		"last_name": attr("Last name."), "status": attr("Status."), "created_at": attr("When Axim created the customer (ISO 8601)."),

@@ -51,7 +51,7 @@ func configured(t *testing.T) customerModel {
 // types and ordered by code.
 func TestToInput(t *testing.T) {
 	m := configured(t)
-	in, err := m.toInput()
+	in, err := m.toInput(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestToInput(t *testing.T) {
 // their types, address ids are dropped, "" and null stay as written.
 func TestFromAPIGivesBackWhatWasConfigured(t *testing.T) {
 	m := configured(t)
-	in, _ := m.toInput()
+	in, _ := m.toInput(context.Background())
 	answer := Customer{
 		ID: "638df9e713920facde1a1cfa", FirstName: in.FirstName, LastName: in.LastName, Email: in.Email, Status: in.Status,
 		PhoneNumber: in.PhoneNumber, Company: nil, Notes: nil, MetaFields: in.MetaFields, Role: strp("5f1c2a9e3b4d4e5f8a7b9c0d"),

@@ -78,7 +78,7 @@ func fromAny(v any) (attr.Value, error) {
 
 // ToJSON turns a known Terraform value into JSON; numbers are written in
 // the shortest form that reads back as the same number.
-func ToJSON(v attr.Value) (json.RawMessage, error) {
+func ToJSON(ctx context.Context, v attr.Value) (json.RawMessage, error) {
 	if dv, ok := v.(basetypes.DynamicValue); ok {
 		if dv.IsNull() {
 			return json.RawMessage("null"), nil
@@ -103,23 +103,23 @@ func ToJSON(v attr.Value) (json.RawMessage, error) {
 	case types.Float64:
 		return json.Marshal(v.ValueFloat64())
 	case types.Tuple:
-		return listJSON(v.Elements())
+		return listJSON(ctx, v.Elements())
 	case types.List:
-		return listJSON(v.Elements())
+		return listJSON(ctx, v.Elements())
 	case types.Set:
-		return listJSON(v.Elements())
+		return listJSON(ctx, v.Elements())
 	case types.Object:
-		return mapJSON(v.Attributes())
+		return mapJSON(ctx, v.Attributes())
 	case types.Map:
-		return mapJSON(v.Elements())
+		return mapJSON(ctx, v.Elements())
 	}
-	return nil, fmt.Errorf("cannot write %s as JSON", v.Type(context.Background()))
+	return nil, fmt.Errorf("cannot write %s as JSON", v.Type(ctx))
 }
 
-func listJSON(elems []attr.Value) (json.RawMessage, error) {
+func listJSON(ctx context.Context, elems []attr.Value) (json.RawMessage, error) {
 	out := make([]json.RawMessage, len(elems))
 	for i, e := range elems {
-		raw, err := ToJSON(e)
+		raw, err := ToJSON(ctx, e)
 		if err != nil {
 			return nil, err
 		}
@@ -128,7 +128,7 @@ func listJSON(elems []attr.Value) (json.RawMessage, error) {
 	return json.Marshal(out)
 }
 
-func mapJSON(attrs map[string]attr.Value) (json.RawMessage, error) {
+func mapJSON(ctx context.Context, attrs map[string]attr.Value) (json.RawMessage, error) {
 	keys := make([]string, 0, len(attrs))
 	for k := range attrs {
 		keys = append(keys, k)
@@ -137,7 +137,7 @@ func mapJSON(attrs map[string]attr.Value) (json.RawMessage, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
 	for i, k := range keys {
-		raw, err := ToJSON(attrs[k])
+		raw, err := ToJSON(ctx, attrs[k])
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package fields
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
 )
@@ -16,7 +17,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("FromJSON(%s): %v", in, err)
 		}
-		out, err := ToJSON(v)
+		out, err := ToJSON(context.Background(), v)
 		if err != nil {
 			t.Fatalf("ToJSON(%s): %v", in, err)
 		}

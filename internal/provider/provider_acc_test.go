@@ -23,7 +23,8 @@ resource "crm_xtrakit_customer_group" "g" {
 // clearEnv makes the test independent of the caller's environment. Tests
 // using it cannot run in parallel (t.Setenv).
 func clearEnv(t *testing.T) {
-	for _, k := range []string{"XTRAKIT_API_KEY", "XTRAKIT_BASE_URL", "RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_BASE_URL"} {
+	for _, k := range []string{"XTRAKIT_API_KEY", "XTRAKIT_BASE_URL", "RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_BASE_URL",
+		"AXIM_ACCESS_TOKEN", "AXIM_BASE_URL"} {
 		t.Setenv(k, "")
 	}
 }
@@ -201,7 +202,23 @@ resource "crm_razorpay_customer" "c" {
 	return []resource.TestStep{step("Gaurav Kumar"), step("Gaurav K")}
 }
 
+// aximSteps create a customer and rename it.
+func aximSteps(provider string) []resource.TestStep {
+	step := func(name string) resource.TestStep {
+		return resource.TestStep{Config: provider + `
+resource "crm_axim_customer" "c" {
+  first_name = "` + name + `"
+  last_name  = "Doe"
+  email      = "john@aximcommerce.com"
+}
+`}
+	}
+	return []resource.TestStep{step("John"), step("Johnny")}
+}
+
 var xtrakitSecrets = []string{sandbox.XtrakitAPIKey}
+
+var aximSecrets = []string{sandbox.AximAccessToken}
 
 // razorpaySecrets: the secret, and the Basic header it travels in.
 var razorpaySecrets = []string{
@@ -219,6 +236,8 @@ func TestAccProvider_secretsNotLogged(t *testing.T) {
 	t.Setenv("XTRAKIT_API_KEY", sandbox.XtrakitAPIKey)
 	t.Setenv("RAZORPAY_KEY_ID", sandbox.RazorpayKeyID)
 	t.Setenv("RAZORPAY_KEY_SECRET", sandbox.RazorpayKeySecret)
+	t.Setenv("AXIM_ACCESS_TOKEN", sandbox.AximAccessToken)
+	t.Setenv("AXIM_BASE_URL", s.AximURL())
 	provider := `
 provider "crm" {
   xtrakit {
@@ -230,8 +249,9 @@ provider "crm" {
 }
 `
 	none := func(string) bool { return false }
-	expectMasked(t, traceLogs(t, xtrakitSteps(provider)), xtrakitSecrets, none)
-	expectMasked(t, traceLogs(t, razorpaySteps(provider)), razorpaySecrets, none)
+	expectMasked(t, traceLogs(t, xtrakitSteps(provider)), xtrakitSecrets, "Authorization", none)
+	expectMasked(t, traceLogs(t, razorpaySteps(provider)), razorpaySecrets, "Authorization", none)
+	expectMasked(t, traceLogs(t, aximSteps(provider)), aximSecrets, "Accesstoken", none)
 }
 
 // TestAccProvider_secretsNotLoggedFromConfig is the same with the
@@ -243,9 +263,10 @@ func TestAccProvider_secretsNotLoggedFromConfig(t *testing.T) {
 	clearEnv(t)
 	s := acctest.Sandbox(t)
 	provider := acctest.ProviderConfig(s)
-	harnessEcho := regexp.MustCompile(`^\s*\|\s+(api_key|key_secret)\s+=`).MatchString
-	expectMasked(t, traceLogs(t, xtrakitSteps(provider)), xtrakitSecrets, harnessEcho)
-	expectMasked(t, traceLogs(t, razorpaySteps(provider)), razorpaySecrets, harnessEcho)
+	harnessEcho := regexp.MustCompile(`^\s*\|\s+(api_key|key_secret|access_token)\s+=`).MatchString
+	expectMasked(t, traceLogs(t, xtrakitSteps(provider)), xtrakitSecrets, "Authorization", harnessEcho)
+	expectMasked(t, traceLogs(t, razorpaySteps(provider)), razorpaySecrets, "Authorization", harnessEcho)
+	expectMasked(t, traceLogs(t, aximSteps(provider)), aximSecrets, "Accesstoken", harnessEcho)
 }
 
 func traceLogs(t *testing.T, steps []resource.TestStep) string {
@@ -265,15 +286,15 @@ func traceLogs(t *testing.T, steps []resource.TestStep) string {
 	return all.String()
 }
 
-func expectMasked(t *testing.T, logs string, secrets []string, allowed func(string) bool) {
+func expectMasked(t *testing.T, logs string, secrets []string, header string, allowed func(string) bool) {
 	t.Helper()
 	for _, want := range []string{"sending HTTP request", "received HTTP response", "http_method=PUT"} {
 		if !strings.Contains(logs, want) {
 			t.Fatalf("the trace logs (%d bytes) lack %q: the check below would prove nothing", len(logs), want)
 		}
 	}
-	if !strings.Contains(logs, "Authorization:***") {
-		t.Errorf("the Authorization header is not shown masked in the logs")
+	if !strings.Contains(logs, header+":***") {
+		t.Errorf("the %s header is not shown masked in the logs", header)
 	}
 	for i, line := range strings.Split(logs, "\n") {
 		for _, secret := range secrets {

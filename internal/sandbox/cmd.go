@@ -50,10 +50,15 @@ Razorpay (Basic auth key id / secret):
   export RAZORPAY_KEY_ID=%s
   export RAZORPAY_KEY_SECRET=%s
 
-Control surface: %s/_sandbox/ (requests, faults, normalize, xtrakit/..., razorpay/...)
+AximCommerce (accessToken header):
+  export AXIM_BASE_URL=%s
+  export AXIM_ACCESS_TOKEN=%s
+
+Control surface: %s/_sandbox/ (requests, faults, normalize, xtrakit/..., razorpay/..., axim/...)
 Normalisation (lower-case e-mails, upper-case GSTINs, trimmed strings): %s
 Press Ctrl-C to stop.
-`, s.URL(), s.XtrakitURL(), XtrakitAPIKey, s.RazorpayURL(), RazorpayKeyID, RazorpayKeySecret, s.URL(), onOff(*norm))
+`, s.URL(), s.XtrakitURL(), XtrakitAPIKey, s.RazorpayURL(), RazorpayKeyID, RazorpayKeySecret,
+		s.AximURL(), AximAccessToken, s.URL(), onOff(*norm))
 	if err != nil {
 		return err
 	}

@@ -47,6 +47,7 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 	for _, want := range []string{
 		"export XTRAKIT_API_KEY=" + XtrakitAPIKey, "export RAZORPAY_BASE_URL=http://127.0.0.1:",
 		"export RAZORPAY_KEY_ID=" + RazorpayKeyID, "export RAZORPAY_KEY_SECRET=" + RazorpayKeySecret, "/_sandbox/",
+		"export AXIM_ACCESS_TOKEN=" + AximAccessToken, "axim/...",
 		"trimmed strings): off",
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -63,6 +64,14 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 {
 		t.Errorf("GET customers: %d", resp.StatusCode)
+	}
+	// The Axim base URL printed is on the same server and takes the token.
+	m := regexp.MustCompile(`export AXIM_BASE_URL=(\S+)\n`).FindStringSubmatch(out.String())
+	if m == nil || m[1] != strings.TrimSuffix(base, "/xtrakit/api/v1")+"/axim/api" {
+		t.Fatalf("AXIM_BASE_URL %v, server %s", m, base)
+	}
+	if status, body, _ := call(t, "GET", m[1]+"/customers", PlatformAxim, ""); status != 200 {
+		t.Errorf("GET axim customers: %d %s", status, body)
 	}
 
 	cancel()

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
@@ -98,6 +99,28 @@ func (s *Server) controlMux() http.Handler {
 	m.HandleFunc("DELETE /_sandbox/razorpay/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
 		deleted(w, rz.Remove(r.PathValue("id")))
 	})
+
+	ax := s.axim
+	m.HandleFunc("GET /_sandbox/axim/customers", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, ax.All())
+	})
+	m.HandleFunc("POST /_sandbox/axim/customers", func(w http.ResponseWriter, r *http.Request) {
+		var c axim.Customer
+		if decode(w, r, &c) {
+			writeJSON(w, http.StatusCreated, ax.Seed(c))
+		}
+	})
+	m.HandleFunc("GET /_sandbox/axim/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
+		c, ok := ax.Get(r.PathValue("id"))
+		found(w, ok, c)
+	})
+	m.HandleFunc("PATCH /_sandbox/axim/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
+		id := r.PathValue("id")
+		patch(w, r, func(p map[string]any) error { return ax.Mutate(id, p) }, func() (any, bool) { return ax.Get(id) })
+	})
+	m.HandleFunc("DELETE /_sandbox/axim/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
+		deleted(w, ax.Delete(r.PathValue("id")))
+	})
 	return m
 }
 
@@ -174,10 +197,13 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 // decode reads a JSON body into v, rejecting unknown fields so that typos in a
-// demo script fail loudly.
+// demo script fail loudly. Numbers decoded into an interface stay
+// json.Number, so that a PATCH keeps every digit it sends (an Axim metaField
+// value 12345678901234567890 is not rounded through float64).
 func decode(w http.ResponseWriter, r *http.Request, v any) bool {
 	d := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
 	d.DisallowUnknownFields()
+	d.UseNumber()
 	if err := d.Decode(v); err != nil {
 		writeJSON(w, http.StatusBadRequest, controlError{"invalid JSON: " + err.Error()})
 		return false

@@ -19,7 +19,7 @@ func started(t *testing.T) *Server {
 }
 
 // call sends one request with the platform's credentials (auth "xtrakit",
-// "razorpay" or "" for none) and returns status, body and Retry-After.
+// "razorpay", "axim" or "" for none) and returns status, body and Retry-After.
 func call(t *testing.T, method, url, auth, body string) (int, string, http.Header) {
 	t.Helper()
 	resp, err := send(method, url, auth, body)
@@ -48,6 +48,8 @@ func send(method, url, auth, body string) (*http.Response, error) {
 		req.Header.Set("Authorization", "Bearer "+XtrakitAPIKey)
 	case PlatformRazorpay:
 		req.SetBasicAuth(RazorpayKeyID, RazorpayKeySecret)
+	case PlatformAxim:
+		req.Header.Set("accessToken", AximAccessToken)
 	}
 	if body != "" {
 		req.Header.Set("Content-Type", "application/json")
@@ -60,4 +62,6 @@ const (
 	xtrakitCustomer = `{"customer_name":"Kofi","customer_phone":"0244000000","customer_country":"Ghana",
 	  "customer_city":"Kumasi","customer_state":"Ashanti","address1":"1 Road","created_by":"ops"}`
 	razorpayCustomer = `{"name":"Gaurav Kumar","contact":"+919876543210","email":"gaurav.kumar@example.com"}`
+	aximCustomer     = `{"firstName":"John","lastName":"Doe","email":"john@aximcommerce.com","status":"active",
+	  "metaFields":[{"code":"p21_contact_id","value":12548}]}`
 )

@@ -7,11 +7,13 @@ import (
 )
 
 // Normalize is which values the platforms normalise when their API stores a
-// record: e-mails lower-cased (Xtrakit customer_email, Razorpay email),
-// GSTINs upper-cased (Razorpay gstin), surrounding white space trimmed (every
-// Xtrakit customer and group string; Razorpay name, contact, email, gstin and
-// note values). The zero value, the default, stores values as accepted.
-// Validation still sees the value as received; seed and mutate store verbatim.
+// record: e-mails lower-cased (Xtrakit customer_email, Razorpay email, Axim
+// email), GSTINs upper-cased (Razorpay gstin), surrounding white space
+// trimmed (every Xtrakit customer and group string; Razorpay name, contact,
+// email, gstin and note values; every Axim string field, address fields and
+// metaField codes included, not metaField values). The zero value, the
+// default, stores values as accepted. Validation still sees the value as
+// received; seed and mutate store verbatim.
 type Normalize = normalize.Options
 
 // SetNormalize switches normalisation on every platform for the records the
@@ -22,6 +24,7 @@ func (s *Server) SetNormalize(n Normalize) {
 	s.norm = n
 	s.xtrakit.SetNormalize(n)
 	s.razorpay.SetNormalize(n)
+	s.axim.SetNormalize(n)
 }
 
 // Normalize returns the switches last set by SetNormalize.

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
@@ -27,18 +28,21 @@ const (
 	XtrakitAPIKey     = "xtk_sandbox_key"
 	RazorpayKeyID     = "rzp_test_sandbox"
 	RazorpayKeySecret = "rzp_sandbox_secret"
+	AximAccessToken   = "axim_sandbox_token"
 )
 
 // Platform names as used in Request.Platform and Fault.Platform.
 const (
 	PlatformXtrakit  = "xtrakit"
 	PlatformRazorpay = "razorpay"
+	PlatformAxim     = "axim"
 )
 
 // Base paths of each platform on the sandbox server.
 const (
 	xtrakitBase  = "/xtrakit/api/v1"
 	razorpayBase = "/razorpay/v1"
+	aximBase     = "/axim/api"
 	controlBase  = "/_sandbox/"
 )
 
@@ -54,6 +58,7 @@ type platform struct {
 type Server struct {
 	xtrakit   *xtrakit.Store
 	razorpay  *razorpay.Store
+	axim      *axim.Store
 	platforms []platform
 	control   http.Handler
 
@@ -73,10 +78,11 @@ type Server struct {
 
 // New returns a sandbox with every platform and empty stores.
 func New() *Server {
-	s := &Server{xtrakit: xtrakit.NewStore(), razorpay: razorpay.NewStore()}
+	s := &Server{xtrakit: xtrakit.NewStore(), razorpay: razorpay.NewStore(), axim: axim.NewStore()}
 	s.platforms = []platform{
 		{PlatformXtrakit, xtrakitBase, xtrakit.NewHandler(s.xtrakit, XtrakitAPIKey), xtrakit.FaultBody},
 		{PlatformRazorpay, razorpayBase, razorpay.NewHandler(s.razorpay, RazorpayKeyID, RazorpayKeySecret), razorpay.FaultBody},
+		{PlatformAxim, aximBase, axim.NewHandler(s.axim, AximAccessToken), axim.FaultBody},
 	}
 	s.control = s.controlMux()
 	return s
@@ -155,8 +161,14 @@ func (s *Server) XtrakitURL() string { return s.URL() + xtrakitBase }
 // RazorpayURL is the Razorpay base URL a client is configured with.
 func (s *Server) RazorpayURL() string { return s.URL() + razorpayBase }
 
+// AximURL is the AximCommerce base URL a client is configured with.
+func (s *Server) AximURL() string { return s.URL() + aximBase }
+
 // Xtrakit is the Xtrakit store, for seeding and out-of-band changes.
 func (s *Server) Xtrakit() *xtrakit.Store { return s.xtrakit }
 
 // Razorpay is the Razorpay store, for seeding and out-of-band changes.
 func (s *Server) Razorpay() *razorpay.Store { return s.razorpay }
+
+// Axim is the AximCommerce store, for seeding and out-of-band changes.
+func (s *Server) Axim() *axim.Store { return s.axim }

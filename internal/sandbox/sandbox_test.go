@@ -213,6 +213,7 @@ func TestFaultDropAfterCommit(t *testing.T) {
 	}{
 		{PlatformXtrakit, "/xtrakit/api/v1/customers/add", xtrakitCustomer, func(s *Server) int { return len(s.Xtrakit().Customers()) }},
 		{PlatformRazorpay, "/razorpay/v1/customers", razorpayCustomer, func(s *Server) int { return len(s.Razorpay().All()) }},
+		{PlatformAxim, "/axim/api/customers", aximCustomer, func(s *Server) int { return len(s.Axim().All()) }},
 	} {
 		t.Run(tc.platform, func(t *testing.T) {
 			s := started(t)
