@@ -21,6 +21,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/razorpay"
 	"github.com/customerops/terraform-provider-crm/internal/settings"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
+	"github.com/customerops/terraform-provider-crm/internal/webcommander"
 	"github.com/customerops/terraform-provider-crm/internal/xtrakit"
 )
 
@@ -36,11 +37,12 @@ type crmProvider struct {
 }
 
 type providerModel struct {
-	MaxRetries     types.Int64              `tfsdk:"max_retries"`
-	RequestTimeout types.String             `tfsdk:"request_timeout"`
-	Xtrakit        *xtrakit.ProviderConfig  `tfsdk:"xtrakit"`
-	Razorpay       *razorpay.ProviderConfig `tfsdk:"razorpay"`
-	Axim           *axim.ProviderConfig     `tfsdk:"axim"`
+	MaxRetries     types.Int64                  `tfsdk:"max_retries"`
+	RequestTimeout types.String                 `tfsdk:"request_timeout"`
+	Xtrakit        *xtrakit.ProviderConfig      `tfsdk:"xtrakit"`
+	Razorpay       *razorpay.ProviderConfig     `tfsdk:"razorpay"`
+	Axim           *axim.ProviderConfig         `tfsdk:"axim"`
+	WebCommander   *webcommander.ProviderConfig `tfsdk:"webcommander"`
 }
 
 func (p *crmProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -66,9 +68,10 @@ func (p *crmProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 		},
 		Blocks: map[string]pschema.Block{
-			xtrakit.BlockName:  xtrakit.ProviderBlock(),
-			razorpay.BlockName: razorpay.ProviderBlock(),
-			axim.BlockName:     axim.ProviderBlock(),
+			xtrakit.BlockName:      xtrakit.ProviderBlock(),
+			razorpay.BlockName:     razorpay.ProviderBlock(),
+			axim.BlockName:         axim.ProviderBlock(),
+			webcommander.BlockName: webcommander.ProviderBlock(),
 		},
 	}
 }
@@ -84,9 +87,10 @@ func (p *crmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 	data := &providerData{
-		xtrakit:  xtrakit.Configure(ctx, cfg.Xtrakit, base, &resp.Diagnostics),
-		razorpay: razorpay.Configure(ctx, cfg.Razorpay, base, &resp.Diagnostics),
-		axim:     axim.Configure(ctx, cfg.Axim, base, &resp.Diagnostics),
+		xtrakit:      xtrakit.Configure(ctx, cfg.Xtrakit, base, &resp.Diagnostics),
+		razorpay:     razorpay.Configure(ctx, cfg.Razorpay, base, &resp.Diagnostics),
+		axim:         axim.Configure(ctx, cfg.Axim, base, &resp.Diagnostics),
+		webcommander: webcommander.Configure(ctx, cfg.WebCommander, base, &resp.Diagnostics),
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
@@ -124,6 +128,7 @@ func (p *crmProvider) Resources(context.Context) []func() resource.Resource {
 		xtrakit.NewCustomerResource,
 		razorpay.NewCustomerResource,
 		axim.NewCustomerResource,
+		webcommander.NewCustomerResource,
 	}
 }
 
@@ -136,17 +141,21 @@ func (p *crmProvider) DataSources(context.Context) []func() datasource.DataSourc
 		razorpay.NewCustomersDataSource,
 		axim.NewCustomerDataSource,
 		axim.NewCustomersDataSource,
+		webcommander.NewCustomerDataSource,
+		webcommander.NewCustomersDataSource,
 	}
 }
 
 // providerData is handed to every resource and data source; each platform
 // reads its own client through its ClientSource interface.
 type providerData struct {
-	xtrakit  *xtrakit.Client
-	razorpay *razorpay.Client
-	axim     *axim.Client
+	xtrakit      *xtrakit.Client
+	razorpay     *razorpay.Client
+	axim         *axim.Client
+	webcommander *webcommander.Client
 }
 
-func (d *providerData) XtrakitClient() *xtrakit.Client   { return d.xtrakit }
-func (d *providerData) RazorpayClient() *razorpay.Client { return d.razorpay }
-func (d *providerData) AximClient() *axim.Client         { return d.axim }
+func (d *providerData) XtrakitClient() *xtrakit.Client           { return d.xtrakit }
+func (d *providerData) RazorpayClient() *razorpay.Client         { return d.razorpay }
+func (d *providerData) AximClient() *axim.Client                 { return d.axim }
+func (d *providerData) WebCommanderClient() *webcommander.Client { return d.webcommander }

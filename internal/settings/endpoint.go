@@ -3,6 +3,8 @@ package settings
 import (
 	"fmt"
 
+	"golang.org/x/time/rate"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -38,11 +40,7 @@ func (s EndpointSpec) Attributes(into map[string]pschema.Attribute) map[string]p
 		MarkdownDescription: "API base URL. " + def + " Must be `https://`, or `http://` towards a loopback address (such as the local sandbox).",
 		Optional:            true,
 	}
-	into["requests_per_second"] = pschema.Float64Attribute{
-		MarkdownDescription: fmt.Sprintf("Client-side limit on requests per second to %s, shared by every resource of this provider instance. Defaults to %g.", s.Platform, s.DefaultRPS),
-		Optional:            true,
-		Validators:          []validator.Float64{float64validator.AtLeast(0.1)},
-	}
+	into["requests_per_second"] = RequestsPerSecond(s.Platform, s.DefaultRPS)
 	return into
 }
 
@@ -56,9 +54,23 @@ func (s EndpointSpec) RequireKnown(diags *diag.Diagnostics, block path.Path, e E
 // rate limiter on cfg.
 func (s EndpointSpec) Apply(e Endpoint, cfg *transport.Config) {
 	cfg.BaseURL = StringSetting(e.BaseURL, s.EnvBaseURL, s.DefaultURL)
-	rps := s.DefaultRPS
-	if !e.RequestsPerSecond.IsNull() && !e.RequestsPerSecond.IsUnknown() {
-		rps = e.RequestsPerSecond.ValueFloat64()
+	cfg.Limiter = Limiter(e.RequestsPerSecond, s.DefaultRPS)
+}
+
+// RequestsPerSecond is a platform block's requests_per_second setting.
+func RequestsPerSecond(platform string, def float64) pschema.Float64Attribute {
+	return pschema.Float64Attribute{
+		MarkdownDescription: fmt.Sprintf("Client-side limit on requests per second to %s, shared by every resource of this provider instance. Defaults to %g.", platform, def),
+		Optional:            true,
+		Validators:          []validator.Float64{float64validator.AtLeast(0.1)},
 	}
-	cfg.Limiter = transport.NewLimiter(rps)
+}
+
+// Limiter is the limiter requests_per_second sets, def when unset.
+func Limiter(v types.Float64, def float64) *rate.Limiter {
+	rps := def
+	if !v.IsNull() && !v.IsUnknown() {
+		rps = v.ValueFloat64()
+	}
+	return transport.NewLimiter(rps)
 }

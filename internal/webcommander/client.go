@@ -1,0 +1,189 @@
+// Package webcommander is the WebCommander slice: its OAuth 2.0 client,
+// provider block, customer resource and data sources.
+package webcommander
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/customerops/terraform-provider-crm/internal/transport"
+)
+
+const platform = "webcommander"
+
+// pageSize is the largest page WebCommander's list serves (contract §3).
+const pageSize = 20
+
+// Client makes typed calls to one WebCommander store's admin API.
+type Client struct {
+	api *transport.Client
+}
+
+// NewClient builds the client for the store at cfg.BaseURL (the store URL
+// plus /api/v4): one OAuth token for every request of the provider
+// instance, fetched on first use and renewed on expiry or a 401.
+func NewClient(cfg transport.Config, creds Credentials) (*Client, error) {
+	cfg.Platform = platform
+	cfg.DecodeError = decodeError
+	tokens, err := transport.New(cfg) // the token endpoint takes no bearer token
+	if err != nil {
+		return nil, err
+	}
+	cfg.Auth = newAuth(tokens, creds)
+	api, err := transport.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{api: api}, nil
+}
+
+// decodeError reads WebCommander's error body; only its 404 "not found"
+// means the customer is gone.
+func decodeError(status int, body []byte) *transport.APIError {
+	var eb errorBody
+	_ = json.Unmarshal(body, &eb)
+	apiErr := &transport.APIError{
+		Message:  eb.Message,
+		NotFound: status == http.StatusNotFound && eb.Error == "not_found",
+	}
+	for _, f := range eb.Errors {
+		apiErr.Details = append(apiErr.Details, f.Field+": "+f.Message)
+	}
+	if len(eb.Errors) == 1 {
+		apiErr.Field = eb.Errors[0].Field
+	}
+	return apiErr
+}
+
+// CheckID checks a Terraform id before it goes into a URL.
+func CheckID(id string) error {
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil || n <= 0 || strconv.FormatInt(n, 10) != id {
+		return errors.New(strconv.Quote(id) + " is not a WebCommander customer id: ids are positive integers")
+	}
+	return nil
+}
+
+func customerPath(id string) (string, error) {
+	if err := CheckID(id); err != nil {
+		return "", err
+	}
+	return "/admin/customers/" + id, nil
+}
+
+// IsDuplicate reports WebCommander's refusal of a second customer with an e-mail.
+func IsDuplicate(err error) bool {
+	apiErr, ok := transport.AsAPIError(err)
+	return ok && apiErr.Status == http.StatusConflict
+}
+
+// clockSkew is how far the store's clock may be behind ours when telling
+// the customer a lost create made from one that existed before it.
+const clockSkew = 5 * time.Minute
+
+// CreateCustomer creates a customer. If the answer is lost and the body
+// has an e-mail, the customer is looked up by it before any second attempt
+// and adopted only if it was created after this create began.
+func (c *Client) CreateCustomer(ctx context.Context, body customerBody) (*Customer, error) {
+	start := time.Now()
+	email, _ := body.Customer["email"].(string)
+	return transport.CreateOnce(ctx, platform,
+		func() (*Customer, error) {
+			var out customerEnvelope
+			if err := c.api.Do(ctx, http.MethodPost, "/admin/customers", nil, body, &out); err != nil {
+				return nil, err
+			}
+			return checked(out.Customer)
+		},
+		func(ctx context.Context) (*Customer, error) {
+			if email == "" {
+				return nil, nil // nothing to find it by: a second attempt may duplicate it
+			}
+			found, err := c.FindByEmail(ctx, email)
+			if err != nil || found == nil {
+				return nil, err
+			}
+			created, perr := time.Parse(time.RFC3339Nano, found.CreatedAt)
+			if perr != nil || created.Before(start.Add(-clockSkew)) {
+				return nil, nil // older than this create: not ours to adopt
+			}
+			return found, nil
+		})
+}
+
+func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
+	p, err := customerPath(id)
+	if err != nil {
+		return nil, err
+	}
+	var out customerEnvelope
+	if err = c.api.Do(ctx, http.MethodGet, p, nil, nil, &out); err != nil {
+		return nil, err
+	}
+	return checked(out.Customer)
+}
+
+// UpdateCustomer is WebCommander's PUT, which changes only what it carries.
+func (c *Client) UpdateCustomer(ctx context.Context, id string, body customerBody) (*Customer, error) {
+	p, err := customerPath(id)
+	if err != nil {
+		return nil, err
+	}
+	var out customerEnvelope
+	if err = c.api.Do(ctx, http.MethodPut, p, nil, body, &out); err != nil {
+		return nil, err
+	}
+	return checked(out.Customer)
+}
+
+func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
+	p, err := customerPath(id)
+	if err != nil {
+		return err
+	}
+	return c.api.Do(ctx, http.MethodDelete, p, nil, nil, nil)
+}
+
+// ListCustomers pages through the customers (20 a page, the API's
+// maximum), optionally those with one e-mail.
+func (c *Client) ListCustomers(ctx context.Context, email string) ([]Customer, error) {
+	return transport.Paginate(ctx, transport.OffsetHasNext("offset", "limit", pageSize),
+		func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
+			if email != "" {
+				q.Set("email", email)
+			}
+			var out listEnvelope
+			if err := c.api.Do(ctx, http.MethodGet, "/admin/customers", q, nil, &out); err != nil {
+				return nil, transport.PageInfo{}, err
+			}
+			return out.Customers, transport.PageInfo{HasNext: out.Pagination.HasNext, Total: out.Pagination.Total}, nil
+		})
+}
+
+// FindByEmail returns the customer with this e-mail (any case), or nil.
+func (c *Client) FindByEmail(ctx context.Context, email string) (*Customer, error) {
+	all, err := c.ListCustomers(ctx, email)
+	if err != nil {
+		return nil, err
+	}
+	for i := range all {
+		if all[i].Email != nil && strings.EqualFold(*all[i].Email, email) {
+			return &all[i], nil
+		}
+	}
+	return nil, nil
+}
+
+// checked refuses an answer without the customer's id.
+func checked(c *Customer) (*Customer, error) {
+	if c == nil || c.ID == 0 {
+		return nil, errors.New("webcommander API: the answer holds no customer id")
+	}
+	return c, nil
+}

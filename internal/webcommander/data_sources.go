@@ -1,0 +1,114 @@
+package webcommander
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/customerops/terraform-provider-crm/internal/crud"
+	"github.com/customerops/terraform-provider-crm/internal/fields"
+)
+
+// NewCustomerDataSource is crm_webcommander_customer: one customer by id or e-mail.
+func NewCustomerDataSource() datasource.DataSource {
+	return crud.NewLookupDataSource[customerModel](crud.LookupSpec[Customer]{
+		TypeName: "_webcommander_customer",
+		What:     "WebCommander customer",
+		Schema: func() dschema.Schema {
+			return dschema.Schema{
+				MarkdownDescription: "Reads one WebCommander customer by `id` or by `email` (set exactly one; e-mails are unique in a store).",
+				Attributes:          customerDataSourceAttributes(true),
+			}
+		},
+		Keys: []string{"id", "email"},
+		Bind: func(providerData any, diags *diag.Diagnostics) map[string]crud.Lookup[Customer] {
+			c := clientFrom(providerData, diags)
+			if c == nil {
+				return nil
+			}
+			byEmail := func(ctx context.Context, email string) (*Customer, error) {
+				found, err := c.FindByEmail(ctx, email)
+				if err == nil && found == nil {
+					return nil, crud.NoMatch("WebCommander customer", "email", email)
+				}
+				return found, err
+			}
+			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": byEmail}
+		},
+	})
+}
+
+// NewCustomersDataSource is crm_webcommander_customers: every customer
+// (or the one with an e-mail); with `import { for_each = ... }` it adopts them.
+func NewCustomersDataSource() datasource.DataSource {
+	return crud.NewListDataSource[customersModel](crud.ListSpec[customersModel, Customer]{
+		TypeName: "_webcommander_customers",
+		What:     "WebCommander customers",
+		Schema: func() dschema.Schema {
+			return dschema.Schema{
+				MarkdownDescription: "Lists WebCommander customers in id order, paging through the API (20 a page, its " +
+					"maximum). Use it with `import { for_each = ... }` blocks to bring existing customers under Terraform.",
+				Attributes: crud.ListAttributes("customers", "customers", customerDataSourceAttributes(false), map[string]dschema.Attribute{
+					"email": dschema.StringAttribute{MarkdownDescription: "Only list the customer with this e-mail address.", Optional: true},
+				}),
+			}
+		},
+		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, *customersModel) ([]Customer, error) {
+			c := clientFrom(providerData, diags)
+			if c == nil {
+				return nil
+			}
+			return func(ctx context.Context, m *customersModel) ([]Customer, error) {
+				return c.ListCustomers(ctx, m.Email.ValueString())
+			}
+		},
+	})
+}
+
+type customersModel struct {
+	Email     types.String    `tfsdk:"email"`
+	IDs       []types.String  `tfsdk:"ids"`
+	Customers []customerModel `tfsdk:"customers"`
+}
+
+func (m *customersModel) SetListed(all []Customer) {
+	m.IDs = make([]types.String, len(all))
+	m.Customers = make([]customerModel, len(all))
+	for i := range all {
+		m.Customers[i] = customerModel{Email: fields.EmailNull()}
+		m.Customers[i].FromAPI(&all[i])
+		m.IDs[i] = types.StringValue(strconv.FormatInt(all[i].ID, 10))
+	}
+}
+
+func customerDataSourceAttributes(lookup bool) map[string]dschema.Attribute {
+	computed := func(d string) dschema.Attribute { return dschema.StringAttribute{MarkdownDescription: d, Computed: true} }
+	attrs := fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
+		"id":                  dschema.StringAttribute{MarkdownDescription: "Customer id (an integer, as a string).", Optional: lookup, Computed: true},
+		"display_id":          dschema.Int64Attribute{MarkdownDescription: "The customer number WebCommander shows.", Computed: true},
+		"shipping_profile_id": dschema.Int64Attribute{MarkdownDescription: "Id of the shipping profile.", Computed: true},
+		"status":              computed("Status."),
+		"store_credit":        dschema.NumberAttribute{MarkdownDescription: "Store credit.", Computed: true},
+		"credit_limit":        dschema.NumberAttribute{MarkdownDescription: "Credit limit.", Computed: true},
+		"allow_credit_limit":  dschema.BoolAttribute{MarkdownDescription: "Whether the customer may buy on credit.", Computed: true},
+		"password_expired":    dschema.BoolAttribute{MarkdownDescription: "Whether the password must be changed at next login.", Computed: true},
+		"created_at":          computed("When WebCommander created the customer."),
+		"addresses": dschema.ListNestedAttribute{
+			MarkdownDescription: "The PRIMARY, SHIPPING and BILLING addresses.",
+			Computed:            true,
+			NestedObject: dschema.NestedAttributeObject{Attributes: map[string]dschema.Attribute{
+				"type": computed("PRIMARY, SHIPPING or BILLING."), "address_line_1": computed("First address line."),
+				"city": computed("City."), "post_code": computed("Postal code."), "country_code": computed("Country code."),
+				"state_code": computed("State code."), "mobile": computed("Mobile phone number."), "phone": computed("Phone number."),
+			}},
+		},
+	})
+	if lookup {
+		attrs["email"] = fields.LookupEmail("E-mail address of the customer to read (case-insensitive).")
+	}
+	return attrs
+}
