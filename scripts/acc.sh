@@ -35,6 +35,8 @@ GATED=(
   "TestAccXtrakitCustomerGroup_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
   "TestAccRazorpayCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
   "TestAccAximCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
+  "TestAccWebCommanderCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
+  "TestAccWebCommanderCustomer_writeOnlyPassword|1.11.0|write-only arguments (password_wo) need Terraform/OpenTofu 1.11"
 )
 
 cli="${1:-}"

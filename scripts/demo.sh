@@ -83,6 +83,12 @@ export RAZORPAY_KEY_ID="rzp_test_sandbox"
 export RAZORPAY_KEY_SECRET="rzp_sandbox_secret"
 export AXIM_BASE_URL="${URL}/axim/api"
 export AXIM_ACCESS_TOKEN="axim_sandbox_token"
+export WEBCOMMANDER_STORE_URL="${URL}/webcommander"
+export WEBCOMMANDER_CLIENT_ID="wc_client"
+export WEBCOMMANDER_CLIENT_SECRET="wc_client_secret"
+export WEBCOMMANDER_USERNAME="admin@example.com"
+export WEBCOMMANDER_PASSWORD="wc_admin_password"
+export WEBCOMMANDER_REDIRECT_URI="https://localhost/callback"
 
 # dev_overrides: terraform uses our freshly built binary, no init, no registry.
 cli_config="${DEMO_DIR}/demo.tfrc"

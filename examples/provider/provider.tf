@@ -8,7 +8,8 @@ terraform {
 
 # Every setting can come from the environment instead:
 # XTRAKIT_API_KEY, XTRAKIT_BASE_URL, RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET, RAZORPAY_BASE_URL,
-# AXIM_BASE_URL, AXIM_ACCESS_TOKEN.
+# AXIM_BASE_URL, AXIM_ACCESS_TOKEN, WEBCOMMANDER_STORE_URL, WEBCOMMANDER_CLIENT_ID,
+# WEBCOMMANDER_CLIENT_SECRET, WEBCOMMANDER_USERNAME, WEBCOMMANDER_PASSWORD, WEBCOMMANDER_REDIRECT_URI.
 provider "crm" {
   max_retries     = 4
   request_timeout = "30s"
@@ -28,6 +29,16 @@ provider "crm" {
     base_url     = "https://shop.example.com/api"
     access_token = var.axim_access_token
   }
+
+  # WebCommander: OAuth 2.0; one token per provider instance, renewed as it expires.
+  webcommander {
+    store_url     = "https://store.example.com"
+    client_id     = var.webcommander_client_id
+    client_secret = var.webcommander_client_secret
+    username      = "admin@example.com"
+    password      = var.webcommander_password
+    redirect_uri  = "https://store.example.com/callback"
+  }
 }
 
 variable "xtrakit_api_key" {
@@ -45,6 +56,20 @@ variable "razorpay_key_secret" {
 }
 
 variable "axim_access_token" {
+  type      = string
+  sensitive = true
+}
+
+variable "webcommander_client_id" {
+  type = string
+}
+
+variable "webcommander_client_secret" {
+  type      = string
+  sensitive = true
+}
+
+variable "webcommander_password" {
   type      = string
   sensitive = true
 }

@@ -61,6 +61,17 @@ resource "crm_axim_customer" "john" {
   }
 }
 
+# A WebCommander customer (OAuth 2.0): amounts are numbers, "150.00" == 150.
+resource "crm_webcommander_customer" "ada" {
+  first_name   = "Ada"
+  last_name    = "Lovelace"
+  email        = "ada@example.com"
+  city         = "Sydney"
+  state        = "NSW"
+  country      = "AU"
+  store_credit = "150.00"
+}
+
 output "group_id" {
   value = crm_xtrakit_customer_group.premium.id
 }

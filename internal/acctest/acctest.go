@@ -73,9 +73,20 @@ provider "crm" {
     access_token = %q
     base_url     = %q
   }
+
+  webcommander {
+    store_url     = %q
+    client_id     = %q
+    client_secret = %q
+    username      = %q
+    password      = %q
+    redirect_uri  = %q
+  }
 }
 `, top.String(), sandbox.XtrakitAPIKey, s.XtrakitURL(), sandbox.RazorpayKeyID, sandbox.RazorpayKeySecret, s.RazorpayURL(),
-		sandbox.AximAccessToken, s.AximURL())
+		sandbox.AximAccessToken, s.AximURL(),
+		s.WebCommanderURL(), sandbox.WebCommanderClientID, sandbox.WebCommanderClientSecret, sandbox.WebCommanderUsername,
+		sandbox.WebCommanderPassword, sandbox.WebCommanderRedirectURI)
 }
 
 // Config joins the provider block and the test's own HCL.

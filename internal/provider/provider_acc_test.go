@@ -24,7 +24,8 @@ resource "crm_xtrakit_customer_group" "g" {
 // using it cannot run in parallel (t.Setenv).
 func clearEnv(t *testing.T) {
 	for _, k := range []string{"XTRAKIT_API_KEY", "XTRAKIT_BASE_URL", "RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_BASE_URL",
-		"AXIM_ACCESS_TOKEN", "AXIM_BASE_URL"} {
+		"AXIM_ACCESS_TOKEN", "AXIM_BASE_URL", "WEBCOMMANDER_STORE_URL", "WEBCOMMANDER_CLIENT_ID", "WEBCOMMANDER_CLIENT_SECRET",
+		"WEBCOMMANDER_USERNAME", "WEBCOMMANDER_PASSWORD", "WEBCOMMANDER_REDIRECT_URI"} {
 		t.Setenv(k, "")
 	}
 }
@@ -220,6 +221,44 @@ var xtrakitSecrets = []string{sandbox.XtrakitAPIKey}
 
 var aximSecrets = []string{sandbox.AximAccessToken}
 
+// webcommanderSteps create a customer with a password and change it.
+func webcommanderSteps(provider string) []resource.TestStep {
+	step := func(pw string) resource.TestStep {
+		return resource.TestStep{Config: provider + `
+resource "crm_webcommander_customer" "c" {
+  first_name = "Ada"
+  email      = "ada@example.com"
+  password   = "` + pw + `"
+}
+`}
+	}
+	return []resource.TestStep{step("cust-pass-one"), step("cust-pass-two")}
+}
+
+// webcommanderSecrets: the client secret, the admin password and the
+// auth_string they travel in, and the customer's passwords.
+var webcommanderSecrets = []string{
+	sandbox.WebCommanderClientSecret, sandbox.WebCommanderPassword,
+	base64.StdEncoding.EncodeToString([]byte(sandbox.WebCommanderUsername + ":" + sandbox.WebCommanderPassword)),
+	"cust-pass-one", "cust-pass-two",
+}
+
+// wcToken matches every access and refresh token the sandbox issues.
+var wcToken = regexp.MustCompile(`wc_(at|rt)_[0-9a-f]{32}`)
+
+// expectNoTokens checks that no OAuth token appears in the logs.
+func expectNoTokens(t *testing.T, logs string) {
+	t.Helper()
+	if !strings.Contains(logs, "/oauth2/token") {
+		t.Fatal("the logs show no token request: the check below would prove nothing")
+	}
+	for i, line := range strings.Split(logs, "\n") {
+		if wcToken.MatchString(line) {
+			t.Errorf("log line %d contains an OAuth token: %.200s", i, line)
+		}
+	}
+}
+
 // razorpaySecrets: the secret, and the Basic header it travels in.
 var razorpaySecrets = []string{
 	sandbox.RazorpayKeySecret,
@@ -238,6 +277,12 @@ func TestAccProvider_secretsNotLogged(t *testing.T) {
 	t.Setenv("RAZORPAY_KEY_SECRET", sandbox.RazorpayKeySecret)
 	t.Setenv("AXIM_ACCESS_TOKEN", sandbox.AximAccessToken)
 	t.Setenv("AXIM_BASE_URL", s.AximURL())
+	t.Setenv("WEBCOMMANDER_STORE_URL", s.WebCommanderURL())
+	t.Setenv("WEBCOMMANDER_CLIENT_ID", sandbox.WebCommanderClientID)
+	t.Setenv("WEBCOMMANDER_CLIENT_SECRET", sandbox.WebCommanderClientSecret)
+	t.Setenv("WEBCOMMANDER_USERNAME", sandbox.WebCommanderUsername)
+	t.Setenv("WEBCOMMANDER_PASSWORD", sandbox.WebCommanderPassword)
+	t.Setenv("WEBCOMMANDER_REDIRECT_URI", sandbox.WebCommanderRedirectURI)
 	provider := `
 provider "crm" {
   xtrakit {
@@ -252,6 +297,10 @@ provider "crm" {
 	expectMasked(t, traceLogs(t, xtrakitSteps(provider)), xtrakitSecrets, "Authorization", none)
 	expectMasked(t, traceLogs(t, razorpaySteps(provider)), razorpaySecrets, "Authorization", none)
 	expectMasked(t, traceLogs(t, aximSteps(provider)), aximSecrets, "Accesstoken", none)
+	// The customer's password is in the resource's HCL, which the harness echoes.
+	logs := traceLogs(t, webcommanderSteps(provider))
+	expectMasked(t, logs, webcommanderSecrets, "Authorization", regexp.MustCompile(`^\s*\|\s+password\s+=`).MatchString)
+	expectNoTokens(t, logs)
 }
 
 // TestAccProvider_secretsNotLoggedFromConfig is the same with the
@@ -263,10 +312,13 @@ func TestAccProvider_secretsNotLoggedFromConfig(t *testing.T) {
 	clearEnv(t)
 	s := acctest.Sandbox(t)
 	provider := acctest.ProviderConfig(s)
-	harnessEcho := regexp.MustCompile(`^\s*\|\s+(api_key|key_secret|access_token)\s+=`).MatchString
+	harnessEcho := regexp.MustCompile(`^\s*\|\s+(api_key|key_secret|access_token|client_secret|password)\s+=`).MatchString
 	expectMasked(t, traceLogs(t, xtrakitSteps(provider)), xtrakitSecrets, "Authorization", harnessEcho)
 	expectMasked(t, traceLogs(t, razorpaySteps(provider)), razorpaySecrets, "Authorization", harnessEcho)
 	expectMasked(t, traceLogs(t, aximSteps(provider)), aximSecrets, "Accesstoken", harnessEcho)
+	logs := traceLogs(t, webcommanderSteps(provider))
+	expectMasked(t, logs, webcommanderSecrets, "Authorization", harnessEcho)
+	expectNoTokens(t, logs)
 }
 
 func traceLogs(t *testing.T, steps []resource.TestStep) string {

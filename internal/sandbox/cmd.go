@@ -54,11 +54,20 @@ AximCommerce (accessToken header):
   export AXIM_BASE_URL=%s
   export AXIM_ACCESS_TOKEN=%s
 
-Control surface: %s/_sandbox/ (requests, faults, normalize, xtrakit/..., razorpay/..., axim/...)
+WebCommander (OAuth 2.0 token at $WEBCOMMANDER_STORE_URL/api/v4/oauth2/token):
+  export WEBCOMMANDER_STORE_URL=%s
+  export WEBCOMMANDER_CLIENT_ID=%s
+  export WEBCOMMANDER_CLIENT_SECRET=%s
+  export WEBCOMMANDER_USERNAME=%s
+  export WEBCOMMANDER_PASSWORD=%s
+  export WEBCOMMANDER_REDIRECT_URI=%s
+
+Control surface: %s/_sandbox/ (requests, faults, normalize, xtrakit/..., razorpay/..., axim/..., webcommander/...)
 Normalisation (lower-case e-mails, upper-case GSTINs, trimmed strings): %s
 Press Ctrl-C to stop.
 `, s.URL(), s.XtrakitURL(), XtrakitAPIKey, s.RazorpayURL(), RazorpayKeyID, RazorpayKeySecret,
-		s.AximURL(), AximAccessToken, s.URL(), onOff(*norm))
+		s.AximURL(), AximAccessToken, s.WebCommanderURL(), WebCommanderClientID, WebCommanderClientSecret,
+		WebCommanderUsername, WebCommanderPassword, WebCommanderRedirectURI, s.URL(), onOff(*norm))
 	if err != nil {
 		return err
 	}

@@ -48,6 +48,9 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 		"export XTRAKIT_API_KEY=" + XtrakitAPIKey, "export RAZORPAY_BASE_URL=http://127.0.0.1:",
 		"export RAZORPAY_KEY_ID=" + RazorpayKeyID, "export RAZORPAY_KEY_SECRET=" + RazorpayKeySecret, "/_sandbox/",
 		"export AXIM_ACCESS_TOKEN=" + AximAccessToken, "axim/...",
+		"export WEBCOMMANDER_CLIENT_ID=" + WebCommanderClientID, "export WEBCOMMANDER_CLIENT_SECRET=" + WebCommanderClientSecret,
+		"export WEBCOMMANDER_USERNAME=" + WebCommanderUsername, "export WEBCOMMANDER_PASSWORD=" + WebCommanderPassword,
+		"export WEBCOMMANDER_REDIRECT_URI=" + WebCommanderRedirectURI, "webcommander/...",
 		"trimmed strings): off",
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -72,6 +75,15 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 	}
 	if status, body, _ := call(t, "GET", m[1]+"/customers", PlatformAxim, ""); status != 200 {
 		t.Errorf("GET axim customers: %d %s", status, body)
+	}
+	// So is the WebCommander store URL, whose token endpoint takes the
+	// printed credentials.
+	m = regexp.MustCompile(`export WEBCOMMANDER_STORE_URL=(\S+)\n`).FindStringSubmatch(out.String())
+	if m == nil || m[1] != strings.TrimSuffix(base, "/xtrakit/api/v1")+"/webcommander" {
+		t.Fatalf("WEBCOMMANDER_STORE_URL %v, server %s", m, base)
+	}
+	if status, body, _ := call(t, "POST", m[1]+"/api/v4/oauth2/token", "", wcTokenBody()); status != 201 {
+		t.Errorf("webcommander token: %d %s", status, body)
 	}
 
 	cancel()

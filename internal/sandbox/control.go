@@ -121,6 +121,7 @@ func (s *Server) controlMux() http.Handler {
 	m.HandleFunc("DELETE /_sandbox/axim/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
 		deleted(w, ax.Delete(r.PathValue("id")))
 	})
+	s.webcommanderControl(m)
 	return m
 }
 

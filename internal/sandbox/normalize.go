@@ -8,10 +8,11 @@ import (
 
 // Normalize is which values the platforms normalise when their API stores a
 // record: e-mails lower-cased (Xtrakit customer_email, Razorpay email, Axim
-// email), GSTINs upper-cased (Razorpay gstin), surrounding white space
+// and WebCommander email), GSTINs upper-cased (Razorpay gstin), surrounding white space
 // trimmed (every Xtrakit customer and group string; Razorpay name, contact,
 // email, gstin and note values; every Axim string field, address fields and
-// metaField codes included, not metaField values). The zero value, the
+// metaField codes included, not metaField values; every WebCommander
+// customer string but the password). The zero value, the
 // default, stores values as accepted. Validation still sees the value as
 // received; seed and mutate store verbatim.
 type Normalize = normalize.Options
@@ -25,6 +26,7 @@ func (s *Server) SetNormalize(n Normalize) {
 	s.xtrakit.SetNormalize(n)
 	s.razorpay.SetNormalize(n)
 	s.axim.SetNormalize(n)
+	s.wc.SetNormalize(n)
 }
 
 // Normalize returns the switches last set by SetNormalize.

@@ -20,6 +20,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
@@ -29,6 +30,14 @@ const (
 	RazorpayKeyID     = "rzp_test_sandbox"
 	RazorpayKeySecret = "rzp_sandbox_secret"
 	AximAccessToken   = "axim_sandbox_token"
+
+	// WebCommander's OAuth client and admin user (the token endpoint's
+	// client_id, client_secret, redirect_uri and auth_string).
+	WebCommanderClientID     = "wc_client"
+	WebCommanderClientSecret = "wc_client_secret"
+	WebCommanderUsername     = "admin@example.com"
+	WebCommanderPassword     = "wc_admin_password"
+	WebCommanderRedirectURI  = "https://localhost/callback"
 )
 
 // Platform names as used in Request.Platform and Fault.Platform.
@@ -36,6 +45,8 @@ const (
 	PlatformXtrakit  = "xtrakit"
 	PlatformRazorpay = "razorpay"
 	PlatformAxim     = "axim"
+
+	PlatformWebCommander = "webcommander"
 )
 
 // Base paths of each platform on the sandbox server.
@@ -43,7 +54,10 @@ const (
 	xtrakitBase  = "/xtrakit/api/v1"
 	razorpayBase = "/razorpay/v1"
 	aximBase     = "/axim/api"
-	controlBase  = "/_sandbox/"
+	// WebCommander is mounted at its store URL: the API is under /api/v4
+	// of it, the token endpoint included.
+	webcommanderStore = "/webcommander"
+	controlBase       = "/_sandbox/"
 )
 
 // platform is one emulated API mounted under prefix.
@@ -59,6 +73,7 @@ type Server struct {
 	xtrakit   *xtrakit.Store
 	razorpay  *razorpay.Store
 	axim      *axim.Store
+	wc        *webcommander.Store
 	platforms []platform
 	control   http.Handler
 
@@ -78,11 +93,16 @@ type Server struct {
 
 // New returns a sandbox with every platform and empty stores.
 func New() *Server {
-	s := &Server{xtrakit: xtrakit.NewStore(), razorpay: razorpay.NewStore(), axim: axim.NewStore()}
+	s := &Server{xtrakit: xtrakit.NewStore(), razorpay: razorpay.NewStore(), axim: axim.NewStore(), wc: webcommander.NewStore()}
+	wcCreds := webcommander.Credentials{
+		ClientID: WebCommanderClientID, ClientSecret: WebCommanderClientSecret, RedirectURI: WebCommanderRedirectURI,
+		Username: WebCommanderUsername, Password: WebCommanderPassword,
+	}
 	s.platforms = []platform{
 		{PlatformXtrakit, xtrakitBase, xtrakit.NewHandler(s.xtrakit, XtrakitAPIKey), xtrakit.FaultBody},
 		{PlatformRazorpay, razorpayBase, razorpay.NewHandler(s.razorpay, RazorpayKeyID, RazorpayKeySecret), razorpay.FaultBody},
 		{PlatformAxim, aximBase, axim.NewHandler(s.axim, AximAccessToken), axim.FaultBody},
+		{PlatformWebCommander, webcommanderStore, webcommander.NewHandler(s.wc, wcCreds), webcommander.FaultBody},
 	}
 	s.control = s.controlMux()
 	return s
@@ -172,3 +192,11 @@ func (s *Server) Razorpay() *razorpay.Store { return s.razorpay }
 
 // Axim is the AximCommerce store, for seeding and out-of-band changes.
 func (s *Server) Axim() *axim.Store { return s.axim }
+
+// WebCommanderURL is the WebCommander store URL a client is configured
+// with; the API base is this plus "/api/v4".
+func (s *Server) WebCommanderURL() string { return s.URL() + webcommanderStore }
+
+// WebCommander is the WebCommander store, for seeding, out-of-band changes
+// and its tokens.
+func (s *Server) WebCommander() *webcommander.Store { return s.wc }

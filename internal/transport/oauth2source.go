@@ -78,7 +78,9 @@ func (s *OAuth2Source) token(ctx context.Context, rejected *http.Request) (*oaut
 	if f == nil {
 		f = &tokenFetch{done: make(chan struct{})}
 		s.pending = f
-		go s.fetch(f, cur)
+		// The fetch outlives a caller that gives up, but keeps its
+		// context's values (the logger), so token requests are logged.
+		go s.fetch(context.WithoutCancel(ctx), f, cur)
 	}
 	s.mu.Unlock()
 	select {
@@ -89,8 +91,20 @@ func (s *OAuth2Source) token(ctx context.Context, rejected *http.Request) (*oaut
 	}
 }
 
-func (s *OAuth2Source) fetch(f *tokenFetch, old *oauth2.Token) {
-	tok, err := s.src.Token()
+// ContextTokenSource is a token source that can use a context (for logs
+// and deadlines); OAuth2Source prefers it to oauth2.TokenSource.Token.
+type ContextTokenSource interface {
+	TokenContext(ctx context.Context) (*oauth2.Token, error)
+}
+
+func (s *OAuth2Source) fetch(ctx context.Context, f *tokenFetch, old *oauth2.Token) {
+	var tok *oauth2.Token
+	var err error
+	if cs, ok := s.src.(ContextTokenSource); ok {
+		tok, err = cs.TokenContext(ctx)
+	} else {
+		tok, err = s.src.Token()
+	}
 	switch {
 	case err != nil:
 		err = fmt.Errorf("getting an OAuth token: %w", err)

@@ -124,7 +124,7 @@ var addressAttrTypes = map[string]attr.Type{
 func addressesValue(api []Address) types.List {
 	elemType := types.ObjectType{AttrTypes: addressAttrTypes}
 	elems := make([]attr.Value, 0, len(api))
-	str := func(p *string) types.String { return types.StringPointerValue(p) }
+	str := types.StringPointerValue
 	code := func(n *Named) types.String {
 		if n == nil {
 			return types.StringNull()

@@ -86,7 +86,9 @@ func (m *customersModel) SetListed(all []Customer) {
 }
 
 func customerDataSourceAttributes(lookup bool) map[string]dschema.Attribute {
-	computed := func(d string) dschema.Attribute { return dschema.StringAttribute{MarkdownDescription: d, Computed: true} }
+	computed := func(d string) dschema.Attribute {
+		return dschema.StringAttribute{MarkdownDescription: d, Computed: true}
+	}
 	attrs := fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
 		"id":                  dschema.StringAttribute{MarkdownDescription: "Customer id (an integer, as a string).", Optional: lookup, Computed: true},
 		"display_id":          dschema.Int64Attribute{MarkdownDescription: "The customer number WebCommander shows.", Computed: true},

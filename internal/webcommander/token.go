@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/oauth2"
 
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -34,11 +35,16 @@ type tokenSource struct {
 
 var _ oauth2.TokenSource = (*tokenSource)(nil)
 
-// tokenTimeout bounds one token fetch; oauth2.TokenSource has no context.
+// tokenTimeout bounds one token fetch, which outlives its first caller.
 const tokenTimeout = 2 * time.Minute
 
 func (s *tokenSource) Token() (*oauth2.Token, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), tokenTimeout)
+	return s.TokenContext(context.Background())
+}
+
+// TokenContext is Token with the requesting context's logger.
+func (s *tokenSource) TokenContext(ctx context.Context) (*oauth2.Token, error) {
+	ctx, cancel := context.WithTimeout(ctx, tokenTimeout)
 	defer cancel()
 	s.mu.Lock()
 	refresh := s.refresh
@@ -56,8 +62,8 @@ func (s *tokenSource) Token() (*oauth2.Token, error) {
 	})
 	if err != nil {
 		if apiErr, ok := transport.AsAPIError(err); ok && (apiErr.Status == http.StatusUnauthorized || apiErr.Status == http.StatusBadRequest) {
-			return nil, fmt.Errorf("WebCommander refused the credentials of the `webcommander` provider block "+
-				"(client_id, client_secret, username, password, redirect_uri, or their WEBCOMMANDER_* variables): %w", err)
+			return nil, crud.WithHint(err, "WebCommander refused the credentials of the `webcommander` provider block: "+
+				"check client_id, client_secret, username, password and redirect_uri (or their WEBCOMMANDER_* variables).")
 		}
 		return nil, err
 	}

@@ -1,0 +1,4 @@
+import {
+  to = crm_webcommander_customer.ada
+  id = "42"
+}

@@ -1,0 +1,224 @@
+package webcommander_test
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+)
+
+// TestAccWebCommanderCustomer_validation: every rule fails at plan time
+// naming the attribute and the rule; nothing is sent, on create as on update.
+func TestAccWebCommanderCustomer_validation(t *testing.T) {
+	s := acctest.Sandbox(t)
+	cases := []struct{ attr, value, want string }{
+		{"first_name", `"  "`, "Attribute first_name must not be blank"},
+		{"email", `"ada.example.com"`, "Attribute email must be a valid e-mail address"},
+		{"email", `"Ada@example.com"`, "Attribute email must be written in lower case"},
+		{"gender", `"robot"`, `Attribute gender value must be one of`},
+		{"status", `"archived"`, `Attribute status value must be one of`},
+		{"store_credit", `"150.555"`, "Attribute store_credit must be an amount of at least 0 with at most 2 decimals"},
+		{"credit_limit", "-5", "Attribute credit_limit must be an amount of at least 0 with at most 2 decimals"},
+		{"shipping_profile_id", "0", "Attribute shipping_profile_id value must be at least 1"},
+		{"city", `" Sydney"`, "Attribute city must not start or end with spaces"},
+		{"password_wo_version", "1", `Attribute "password_wo" must be specified when "password_wo_version" is specified`},
+	}
+	valid := acctest.Config(s, hcl("test", minimal()))
+	var invalid []resource.TestStep
+	for _, c := range cases {
+		invalid = append(invalid, resource.TestStep{Config: acctest.Config(s, hcl("test", with(minimal(), c.attr, c.value))), ExpectError: acctest.ErrorText(c.want)})
+	}
+	create := resource.TestStep{Config: valid, Check: acctest.CheckRequestCount(s, sandbox.PlatformWebCommander, "POST", 2)} // token + create
+	steps := acctest.NoRequestSteps(t, s, invalid, create)
+	steps = append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: valid, PlanOnly: true})...)
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
+}
+
+// TestAccWebCommanderCustomer_duplicateEmail: WebCommander's 409, with the
+// import command and block naming the existing customer.
+func TestAccWebCommanderCustomer_duplicateEmail(t *testing.T) {
+	s := acctest.Sandbox(t)
+	existing := s.WebCommander().Seed(sbx.Customer{FirstName: "Grace", Email: "ada@example.com", Status: "active"})
+	id := strconv.FormatInt(existing.ID, 10)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, hcl("test", with(minimal(), "email", `"ada@example.com"`))),
+			ExpectError: regexp.MustCompile(`(?s)HTTP 409: The email address is already registered.*terraform\s+import\s+<resource\s+address>\s+` +
+				id + `.*id\s+=\s+"` + id + `"`),
+		}},
+	})
+}
+
+// TestAccWebCommanderCustomer_lostCreateAnswer: the create commits, then
+// the connection drops; the customer is found by e-mail and adopted once.
+func TestAccWebCommanderCustomer_lostCreateAnswer(t *testing.T) {
+	s := acctest.Sandbox(t)
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformWebCommander, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, DropAfterCommit: true})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:           acctest.Config(s, hcl("test", full())),
+			ConfigPlanChecks: emptyAfterApply,
+			Check: func(st *terraform.State) error {
+				all := s.WebCommander().All()
+				if len(all) != 1 || strconv.FormatInt(all[0].ID, 10) != stateID(st) {
+					return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// TestAccWebCommanderProvider_wrongCredentials: a clear error naming the
+// provider block, with WebCommander's own answer.
+func TestAccWebCommanderProvider_wrongCredentials(t *testing.T) {
+	s := acctest.Sandbox(t)
+	config := strings.Replace(acctest.Config(s, hcl("test", minimal())), sandbox.WebCommanderClientSecret, "not-the-secret", 1)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      config,
+			ExpectError: regexp.MustCompile("(?s)HTTP 401: Invalid client credentials.*WebCommander refused the credentials of the\\s+`webcommander`\\s+provider\\s+block"),
+		}},
+	})
+}
+
+// TestAccWebCommanderCustomer_tokenExpiry: 30 customers applied while
+// access tokens live one second: every request succeeds, and the token
+// endpoint is called a bounded number of times (no stampede).
+func TestAccWebCommanderCustomer_tokenExpiry(t *testing.T) {
+	s := acctest.Sandbox(t)
+	s.WebCommander().SetTokenLifetime(time.Second)
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformWebCommander, Path: "/api/v4/admin/customers", Latency: 150 * time.Millisecond})
+	config := acctest.Config(s, `
+resource "crm_webcommander_customer" "many" {
+  count      = 30
+  first_name = "Customer ${count.index}"
+  email      = "customer${count.index}@example.com"
+}
+`)
+	start := time.Now()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:           config,
+			ConfigPlanChecks: emptyAfterApply,
+			Check: func(*terraform.State) error {
+				if n := len(s.WebCommander().All()); n != 30 {
+					return fmt.Errorf("the sandbox holds %d customers, want 30", n)
+				}
+				for _, r := range acctest.Requests(s, sandbox.PlatformWebCommander, "") {
+					if r.Status == 401 && !strings.HasSuffix(r.Path, "/oauth2/token") {
+						continue // an expired token, answered by a refresh and a replay
+					}
+					if r.Status >= 400 {
+						return fmt.Errorf("%s %s answered %d", r.Method, r.Path, r.Status)
+					}
+				}
+				cc, refresh := s.WebCommander().TokenCalls()
+				// One token per second of apply at most, plus slack for the
+				// expiry racing in-flight requests; never one per request.
+				bound := int(time.Since(start).Seconds()) + 5
+				if cc < 1 || refresh < 1 || cc+refresh > bound {
+					return fmt.Errorf("token endpoint: %d client-credentials and %d refresh grants over %s, want at least one refresh and at most %d in all",
+						cc, refresh, time.Since(start).Round(time.Millisecond), bound)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// TestAccWebCommanderCustomer_writeOnlyPassword: password_wo reaches
+// WebCommander, never the plan or the state; it is sent again only when
+// password_wo_version changes.
+func TestAccWebCommanderCustomer_writeOnlyPassword(t *testing.T) {
+	s := acctest.Sandbox(t)
+	step := func(pw, version string) string {
+		return acctest.Config(s, hcl("test", with(minimal(), "password_wo", strconv.Quote(pw), "password_wo_version", version)))
+	}
+	var id int64
+	password := func(want string) func(*terraform.State) error {
+		return func(st *terraform.State) error {
+			id, _ = strconv.ParseInt(stateID(st), 10, 64)
+			if got, _ := s.WebCommander().Password(id); got != want {
+				return fmt.Errorf("the sandbox holds password %q, want %q", got, want)
+			}
+			for k, v := range st.RootModule().Resources[customerAddr].Primary.Attributes {
+				if strings.Contains(v, "wo-pass") {
+					return fmt.Errorf("the state holds the write-only password in %s", k)
+				}
+			}
+			return nil
+		}
+	}
+	woNull := []statecheck.StateCheck{statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("password_wo"), knownvalue.Null())}
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: step("wo-pass-1", "1"), ConfigStateChecks: woNull, Check: password("wo-pass-1")},
+			{Config: step("wo-pass-2", "1"), ConfigStateChecks: woNull, Check: password("wo-pass-1"), ConfigPlanChecks: emptyAfterApply},
+			{Config: step("wo-pass-2", "2"), ConfigStateChecks: woNull, Check: resource.ComposeAggregateTestCheckFunc(
+				password("wo-pass-2"), checkBody(s, "PUT", `{"customer":{"password":"wo-pass-2"}}`))},
+		},
+	})
+}
+
+// TestAccWebCommanderCustomer_identity: the identity follows the id, and
+// imports by identity plan empty but for what cannot be read back.
+func TestAccWebCommanderCustomer_identity(t *testing.T) {
+	s := acctest.Sandbox(t)
+	seeded := s.WebCommander().Seed(sbx.Customer{FirstName: "Grace", LastName: "Hopper", Email: "grace@example.com", Status: "active"})
+	config := acctest.Config(s, hcl("test", with(full(), "newsletter_subscribed", "-")))
+	adopted := hcl("seeded", map[string]string{"first_name": `"Grace"`, "last_name": `"Hopper"`, "email": `"grace@example.com"`, "status": `"active"`})
+	steps := acctest.IdentitySteps(config, customerAddr, idPattern)
+	steps = append(steps, acctest.AdoptByIdentity(config+adopted, "crm_webcommander_customer.seeded", strconv.FormatInt(seeded.ID, 10)))
+	resource.ParallelTest(t, resource.TestCase{
+		TerraformVersionChecks:   acctest.NeedsIdentity,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps:                    steps,
+	})
+}
+
+// TestAccWebCommanderCustomersDataSource: 45 customers come back through
+// pages of 20; one is read by e-mail and by id.
+func TestAccWebCommanderCustomersDataSource(t *testing.T) {
+	s := acctest.Sandbox(t)
+	var ids []string
+	for i := range 45 {
+		c := s.WebCommander().Seed(sbx.Customer{FirstName: fmt.Sprintf("C%02d", i), Email: fmt.Sprintf("c%02d@example.com", i), Status: "active"})
+		ids = append(ids, strconv.FormatInt(c.ID, 10))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, `
+data "crm_webcommander_customers" "all" {}
+data "crm_webcommander_customer" "by_email" { email = "C07@example.com" }
+data "crm_webcommander_customer" "by_id" { id = "`+ids[3]+`" }
+`),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr("data.crm_webcommander_customers.all", "ids.#", "45"),
+				resource.TestCheckResourceAttr("data.crm_webcommander_customers.all", "ids.44", ids[44]),
+				resource.TestCheckResourceAttr("data.crm_webcommander_customer.by_email", "id", ids[7]),
+				resource.TestCheckResourceAttr("data.crm_webcommander_customer.by_id", "first_name", "C03"),
+			),
+		}},
+	})
+}
