@@ -60,29 +60,15 @@ func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, di
 		cfg = &ProviderConfig{}
 	}
 	block := path.Root(BlockName)
-	settings.RequireKnown(diags, block.AtName("access_token"), cfg.AccessToken, EnvAccessToken)
 	endpoint.RequireKnown(diags, block, cfg.Endpoint)
-	if diags.HasError() {
+	// Axim is per store: base_url has no default, so it is required.
+	values, ok := settings.Resolve(diags, block, present,
+		endpoint.BaseURL(cfg.Endpoint), settings.Setting{Name: "access_token", Env: EnvAccessToken, Value: cfg.AccessToken})
+	if !ok || diags.HasError() {
 		return nil
 	}
-
-	token := settings.StringSetting(cfg.AccessToken, EnvAccessToken, "")
-	baseURL := settings.StringSetting(cfg.BaseURL, EnvBaseURL, "")
-	if token == "" || baseURL == "" {
-		// The block, or half the settings, says Axim is wanted: name what is missing.
-		if present || token != "" || baseURL != "" {
-			if baseURL == "" {
-				settings.MissingSetting(diags, block.AtName("base_url"), EnvBaseURL)
-			}
-			if token == "" {
-				settings.MissingSetting(diags, block.AtName("access_token"), EnvAccessToken)
-			}
-		}
-		return nil
-	}
-
-	endpoint.Apply(cfg.Endpoint, &base)
-	base.Auth = transport.HeaderToken{Header: "accessToken", Token: token}
+	endpoint.Apply(values["base_url"], cfg.Endpoint, &base)
+	base.Auth = transport.HeaderToken{Header: "accessToken", Token: values["access_token"]}
 
 	client, err := NewClient(base)
 	if err != nil {

@@ -66,30 +66,16 @@ func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, di
 		cfg = &ProviderConfig{}
 	}
 	block := path.Root(BlockName)
-	settings.RequireKnown(diags, block.AtName("key_id"), cfg.KeyID, EnvKeyID)
-	settings.RequireKnown(diags, block.AtName("key_secret"), cfg.KeySecret, EnvKeySecret)
 	endpoint.RequireKnown(diags, block, cfg.Endpoint)
-	if diags.HasError() {
+	values, ok := settings.Resolve(diags, block, present,
+		settings.Setting{Name: "key_id", Env: EnvKeyID, Value: cfg.KeyID},
+		settings.Setting{Name: "key_secret", Env: EnvKeySecret, Value: cfg.KeySecret},
+		endpoint.BaseURL(cfg.Endpoint))
+	if !ok || diags.HasError() {
 		return nil
 	}
-
-	keyID := settings.StringSetting(cfg.KeyID, EnvKeyID, "")
-	keySecret := settings.StringSetting(cfg.KeySecret, EnvKeySecret, "")
-	if keyID == "" || keySecret == "" {
-		// The block, or half a key pair, says Razorpay is wanted: name what is missing.
-		if present || keyID != "" || keySecret != "" {
-			if keyID == "" {
-				settings.MissingSetting(diags, block.AtName("key_id"), EnvKeyID)
-			}
-			if keySecret == "" {
-				settings.MissingSetting(diags, block.AtName("key_secret"), EnvKeySecret)
-			}
-		}
-		return nil
-	}
-
-	endpoint.Apply(cfg.Endpoint, &base)
-	base.Auth = transport.BasicAuth{Username: keyID, Password: keySecret}
+	endpoint.Apply(values["base_url"], cfg.Endpoint, &base)
+	base.Auth = transport.BasicAuth{Username: values["key_id"], Password: values["key_secret"]}
 
 	client, err := NewClient(base)
 	if err != nil {

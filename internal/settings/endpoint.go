@@ -44,16 +44,20 @@ func (s EndpointSpec) Attributes(into map[string]pschema.Attribute) map[string]p
 	return into
 }
 
-// RequireKnown reports unknown endpoint settings (see the package function).
+// BaseURL is base_url as a Setting for Resolve (required when the
+// platform has no default URL).
+func (s EndpointSpec) BaseURL(e Endpoint) Setting {
+	return Setting{Name: "base_url", Env: s.EnvBaseURL, Value: e.BaseURL, Default: s.DefaultURL}
+}
+
+// RequireKnown reports an unknown requests_per_second.
 func (s EndpointSpec) RequireKnown(diags *diag.Diagnostics, block path.Path, e Endpoint) {
-	RequireKnown(diags, block.AtName("base_url"), e.BaseURL, s.EnvBaseURL)
 	RequireKnown(diags, block.AtName("requests_per_second"), e.RequestsPerSecond, "")
 }
 
-// Apply sets the base URL (config, environment, default) and the shared
-// rate limiter on cfg.
-func (s EndpointSpec) Apply(e Endpoint, cfg *transport.Config) {
-	cfg.BaseURL = StringSetting(e.BaseURL, s.EnvBaseURL, s.DefaultURL)
+// Apply sets the resolved base URL and the shared rate limiter on cfg.
+func (s EndpointSpec) Apply(baseURL string, e Endpoint, cfg *transport.Config) {
+	cfg.BaseURL = baseURL
 	cfg.Limiter = Limiter(e.RequestsPerSecond, s.DefaultRPS)
 }
 

@@ -73,23 +73,13 @@ func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, di
 		cfg = &ProviderConfig{}
 	}
 	block := path.Root(BlockName)
-	values := map[string]string{}
-	anySet := false
-	for _, s := range blockSettings {
-		settings.RequireKnown(diags, block.AtName(s.name), s.value(cfg), s.env)
-		values[s.name] = settings.StringSetting(s.value(cfg), s.env, "")
-		anySet = anySet || values[s.name] != ""
-	}
 	settings.RequireKnown(diags, block.AtName("requests_per_second"), cfg.RequestsPerSecond, "")
-	if diags.HasError() || (!present && !anySet) {
-		return nil
+	list := make([]settings.Setting, len(blockSettings))
+	for i, s := range blockSettings {
+		list[i] = settings.Setting{Name: s.name, Env: s.env, Value: s.value(cfg)}
 	}
-	for _, s := range blockSettings {
-		if values[s.name] == "" {
-			settings.MissingSetting(diags, block.AtName(s.name), s.env)
-		}
-	}
-	if diags.HasError() {
+	values, ok := settings.Resolve(diags, block, present, list...)
+	if !ok || diags.HasError() {
 		return nil
 	}
 

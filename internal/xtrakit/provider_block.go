@@ -60,23 +60,14 @@ func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, di
 		cfg = &ProviderConfig{}
 	}
 	block := path.Root(BlockName)
-	settings.RequireKnown(diags, block.AtName("api_key"), cfg.APIKey, EnvAPIKey)
 	endpoint.RequireKnown(diags, block, cfg.Endpoint)
-	if diags.HasError() {
+	values, ok := settings.Resolve(diags, block, present,
+		settings.Setting{Name: "api_key", Env: EnvAPIKey, Value: cfg.APIKey}, endpoint.BaseURL(cfg.Endpoint))
+	if !ok || diags.HasError() {
 		return nil
 	}
-
-	apiKey := settings.StringSetting(cfg.APIKey, EnvAPIKey, "")
-	if apiKey == "" {
-		if present {
-			// The block is there, so Xtrakit is wanted: say what is missing.
-			settings.MissingSetting(diags, block.AtName("api_key"), EnvAPIKey)
-		}
-		return nil
-	}
-
-	endpoint.Apply(cfg.Endpoint, &base)
-	base.Auth = transport.BearerToken(apiKey)
+	endpoint.Apply(values["base_url"], cfg.Endpoint, &base)
+	base.Auth = transport.BearerToken(values["api_key"])
 
 	client, err := NewClient(base)
 	if err != nil {
