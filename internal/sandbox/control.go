@@ -155,10 +155,12 @@ type faultJSON struct {
 	Status          int    `json:"status,omitempty"`
 	RetryAfter      string `json:"retry_after,omitempty"`
 	DropAfterCommit bool   `json:"drop_after_commit,omitempty"`
+	// StatusAfterCommit: handle the request, then answer this status.
+	StatusAfterCommit int `json:"status_after_commit,omitempty"`
 }
 
 func toFaultJSON(f Fault) faultJSON {
-	j := faultJSON{f.Platform, f.Method, f.Path, f.Times, "", f.Status, f.RetryAfter, f.DropAfterCommit}
+	j := faultJSON{f.Platform, f.Method, f.Path, f.Times, "", f.Status, f.RetryAfter, f.DropAfterCommit, f.StatusAfterCommit}
 	if f.Latency > 0 {
 		j.Latency = f.Latency.String()
 	}
@@ -170,7 +172,7 @@ func (s *Server) postFault(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, &j) {
 		return
 	}
-	f := Fault{j.Platform, j.Method, j.Path, j.Times, 0, j.Status, j.RetryAfter, j.DropAfterCommit}
+	f := Fault{j.Platform, j.Method, j.Path, j.Times, 0, j.Status, j.RetryAfter, j.DropAfterCommit, j.StatusAfterCommit}
 	if j.Latency != "" {
 		d, err := time.ParseDuration(j.Latency)
 		if err != nil || d < 0 {

@@ -26,6 +26,10 @@ type Fault struct {
 	// DropAfterCommit handles the request fully, so its write is committed,
 	// then closes the connection without writing any response.
 	DropAfterCommit bool
+	// StatusAfterCommit, if non-zero, handles the request fully, so its
+	// write is committed, then answers this status with the platform's own
+	// error body: a gateway that gave up while the origin committed.
+	StatusAfterCommit int
 }
 
 type activeFault struct {
@@ -126,6 +130,14 @@ func (s *Server) serve(p *platform, rel string, w http.ResponseWriter, r *http.R
 	if faulty && f.DropAfterCommit {
 		p.handler.ServeHTTP(discard{h: http.Header{}}, r2)
 		dropConnection(w)
+		return
+	}
+	if faulty && f.StatusAfterCommit != 0 {
+		p.handler.ServeHTTP(discard{h: http.Header{}}, r2)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(f.StatusAfterCommit)
+		_, _ = w.Write(p.faultBody(f.StatusAfterCommit))
+		s.setStatus(entry, f.StatusAfterCommit)
 		return
 	}
 	sw := &statusWriter{ResponseWriter: w}

@@ -300,3 +300,31 @@ func TestConcurrentRequests(t *testing.T) {
 		t.Errorf("requests %d, 503s %d, groups %d", len(s.Requests()), n503, len(s.Xtrakit().Groups()))
 	}
 }
+
+// StatusAfterCommit: the record is created, then the client gets the
+// platform's error body with the fault's status, as from a gateway.
+func TestFaultStatusAfterCommit(t *testing.T) {
+	for _, tc := range []struct {
+		platform, url, body, want string
+		count                     func(*Server) int
+	}{
+		{PlatformXtrakit, "/xtrakit/api/v1/customers/add", xtrakitCustomer, `"status":502`, func(s *Server) int { return len(s.Xtrakit().Customers()) }},
+		{PlatformRazorpay, "/razorpay/v1/customers", razorpayCustomer, `"error"`, func(s *Server) int { return len(s.Razorpay().All()) }},
+		{PlatformAxim, "/axim/api/customers", aximCustomer, `"success":false`, func(s *Server) int { return len(s.Axim().All()) }},
+	} {
+		t.Run(tc.platform, func(t *testing.T) {
+			s := started(t)
+			s.InjectFault(Fault{Platform: tc.platform, Method: "POST", Times: 1, StatusAfterCommit: 502})
+			status, body, _ := call(t, "POST", s.URL()+tc.url, tc.platform, tc.body)
+			if status != 502 || !strings.Contains(body, tc.want) {
+				t.Errorf("got %d %s, want 502 with the platform's error body", status, body)
+			}
+			if n := tc.count(s); n != 1 {
+				t.Errorf("%d records committed, want 1", n)
+			}
+			if reqs := s.Requests(); len(reqs) != 1 || reqs[0].Status != 502 {
+				t.Errorf("log: %+v", reqs)
+			}
+		})
+	}
+}

@@ -70,8 +70,9 @@ func TestCreateOnceAPIErrorPassesThrough(t *testing.T) {
 	for name, err := range map[string]error{
 		"422":         apiErr,
 		"wrapped 422": fmt.Errorf("wrapped: %w", apiErr),
-		"500":         &APIError{Status: 500},
 		"429":         &APIError{Status: 429},
+		"503":         &APIError{Status: 503},
+		"not sent":    fmt.Errorf("waiting for the rate limit: %w (%w)", context.DeadlineExceeded, errNotSent),
 	} {
 		t.Run(name, func(t *testing.T) {
 			p := &createProbe{creates: []func() (*createRecord, error){failWith(err)}}
@@ -254,5 +255,25 @@ func TestCreateOnceOverDroppedConnection(t *testing.T) {
 	}
 	if srv.Hits() != 2 {
 		t.Errorf("server saw %d requests, want 2 (one POST, one GET)", srv.Hits())
+	}
+}
+
+// A 500, 502 or 504 may come from a gateway after the origin committed:
+// the create is reconciled like a lost answer, and the record adopted.
+func TestCreateOnceGatewayErrorIsReconciled(t *testing.T) {
+	for _, status := range []int{500, 502, 504} {
+		t.Run(fmt.Sprint(status), func(t *testing.T) {
+			p := &createProbe{
+				creates: []func() (*createRecord, error){failWith(&APIError{Status: status})},
+				find:    func() (*createRecord, error) { return &createRecord{ID: 9}, nil },
+			}
+			got, err := p.run(context.Background())
+			if err != nil || got == nil || got.ID != 9 {
+				t.Fatalf("got %v, %v; want the found record 9", got, err)
+			}
+			if p.nCreate != 1 || p.nFind != 1 {
+				t.Errorf("create %d times, find %d times; want 1, 1", p.nCreate, p.nFind)
+			}
+		})
 	}
 }

@@ -60,17 +60,29 @@ func AsAPIError(err error) (*APIError, bool) {
 	return apiErr, ok
 }
 
-// IsOutcomeUnknown reports whether a request failed without any answer from
-// the platform (timeout, dropped connection): the server may or may not have
-// acted on it. A create that fails this way must be reconciled, not retried.
-// An AuthError is not such a failure: the request was never processed.
+// IsOutcomeUnknown reports whether the platform may have acted on a
+// request that failed: no answer at all (timeout, dropped connection), or
+// a 500, 502 or 504, which a gateway may send after the origin committed.
+// A create that fails this way must be reconciled, not retried blindly.
+// Requests never sent (credentials not obtained, the rate limiter gave up)
+// are not: nothing can have been committed.
 func IsOutcomeUnknown(err error) bool {
-	if err == nil || isAuthError(err) {
+	if err == nil || isAuthError(err) || errors.Is(err, errNotSent) {
 		return false
 	}
-	_, answered := AsAPIError(err)
-	return !answered
+	apiErr, answered := AsAPIError(err)
+	if !answered {
+		return true
+	}
+	switch apiErr.Status {
+	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
 }
+
+// errNotSent marks a request that failed before it left the client.
+var errNotSent = errors.New("request not sent")
 
 // ErrorDecoder turns a platform's non-2xx body into an APIError. It fills
 // Message, Field, Details and NotFound; the client fills the rest.

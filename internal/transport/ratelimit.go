@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"fmt"
 	"net/http"
 
 	"golang.org/x/time/rate"
@@ -16,7 +17,8 @@ type rateLimitTransport struct {
 
 func (t *rateLimitTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err := t.limiter.Wait(req.Context()); err != nil {
-		return nil, err
+		// Nothing was sent: a create failing here needs no reconciliation.
+		return nil, fmt.Errorf("waiting for the rate limit: %w (%w)", err, errNotSent)
 	}
 	return t.next.RoundTrip(req)
 }

@@ -127,4 +127,8 @@ func TestLimiterWaitHonoursContext(t *testing.T) {
 	if srv.Hits() != 1 {
 		t.Errorf("hits = %d, want 1", srv.Hits())
 	}
+	// Nothing left the client: a create failing so needs no lookup.
+	if IsOutcomeUnknown(err) {
+		t.Errorf("a request the limiter never let out counts as possibly committed: %v", err)
+	}
 }

@@ -1,0 +1,35 @@
+package razorpay_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+)
+
+// TestAccRazorpayCustomer_gatewayErrorAfterCommit: the create commits,
+// then a gateway answers 504; the customer is found and adopted, once.
+func TestAccRazorpayCustomer_gatewayErrorAfterCommit(t *testing.T) {
+	s := newSandbox(t)
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "POST", Path: "/customers", Times: 1, StatusAfterCommit: 504})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: gaurav().config(s),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				storeCount(s, 1),
+				acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 1),
+				func(st *terraform.State) error {
+					if all := s.Razorpay().All(); stateID(st) != all[0].ID {
+						return fmt.Errorf("state id %s, the sandbox's customer is %s", stateID(st), all[0].ID)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}
