@@ -2,13 +2,16 @@ package axim_test
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 )
 
 // TestAccAximCustomer_gatewayErrorAfterCommit: the create commits, then a
@@ -31,5 +34,32 @@ func TestAccAximCustomer_gatewayErrorAfterCommit(t *testing.T) {
 				},
 			),
 		}},
+	})
+}
+
+// TestAccAximCustomer_uncommittedCreateBesideAnOlderRecord: the create
+// times out before Axim handles it; the lookup by e-mail finds a customer
+// created an hour earlier, does not adopt it, and the second attempt gets
+// Axim's duplicate error with the import command; the old customer stays
+// untouched and unmanaged.
+func TestAccAximCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
+	s := acctest.Sandbox(t)
+	old := time.Now().UTC().Add(-time.Hour).Format(sbx.TimeLayout)
+	existing := s.Axim().Seed(sbx.Customer{FirstName: "John", LastName: "Doe", Email: "john@aximcommerce.com", Status: "active", CreatedAt: old, UpdatedAt: old})
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformAxim, Method: "POST", Path: "/customers", Times: 1, Latency: 3 * time.Second})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ProviderConfigWith(s, map[string]string{"request_timeout": `"1s"`}) + minimal().hcl(),
+			ExpectError: regexp.MustCompile(`(?s)HTTP 400: Customer with this email already exists.*terraform\s+import\s+<resource\s+address>\s+` +
+				existing.ID),
+		}},
+		CheckDestroy: func(*terraform.State) error {
+			all := s.Axim().All()
+			if len(all) != 1 || all[0].ID != existing.ID || all[0].UpdatedAt != old {
+				return fmt.Errorf("want only the older customer, untouched; the sandbox holds %+v", all)
+			}
+			return nil
+		},
 	})
 }

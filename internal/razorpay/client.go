@@ -118,14 +118,14 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 			return checked(&out)
 		},
 		func(ctx context.Context) (*Customer, error) {
-			found, err := c.FindCustomer(ctx, in.Email, in.Contact)
-			if found != nil && in.FailExisting != "0" && found.CreatedAt < start.Add(-clockSkew).Unix() {
-				// It was there before this create, which (fail_existing "1")
-				// cannot have returned it: not ours to adopt. The second
-				// attempt then gets Razorpay's own duplicate error.
-				return nil, err
+			if in.FailExisting == "0" {
+				// Adopting an existing customer is asked for: however old.
+				return c.FindCustomer(ctx, in.Email, in.Contact)
 			}
-			return found, err
+			// Only a customer made by this create may be adopted; the list is
+			// newest first, so the lookup stops at the first older customer
+			// and costs one page whatever the merchant's size.
+			return c.findSince(ctx, in.Email, in.Contact, start.Add(-clockSkew))
 		})
 }
 
@@ -171,8 +171,17 @@ func (c *Client) ListCustomers(ctx context.Context) ([]Customer, error) {
 // FindCustomer returns the customer with this email + contact (Razorpay's
 // unique key; email compared case-insensitively), or nil if none has them.
 func (c *Client) FindCustomer(ctx context.Context, email, contact string) (*Customer, error) {
+	return c.findSince(ctx, email, contact, time.Time{})
+}
+
+// findSince is FindCustomer among the customers created at or after since
+// (all of them for a zero since).
+func (c *Client) findSince(ctx context.Context, email, contact string, since time.Time) (*Customer, error) {
 	var found *Customer
 	err := c.eachCustomer(ctx, func(cu *Customer) bool {
+		if !since.IsZero() && cu.CreatedAt < since.Unix() {
+			return false // newest first: every later one is older still
+		}
 		if cu.Contact == contact && strings.EqualFold(cu.Email, email) {
 			found = cu
 			return false

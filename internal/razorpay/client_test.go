@@ -342,3 +342,45 @@ func TestClientWrongKey(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A create lost before Razorpay handled it, at a merchant with 300 older
+// customers: the lookup reads one page (newest first, it stops at the first
+// customer older than the create) and the create is sent again.
+func TestClientLostCreateLookupIsBounded(t *testing.T) {
+	s := sandbox.New()
+	if err := s.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	hourAgo := time.Now().Add(-time.Hour).Unix()
+	for i := range 300 {
+		s.Razorpay().Seed(sbx.Customer{Name: "Old Customer", Contact: fmt.Sprintf("+9190000%05d", i), Email: fmt.Sprintf("old%d@example.com", i), CreatedAt: hourAgo})
+	}
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "POST", Path: "/customers", Times: 1, Latency: 2 * time.Second})
+	c, err := NewClient(transport.Config{
+		BaseURL: s.RazorpayURL(), Auth: transport.BasicAuth{Username: sandbox.RazorpayKeyID, Password: sandbox.RazorpayKeySecret},
+		RequestTimeout: 300 * time.Millisecond, RetryWaitMin: time.Millisecond, RetryWaitMax: 10 * time.Millisecond,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.CreateCustomer(context.Background(), CustomerInput{Name: "Gaurav Kumar", Contact: "+919876543210", Email: "gaurav.kumar@example.com", FailExisting: "1"})
+	if err != nil || got == nil {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	var gets, posts int
+	for _, r := range s.RequestsFor(sandbox.PlatformRazorpay) {
+		switch r.Method {
+		case "GET":
+			gets++
+		case "POST":
+			posts++
+		}
+	}
+	if gets != 1 || posts != 2 {
+		t.Errorf("%d list pages and %d creates; want 1 page (the lookup stops at older customers) and 2 creates", gets, posts)
+	}
+	if n := len(s.Razorpay().All()); n != 301 {
+		t.Errorf("%d customers, want 301", n)
+	}
+}

@@ -2,14 +2,17 @@ package webcommander_test
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 )
 
 // TestAccWebCommanderCustomer_gatewayErrorAfterCommit: the create commits,
@@ -30,5 +33,33 @@ func TestAccWebCommanderCustomer_gatewayErrorAfterCommit(t *testing.T) {
 				return nil
 			},
 		}},
+	})
+}
+
+// TestAccWebCommanderCustomer_uncommittedCreateBesideAnOlderRecord: the
+// create times out before WebCommander handles it; the lookup by e-mail
+// finds a customer created an hour earlier and does not adopt it; the
+// second attempt gets the 409 with the import command; the old customer
+// stays untouched and unmanaged.
+func TestAccWebCommanderCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
+	s := acctest.Sandbox(t)
+	old := time.Now().UTC().Add(-time.Hour).Format(sbx.TimeLayout)
+	existing := s.WebCommander().Seed(sbx.Customer{FirstName: "Ada", Email: "ada@example.com", Status: "active", CreatedAt: old})
+	version := existing.Version
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformWebCommander, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, Latency: 3 * time.Second})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ProviderConfigWith(s, map[string]string{"request_timeout": `"1s"`}) + hcl("test", with(minimal(), "email", `"ada@example.com"`)),
+			ExpectError: regexp.MustCompile(`(?s)HTTP 409: The email address is already registered.*terraform\s+import\s+<resource\s+address>\s+` +
+				strconv.FormatInt(existing.ID, 10)),
+		}},
+		CheckDestroy: func(*terraform.State) error {
+			all := s.WebCommander().All()
+			if len(all) != 1 || all[0].ID != existing.ID || all[0].Version != version {
+				return fmt.Errorf("want only the older customer, untouched; the sandbox holds %+v", all)
+			}
+			return nil
+		},
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"sort"
 	"strconv"
+	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
@@ -149,6 +150,7 @@ type customersData struct {
 }
 
 func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
+	start := time.Now()
 	return transport.CreateOnce(ctx, "xtrakit",
 		func() (*Customer, error) {
 			var out envelope[customerData]
@@ -157,19 +159,19 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 			}
 			return mustHave(out.Data.Customer, "customer")
 		},
-		func(ctx context.Context) (*Customer, error) { return c.findCustomer(ctx, in) })
+		func(ctx context.Context) (*Customer, error) { return c.findCustomer(ctx, in, start) })
 }
 
 // findCustomer looks for a customer equal to in, field by field. When
 // several match, the newest (highest id) is the one a lost create made.
-func (c *Client) findCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
+func (c *Client) findCustomer(ctx context.Context, in CustomerInput, start time.Time) (*Customer, error) {
 	all, err := c.ListCustomers(ctx, in.CustomerGroupID)
 	if err != nil {
 		return nil, err
 	}
 	var found *Customer
 	for i := range all {
-		if sameCustomer(all[i].CustomerInput, in) && (found == nil || all[i].ID > found.ID) {
+		if sameCustomer(all[i].CustomerInput, in) && madeSince(all[i].CreatedAt, start) && (found == nil || all[i].ID > found.ID) {
 			found = &all[i]
 		}
 	}
@@ -248,6 +250,7 @@ type groupsData struct {
 }
 
 func (c *Client) CreateGroup(ctx context.Context, in GroupInput) (*Group, error) {
+	start := time.Now()
 	return transport.CreateOnce(ctx, "xtrakit",
 		func() (*Group, error) {
 			var out envelope[groupData]
@@ -256,10 +259,10 @@ func (c *Client) CreateGroup(ctx context.Context, in GroupInput) (*Group, error)
 			}
 			return mustHave(out.Data.Group, "group")
 		},
-		func(ctx context.Context) (*Group, error) { return c.findGroup(ctx, in) })
+		func(ctx context.Context) (*Group, error) { return c.findGroup(ctx, in, start) })
 }
 
-func (c *Client) findGroup(ctx context.Context, in GroupInput) (*Group, error) {
+func (c *Client) findGroup(ctx context.Context, in GroupInput, start time.Time) (*Group, error) {
 	all, err := c.ListGroups(ctx)
 	if err != nil {
 		return nil, err
@@ -267,7 +270,7 @@ func (c *Client) findGroup(ctx context.Context, in GroupInput) (*Group, error) {
 	var found *Group
 	for i := range all {
 		if all[i].GroupName == in.GroupName && optEqual(all[i].GroupDescription, in.GroupDescription) &&
-			(found == nil || all[i].ID > found.ID) {
+			madeSince(all[i].CreatedAt, start) && (found == nil || all[i].ID > found.ID) {
 			found = &all[i]
 		}
 	}
@@ -313,4 +316,20 @@ func (c *Client) ListGroups(ctx context.Context) ([]Group, error) {
 		err := c.api.Do(ctx, http.MethodGet, "/customer-groups", q, nil, &out)
 		return out.Data.Groups, transport.PageInfo{}, err
 	})
+}
+
+// timeLayout is Xtrakit's timestamp: no zone marker; the contract reads it
+// as UTC.
+const timeLayout = "2006-01-02 15:04:05"
+
+// clockSkew is how far Xtrakit's clock may be behind ours.
+const clockSkew = 5 * time.Minute
+
+// madeSince reports whether a record was created after a create began
+// (less the allowed skew): Xtrakit has no natural key, so a lost create is
+// matched on every field, and an identical record older than the create
+// must not be adopted. A timestamp that does not parse is not ours.
+func madeSince(createdAt string, start time.Time) bool {
+	t, err := time.Parse(timeLayout, createdAt)
+	return err == nil && !t.Before(start.Add(-clockSkew).Truncate(time.Second))
 }

@@ -2,12 +2,14 @@ package xtrakit_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // TestAccXtrakitCustomer_gatewayErrorAfterCommit: the create commits, then
@@ -30,6 +32,70 @@ func TestAccXtrakitCustomer_gatewayErrorAfterCommit(t *testing.T) {
 					return nil
 				},
 			),
+		}},
+	})
+}
+
+// seedKwame stores, an hour before the test, a customer identical to
+// minimalCustomer: a record that existed before any create of the test.
+func seedKwame(s *sandbox.Server) sbx.Customer {
+	old := time.Now().UTC().Add(-time.Hour).Format(sbx.TimeLayout)
+	return s.Xtrakit().SeedCustomer(sbx.Customer{
+		CustomerName: "Kwame Mensah", CustomerPhone: "+233201234567", CustomerCountry: "Ghana",
+		CustomerState: "Ashanti", CustomerCity: "Kumasi", Address1: "12 Harper Road", CreatedBy: "platform-team",
+		CreatedAt: old, UpdatedAt: old,
+	})
+}
+
+// onlyTheNewOneAdopted: two customers, state holds the one this apply
+// made, and the older identical one is untouched.
+func onlyTheNewOneAdopted(s *sandbox.Server, old sbx.Customer) resource.TestCheckFunc {
+	return func(st *terraform.State) error {
+		all := s.Xtrakit().Customers()
+		if len(all) != 2 {
+			return errorf("the sandbox holds %d customers, want the old one and the new one", len(all))
+		}
+		if customerID(st) == old.ID {
+			return errorf("the lost create adopted customer %d, which existed before it", old.ID)
+		}
+		for _, c := range all {
+			if c.ID == old.ID && c.UpdatedAt != old.UpdatedAt {
+				return errorf("the older identical customer was changed: %+v", c)
+			}
+		}
+		return nil
+	}
+}
+
+// TestAccXtrakitCustomer_lostCreateBesideAnIdenticalRecord: with an
+// identical customer already there, a create whose answer is lost after
+// commit adopts exactly the new customer, never the old one.
+func TestAccXtrakitCustomer_lostCreateBesideAnIdenticalRecord(t *testing.T) {
+	s := acctest.Sandbox(t)
+	old := seedKwame(s)
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformXtrakit, Method: "POST", Path: "/customers/add", Times: 1, DropAfterCommit: true})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, minimalCustomer),
+			Check:  resource.ComposeAggregateTestCheckFunc(acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1), onlyTheNewOneAdopted(s, old)),
+		}},
+	})
+}
+
+// TestAccXtrakitCustomer_uncommittedCreateBesideAnIdenticalRecord: the
+// create times out before the sandbox handles it (nothing committed); the
+// lookup finds only the older identical customer, does not adopt it, and
+// the create is sent again.
+func TestAccXtrakitCustomer_uncommittedCreateBesideAnIdenticalRecord(t *testing.T) {
+	s := acctest.Sandbox(t)
+	old := seedKwame(s)
+	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformXtrakit, Method: "POST", Path: "/customers/add", Times: 1, Latency: 3 * time.Second})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ProviderConfigWith(s, map[string]string{"request_timeout": `"1s"`}) + minimalCustomer,
+			Check:  resource.ComposeAggregateTestCheckFunc(acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 2), onlyTheNewOneAdopted(s, old)),
 		}},
 	})
 }
