@@ -157,10 +157,12 @@ type faultJSON struct {
 	DropAfterCommit bool   `json:"drop_after_commit,omitempty"`
 	// StatusAfterCommit: handle the request, then answer this status.
 	StatusAfterCommit int `json:"status_after_commit,omitempty"`
+	// Body: answer this body instead of handling the request.
+	Body string `json:"body,omitempty"`
 }
 
 func toFaultJSON(f Fault) faultJSON {
-	j := faultJSON{f.Platform, f.Method, f.Path, f.Times, "", f.Status, f.RetryAfter, f.DropAfterCommit, f.StatusAfterCommit}
+	j := faultJSON{f.Platform, f.Method, f.Path, f.Times, "", f.Status, f.RetryAfter, f.DropAfterCommit, f.StatusAfterCommit, f.Body}
 	if f.Latency > 0 {
 		j.Latency = f.Latency.String()
 	}
@@ -172,7 +174,7 @@ func (s *Server) postFault(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, &j) {
 		return
 	}
-	f := Fault{j.Platform, j.Method, j.Path, j.Times, 0, j.Status, j.RetryAfter, j.DropAfterCommit, j.StatusAfterCommit}
+	f := Fault{Platform: j.Platform, Method: j.Method, Path: j.Path, Times: j.Times, Status: j.Status, RetryAfter: j.RetryAfter, DropAfterCommit: j.DropAfterCommit, StatusAfterCommit: j.StatusAfterCommit, Body: j.Body}
 	if j.Latency != "" {
 		d, err := time.ParseDuration(j.Latency)
 		if err != nil || d < 0 {

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"bytes"
+	"cmp"
 	"io"
 	"net/http"
 	"strings"
@@ -23,6 +24,10 @@ type Fault struct {
 	// own error body. It takes precedence over DropAfterCommit.
 	Status     int
 	RetryAfter string // Retry-After header sent with Status
+	// Body, if set, is answered instead of the platform's error body, with
+	// Status (200 when Status is 0), and no handling: a broken answer
+	// (truncated JSON, wrong types, an HTML page) from a proxy or a bug.
+	Body string
 	// DropAfterCommit handles the request fully, so its write is committed,
 	// then closes the connection without writing any response.
 	DropAfterCommit bool
@@ -108,6 +113,13 @@ func (s *Server) serve(p *platform, rel string, w http.ResponseWriter, r *http.R
 			t.Stop()
 			return
 		}
+	}
+	if faulty && f.Body != "" {
+		status := cmp.Or(f.Status, http.StatusOK)
+		w.WriteHeader(status)
+		_, _ = io.WriteString(w, f.Body)
+		s.setStatus(entry, status)
+		return
 	}
 	if faulty && f.Status != 0 {
 		if f.RetryAfter != "" {

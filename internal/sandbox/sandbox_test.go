@@ -328,3 +328,22 @@ func TestFaultStatusAfterCommit(t *testing.T) {
 		})
 	}
 }
+
+// Body: the request is not handled; the client gets exactly that body,
+// with the fault's status or 200.
+func TestFaultBody(t *testing.T) {
+	s := started(t)
+	s.InjectFault(Fault{Platform: PlatformXtrakit, Method: "POST", Times: 1, Body: `{"data":{"customer":`})
+	s.InjectFault(Fault{Platform: PlatformXtrakit, Method: "GET", Times: 1, Status: 502, Body: "<html>Bad Gateway</html>"})
+	status, body, _ := call(t, "POST", s.URL()+"/xtrakit/api/v1/customers/add", PlatformXtrakit, xtrakitCustomer)
+	if status != 200 || body != `{"data":{"customer":` {
+		t.Errorf("POST: %d %q", status, body)
+	}
+	if n := len(s.Xtrakit().Customers()); n != 0 {
+		t.Errorf("%d customers committed, want none", n)
+	}
+	status, body, _ = call(t, "GET", s.URL()+"/xtrakit/api/v1/customers", PlatformXtrakit, "")
+	if status != 502 || body != "<html>Bad Gateway</html>" {
+		t.Errorf("GET: %d %q", status, body)
+	}
+}
