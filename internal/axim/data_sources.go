@@ -32,18 +32,9 @@ func NewCustomerDataSource() datasource.DataSource {
 			if c == nil {
 				return nil
 			}
-			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": c.customerByEmail}
+			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": crud.MustFind("Axim customer", "email", c.FindByEmail)}
 		},
 	})
-}
-
-// customerByEmail is FindByEmail with "none" as a not-found error.
-func (c *Client) customerByEmail(ctx context.Context, email string) (*Customer, error) {
-	found, err := c.FindByEmail(ctx, email)
-	if err == nil && found == nil {
-		return nil, crud.NoMatch("Axim customer", "email", email)
-	}
-	return found, err
 }
 
 // NewCustomersDataSource is crm_axim_customers: customers, filtered by

@@ -47,3 +47,16 @@ func ByEmail[W any](what string, list func(ctx context.Context) ([]W, error), em
 func NoMatch(what, key, value string) error {
 	return fmt.Errorf("no %s has %s %q: %w", what, key, value, transport.ErrNotFound)
 }
+
+// MustFind makes a Lookup of a finder that answers (nil, nil) for "none":
+// a data source asked for a record that does not exist gets a not-found
+// error naming what it looked for.
+func MustFind[W any](what, key string, find func(ctx context.Context, value string) (*W, error)) Lookup[W] {
+	return func(ctx context.Context, value string) (*W, error) {
+		found, err := find(ctx, value)
+		if err == nil && found == nil {
+			return nil, NoMatch(what, key, value)
+		}
+		return found, err
+	}
+}

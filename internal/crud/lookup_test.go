@@ -1,6 +1,7 @@
 package crud
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -46,5 +47,20 @@ func TestChosenKey(t *testing.T) {
 		if k != tc.key || v != tc.value || ok != tc.ok {
 			t.Errorf("chosenKey(%v) = %q, %q, %v", tc.in, k, v, ok)
 		}
+	}
+}
+
+func TestMustFind(t *testing.T) {
+	lookup := MustFind("thing", "email", func(_ context.Context, v string) (*thing, error) {
+		if v == "a@x.com" {
+			return &thing{ID: "1"}, nil
+		}
+		return nil, nil
+	})
+	if got, err := lookup(context.Background(), "a@x.com"); err != nil || got.ID != "1" {
+		t.Errorf("found: %v, %v", got, err)
+	}
+	if _, err := lookup(context.Background(), "b@x.com"); !errors.Is(err, transport.ErrNotFound) || !strings.Contains(err.Error(), `no thing has email "b@x.com"`) {
+		t.Errorf("none: %v", err)
 	}
 }

@@ -30,14 +30,7 @@ func NewCustomerDataSource() datasource.DataSource {
 			if c == nil {
 				return nil
 			}
-			byEmail := func(ctx context.Context, email string) (*Customer, error) {
-				found, err := c.FindByEmail(ctx, email)
-				if err == nil && found == nil {
-					return nil, crud.NoMatch("WebCommander customer", "email", email)
-				}
-				return found, err
-			}
-			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": byEmail}
+			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": crud.MustFind("WebCommander customer", "email", c.FindByEmail)}
 		},
 	})
 }
