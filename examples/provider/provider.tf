@@ -16,7 +16,7 @@ provider "crm" {
 
   xtrakit {
     api_key             = var.xtrakit_api_key
-    requests_per_second = 10
+    requests_per_second = 50 # optional hard cap; by default the provider adapts to the API's 429s
   }
 
   razorpay {

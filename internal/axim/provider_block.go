@@ -21,9 +21,6 @@ const (
 	EnvBaseURL     = "AXIM_BASE_URL"
 )
 
-// DefaultRequestsPerSecond is the client-side limit when none is set.
-const DefaultRequestsPerSecond = 10
-
 // ProviderConfig is the `axim {}` block.
 type ProviderConfig struct {
 	AccessToken types.String `tfsdk:"access_token"`
@@ -34,7 +31,6 @@ type ProviderConfig struct {
 var endpoint = settings.EndpointSpec{
 	Platform:   "Axim",
 	EnvBaseURL: EnvBaseURL,
-	DefaultRPS: DefaultRequestsPerSecond,
 }
 
 // ProviderBlock is the schema of the `axim {}` block.

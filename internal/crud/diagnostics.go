@@ -24,6 +24,9 @@ func AddAPIError(diags *diag.Diagnostics, action, what string, err error) {
 			detail += "\n  - " + d
 		}
 		detail += fmt.Sprintf("\n\nRequest: %s %s", apiErr.Method, apiErr.Path)
+		if apiErr.Attempts > 1 {
+			detail += fmt.Sprintf(" (%d attempts: retries did not help)", apiErr.Attempts)
+		}
 		diags.AddError(summary, detail+hintOf(err))
 		return
 	}

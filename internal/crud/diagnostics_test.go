@@ -53,6 +53,21 @@ func TestAddAPIErrorWithoutFieldOrDetails(t *testing.T) {
 	if strings.Contains(d.Detail(), "Field:") || strings.Contains(d.Detail(), "  - ") {
 		t.Errorf("no field or details expected: %q", d.Detail())
 	}
+	if strings.Contains(d.Detail(), "attempts") {
+		t.Errorf("one attempt is no retry: %q", d.Detail())
+	}
+}
+
+// Faults that outlast the retries: the diagnostic names the platform, the
+// operation, the last status and how often the request was sent.
+func TestAddAPIErrorRetriesSpent(t *testing.T) {
+	apiErr := &transport.APIError{Platform: "axim", Method: "POST", Path: "/customers", Status: 503, Message: "Service Unavailable", Attempts: 5}
+	var diags diag.Diagnostics
+	AddAPIError(&diags, "create", "AximCommerce customer", apiErr)
+	want := "axim answered HTTP 503: Service Unavailable\n\nRequest: POST /customers (5 attempts: retries did not help)"
+	if got := diags[0].Detail(); got != want {
+		t.Errorf("detail = %q, want %q", got, want)
+	}
 }
 
 func TestAddAPIErrorPlainError(t *testing.T) {

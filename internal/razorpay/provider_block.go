@@ -22,9 +22,6 @@ const (
 	EnvBaseURL   = "RAZORPAY_BASE_URL"
 )
 
-// DefaultRequestsPerSecond is the client-side limit when none is set.
-const DefaultRequestsPerSecond = 10
-
 // ProviderConfig is the `razorpay {}` block.
 type ProviderConfig struct {
 	KeyID     types.String `tfsdk:"key_id"`
@@ -36,7 +33,6 @@ var endpoint = settings.EndpointSpec{
 	Platform:   "Razorpay",
 	DefaultURL: DefaultBaseURL,
 	EnvBaseURL: EnvBaseURL,
-	DefaultRPS: DefaultRequestsPerSecond,
 }
 
 // ProviderBlock is the schema of the `razorpay {}` block.

@@ -3,8 +3,6 @@ package settings
 import (
 	"fmt"
 
-	"golang.org/x/time/rate"
-
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -24,10 +22,9 @@ type Endpoint struct {
 
 // EndpointSpec describes one platform's endpoint settings.
 type EndpointSpec struct {
-	Platform   string  // "Xtrakit"
-	DefaultURL string  // "" when the platform has no default (a per-store URL)
-	EnvBaseURL string  // "XTRAKIT_BASE_URL"
-	DefaultRPS float64 // client-side limit when none is set
+	Platform   string // "Xtrakit"
+	DefaultURL string // "" when the platform has no default (a per-store URL)
+	EnvBaseURL string // "XTRAKIT_BASE_URL"
 }
 
 // Attributes are base_url and requests_per_second, to add to the block.
@@ -40,7 +37,7 @@ func (s EndpointSpec) Attributes(into map[string]pschema.Attribute) map[string]p
 		MarkdownDescription: "API base URL. " + def + " Must be `https://`, or `http://` towards a loopback address (such as the local sandbox).",
 		Optional:            true,
 	}
-	into["requests_per_second"] = RequestsPerSecond(s.Platform, s.DefaultRPS)
+	into["requests_per_second"] = RequestsPerSecond(s.Platform)
 	return into
 }
 
@@ -58,21 +55,24 @@ func (s EndpointSpec) RequireKnown(diags *diag.Diagnostics, block path.Path, e E
 // Apply sets the resolved base URL and the shared rate limiter on cfg.
 func (s EndpointSpec) Apply(baseURL string, e Endpoint, cfg *transport.Config) {
 	cfg.BaseURL = baseURL
-	cfg.Limiter = Limiter(e.RequestsPerSecond, s.DefaultRPS)
+	cfg.Limiter = Limiter(e.RequestsPerSecond)
 }
 
 // RequestsPerSecond is a platform block's requests_per_second setting.
-func RequestsPerSecond(platform string, def float64) pschema.Float64Attribute {
+func RequestsPerSecond(platform string) pschema.Float64Attribute {
 	return pschema.Float64Attribute{
-		MarkdownDescription: fmt.Sprintf("Client-side limit on requests per second to %s, shared by every resource of this provider instance. Defaults to %g.", platform, def),
-		Optional:            true,
-		Validators:          []validator.Float64{float64validator.AtLeast(0.1)},
+		MarkdownDescription: fmt.Sprintf("Optional hard cap on requests per second to %s, shared by every resource of this provider instance. "+
+			"Without it there is no fixed cap: requests go out as fast as Terraform's parallelism allows until %s answers 429, "+
+			"then the provider slows to the rate %s accepts (honouring `Retry-After` and `RateLimit-*`/`X-RateLimit-*` headers) "+
+			"and probes back up, as AWS SDKs' adaptive retry mode does.", platform, platform, platform),
+		Optional:   true,
+		Validators: []validator.Float64{float64validator.AtLeast(0.1)},
 	}
 }
 
-// Limiter is the limiter requests_per_second sets, def when unset.
-func Limiter(v types.Float64, def float64) *rate.Limiter {
-	rps := def
+// Limiter is the shared limiter, capped at requests_per_second when set.
+func Limiter(v types.Float64) *transport.Limiter {
+	var rps float64
 	if !v.IsNull() && !v.IsUnknown() {
 		rps = v.ValueFloat64()
 	}

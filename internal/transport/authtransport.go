@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-	"golang.org/x/time/rate"
 )
 
 // AuthError means credentials could not be had: the source failed to give
@@ -34,7 +33,7 @@ type authTransport struct {
 	platform string
 	auth     Authenticator
 	// limiter paces the replay too: it is one more request to the server.
-	limiter *rate.Limiter
+	limiter *Limiter
 	next    http.RoundTripper
 }
 
@@ -65,13 +64,16 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		closeBody(replay)
 		return nil, &AuthError{Err: fmt.Errorf("answered 401 Unauthorized, and renewing the credentials failed: %w", err)}
 	}
-	if err := t.limiter.Wait(req.Context()); err != nil {
-		closeBody(replay)
-		return nil, err
-	}
-	resp, _, err = t.send(replay)
-	return resp, err
+	return t.limiter.send(replay, roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		resp, _, err := t.send(r)
+		return resp, err
+	}))
 }
+
+// roundTripFunc adapts a function to http.RoundTripper.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 // send authenticates a copy of req (a RoundTripper must not change the
 // request it is given) and sends it; it returns the copy with the answer.

@@ -281,11 +281,6 @@ func TestCredentialsNotAddedToRedirects(t *testing.T) {
 	}
 }
 
-// roundTripFunc adapts a function to http.RoundTripper.
-type roundTripFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
-
 func TestUnreplayableBodyNotRefreshed(t *testing.T) {
 	auth := &rotatingAuth{}
 	sent := 0
@@ -307,12 +302,12 @@ func TestUnreplayableBodyNotRefreshed(t *testing.T) {
 
 func TestReplayWaitsForLimiter(t *testing.T) {
 	auth := &rotatingAuth{}
-	lim := rate.NewLimiter(rate.Every(time.Hour), 1)
+	lim := pacedLimiter(rate.Every(time.Hour), 1)
 	tr := &authTransport{auth: auth, limiter: lim, next: roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		return &http.Response{StatusCode: http.StatusUnauthorized, Body: http.NoBody, Request: r}, nil
 	})}
 	// The burst is spent: the replay must wait, here past the deadline.
-	lim.Allow()
+	lim.bucket.Allow()
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1/x", nil)

@@ -14,11 +14,11 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
-	"golang.org/x/time/rate"
 )
 
 // Defaults shared by the provider schema and its documentation.
@@ -37,7 +37,7 @@ type Config struct {
 	UserAgent string
 	// Limiter is shared by every request of the provider instance for this
 	// platform; nil means unlimited.
-	Limiter        *rate.Limiter
+	Limiter        *Limiter
 	MaxRetries     int
 	RequestTimeout time.Duration
 	RetryWaitMin   time.Duration
@@ -140,7 +140,9 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 		}
 		body = raw
 	}
-	req, err := retryablehttp.NewRequestWithContext(context.WithValue(ctx, methodKey{}, method), method, target.String(), body)
+	attempts := new(atomic.Int32)
+	ctx = context.WithValue(context.WithValue(ctx, methodKey{}, method), attemptsKey{}, attempts)
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, target.String(), body)
 	if err != nil {
 		return err
 	}
@@ -154,7 +156,7 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return fmt.Errorf("%s API: %s %s: %w", c.cfg.Platform, method, path, unwrapURLError(err))
+		return fmt.Errorf("%s API: %s %s%s: %w", c.cfg.Platform, method, path, attemptsSuffix(int(attempts.Load())), unwrapURLError(err))
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
@@ -168,6 +170,7 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 			apiErr = &APIError{}
 		}
 		apiErr.Platform, apiErr.Method, apiErr.Path, apiErr.Status = c.cfg.Platform, method, path, resp.StatusCode
+		apiErr.Attempts = int(attempts.Load())
 		if apiErr.Message == "" {
 			apiErr.Message = strings.TrimSpace(string(raw))
 		}

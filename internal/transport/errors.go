@@ -28,6 +28,8 @@ type APIError struct {
 	// NotFound is set by the platform's decoder when the answer means the
 	// record is gone.
 	NotFound bool
+	// Attempts is how many times the request was sent, retries included.
+	Attempts int
 }
 
 func (e *APIError) Error() string {
@@ -42,7 +44,16 @@ func (e *APIError) Error() string {
 	if len(e.Details) > 0 {
 		fmt.Fprintf(&b, " [%s]", strings.Join(e.Details, "; "))
 	}
+	b.WriteString(attemptsSuffix(e.Attempts))
 	return b.String()
+}
+
+// attemptsSuffix tells the user that retries were tried and spent.
+func attemptsSuffix(n int) string {
+	if n <= 1 {
+		return ""
+	}
+	return fmt.Sprintf(" (after %d attempts)", n)
 }
 
 // Is lets callers write errors.Is(err, transport.ErrNotFound).

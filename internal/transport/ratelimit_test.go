@@ -25,14 +25,14 @@ func TestNewLimiter(t *testing.T) {
 	}
 	for _, tc := range cases {
 		l := NewLimiter(tc.rps)
-		if l.Limit() != tc.wantLimit || l.Burst() != tc.wantBurst {
-			t.Errorf("NewLimiter(%v) = limit %v burst %d, want %v %d", tc.rps, l.Limit(), l.Burst(), tc.wantLimit, tc.wantBurst)
+		if l.Limit() != tc.wantLimit || l.bucket.Burst() != tc.wantBurst {
+			t.Errorf("NewLimiter(%v) = limit %v burst %d, want %v %d", tc.rps, l.Limit(), l.bucket.Burst(), tc.wantLimit, tc.wantBurst)
 		}
 	}
 	// Unlimited really is unlimited.
 	l := NewLimiter(0)
 	for i := 0; i < 1000; i++ {
-		if !l.Allow() {
+		if !l.bucket.Allow() {
 			t.Fatalf("unlimited limiter refused request %d", i)
 		}
 	}
@@ -88,7 +88,7 @@ func TestLimiterAppliesToEveryAttempt(t *testing.T) {
 		writeJSON(w, http.StatusOK, `{}`)
 	})
 	cfg := testConfig(srv.URL)
-	cfg.Limiter = rate.NewLimiter(20, 1) // one token every 50ms
+	cfg.Limiter = pacedLimiter(20, 1) // one token every 50ms
 	start := time.Now()
 	if err := newTestClient(t, cfg).Do(context.Background(), http.MethodGet, "x", nil, nil, nil); err != nil {
 		t.Fatal(err)
@@ -109,7 +109,7 @@ func TestLimiterWaitHonoursContext(t *testing.T) {
 		writeJSON(w, http.StatusOK, `{}`)
 	})
 	cfg := testConfig(srv.URL)
-	cfg.Limiter = rate.NewLimiter(rate.Every(time.Hour), 1)
+	cfg.Limiter = pacedLimiter(rate.Every(time.Hour), 1)
 	c := newTestClient(t, cfg)
 	if err := c.Do(context.Background(), http.MethodGet, "x", nil, nil, nil); err != nil {
 		t.Fatal(err)
@@ -131,4 +131,9 @@ func TestLimiterWaitHonoursContext(t *testing.T) {
 	if IsOutcomeUnknown(err) {
 		t.Errorf("a request the limiter never let out counts as possibly committed: %v", err)
 	}
+}
+
+// pacedLimiter is a Limiter with a fixed pace and burst.
+func pacedLimiter(limit rate.Limit, burst int) *Limiter {
+	return &Limiter{hardCap: limit, bucket: rate.NewLimiter(limit, burst), now: time.Now}
 }

@@ -88,6 +88,14 @@ func TestMaxRetriesRespected(t *testing.T) {
 			if strings.Contains(err.Error(), "giving up") {
 				t.Errorf("retryablehttp's message leaked: %v", err)
 			}
+			// The user learns that retries were tried and spent.
+			if apiErr.Attempts != maxRetries+1 {
+				t.Errorf("Attempts = %d, want %d", apiErr.Attempts, maxRetries+1)
+			}
+			wantSuffix := fmt.Sprintf("(after %d attempts)", maxRetries+1)
+			if got := strings.HasSuffix(err.Error(), wantSuffix); got != (maxRetries > 0) {
+				t.Errorf("error %q: ends with %q = %v, want %v", err, wantSuffix, got, maxRetries > 0)
+			}
 			if IsOutcomeUnknown(err) {
 				t.Error("an answered request is not outcome-unknown")
 			}
@@ -245,6 +253,9 @@ func TestDroppedConnectionExhaustsRetries(t *testing.T) {
 	}
 	if srv.Hits() != 3 {
 		t.Errorf("hits = %d, want MaxRetries+1 = 3", srv.Hits())
+	}
+	if !strings.Contains(err.Error(), "DELETE customers/1 (after 3 attempts)") {
+		t.Errorf("error %q does not say what was sent how often", err)
 	}
 	if !IsOutcomeUnknown(err) {
 		t.Errorf("IsOutcomeUnknown(%v) = false", err)

@@ -16,9 +16,6 @@ import (
 // BlockName is the provider block that configures WebCommander.
 const BlockName = "webcommander"
 
-// DefaultRequestsPerSecond is the client-side limit when none is set.
-const DefaultRequestsPerSecond = 10
-
 // ProviderConfig is the `webcommander {}` block.
 type ProviderConfig struct {
 	StoreURL          types.String  `tfsdk:"store_url"`
@@ -50,7 +47,7 @@ var blockSettings = []setting{
 
 // ProviderBlock is the schema of the `webcommander {}` block.
 func ProviderBlock() pschema.SingleNestedBlock {
-	attrs := map[string]pschema.Attribute{"requests_per_second": settings.RequestsPerSecond("WebCommander", DefaultRequestsPerSecond)}
+	attrs := map[string]pschema.Attribute{"requests_per_second": settings.RequestsPerSecond("WebCommander")}
 	for _, s := range blockSettings {
 		attrs[s.name] = pschema.StringAttribute{
 			MarkdownDescription: s.doc + " Falls back to `" + s.env + "`.",
@@ -84,7 +81,7 @@ func Configure(_ context.Context, cfg *ProviderConfig, base transport.Config, di
 	}
 
 	base.BaseURL = strings.TrimRight(values["store_url"], "/") + "/api/v4"
-	base.Limiter = settings.Limiter(cfg.RequestsPerSecond, DefaultRequestsPerSecond)
+	base.Limiter = settings.Limiter(cfg.RequestsPerSecond)
 	client, err := NewClient(base, Credentials{
 		ClientID: values["client_id"], ClientSecret: values["client_secret"], Username: values["username"],
 		Password: values["password"], RedirectURI: values["redirect_uri"],

@@ -21,9 +21,6 @@ const (
 	EnvBaseURL = "XTRAKIT_BASE_URL"
 )
 
-// DefaultRequestsPerSecond is the client-side limit when none is set.
-const DefaultRequestsPerSecond = 10
-
 // ProviderConfig is the `xtrakit {}` block.
 type ProviderConfig struct {
 	APIKey types.String `tfsdk:"api_key"`
@@ -34,7 +31,6 @@ var endpoint = settings.EndpointSpec{
 	Platform:   "Xtrakit",
 	DefaultURL: DefaultBaseURL,
 	EnvBaseURL: EnvBaseURL,
-	DefaultRPS: DefaultRequestsPerSecond,
 }
 
 // ProviderBlock is the schema of the `xtrakit {}` block.
