@@ -50,7 +50,13 @@ type Client struct {
 	cfg  Config
 	base *url.URL
 	http *retryablehttp.Client
+	// writes counts the requests of this client that may change records.
+	writes atomic.Uint64
 }
+
+// Writes is how many requests that may change records this client has
+// begun: a Snapshot listed before a write no longer answers reads.
+func (c *Client) Writes() uint64 { return c.writes.Load() }
 
 // New builds a client. The base URL must be https, or http on a loopback
 // address (the sandbox, a local proxy).
@@ -139,6 +145,9 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 			return fmt.Errorf("encoding %s request: %w", c.cfg.Platform, err)
 		}
 		body = raw
+	}
+	if method != http.MethodGet && method != http.MethodHead {
+		c.writes.Add(1)
 	}
 	attempts := new(atomic.Int32)
 	ctx = context.WithValue(context.WithValue(ctx, methodKey{}, method), attemptsKey{}, attempts)

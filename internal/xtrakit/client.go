@@ -21,6 +21,10 @@ const DefaultBaseURL = "https://api.xtrakit.com/api/v1"
 // Client makes typed calls to the Xtrakit API.
 type Client struct {
 	api *transport.Client
+	// A plan refreshes customers and groups from their (unpaged) lists:
+	// one request each instead of one per record.
+	customers *transport.Snapshot[Customer]
+	groups    *transport.Snapshot[Group]
 }
 
 // NewClient wraps a transport client configured for Xtrakit.
@@ -31,7 +35,13 @@ func NewClient(cfg transport.Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{api: api}, nil
+	c := &Client{api: api}
+	c.customers = transport.NewSnapshot(api, "customers",
+		func(ctx context.Context) ([]Customer, error) { return c.ListCustomers(ctx, nil) },
+		func(cu *Customer) string { return strconv.FormatInt(cu.ID, 10) })
+	c.groups = transport.NewSnapshot(api, "customer groups", c.ListGroups,
+		func(g *Group) string { return strconv.FormatInt(g.ID, 10) })
+	return c, nil
 }
 
 // envelope is Xtrakit's success body: {"status":200,"message":"...","data":{...}}.
@@ -178,6 +188,12 @@ func (c *Client) findCustomer(ctx context.Context, in CustomerInput, start time.
 	return found, nil
 }
 
+// RefreshCustomer reads a managed customer, from the customer list when a
+// plan refreshes many.
+func (c *Client) RefreshCustomer(ctx context.Context, id string) (*Customer, error) {
+	return c.customers.Get(ctx, id, c.GetCustomer)
+}
+
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
 	p, err := idPath("/customers", id)
 	if err != nil {
@@ -275,6 +291,12 @@ func (c *Client) findGroup(ctx context.Context, in GroupInput, start time.Time) 
 		}
 	}
 	return found, nil
+}
+
+// RefreshGroup reads a managed group, from the group list when a plan
+// refreshes many.
+func (c *Client) RefreshGroup(ctx context.Context, id string) (*Group, error) {
+	return c.groups.Get(ctx, id, c.GetGroup)
 }
 
 func (c *Client) GetGroup(ctx context.Context, id string) (*Group, error) {

@@ -42,7 +42,7 @@ func NewCustomerResource() resource.Resource {
 				Create: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
 					return c.CreateCustomer(ctx, ch.Plan.toInput())
 				},
-				Read: c.GetCustomer,
+				Read: c.RefreshCustomer,
 				Update: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
 					return c.UpdateCustomer(ctx, ch.State.RecordID(), ch.Plan.toInput())
 				},

@@ -42,7 +42,7 @@ func NewCustomerGroupResource() resource.Resource {
 				Create: func(ctx context.Context, ch crud.Change[groupResourceModel]) (*Group, error) {
 					return c.CreateGroup(ctx, ch.Plan.toInput())
 				},
-				Read: c.GetGroup,
+				Read: c.RefreshGroup,
 				Update: func(ctx context.Context, ch crud.Change[groupResourceModel]) (*Group, error) {
 					return c.UpdateGroup(ctx, ch.State.RecordID(), ch.Plan.toInput())
 				},

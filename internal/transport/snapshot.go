@@ -1,0 +1,117 @@
+package transport
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// Refresh by list: a plan refreshes every managed record, one GET each.
+// A platform whose list endpoint returns whole records can serve those
+// reads from one list request instead. A Snapshot fetches the list once the
+// reads show that it pays (listAfter reads), shares it between every read
+// of this provider process, and stops using it as soon as this process
+// writes: a plan writes nothing, an apply reads little.
+const (
+	// listAfter is the read that fetches the list: a plan of one or two
+	// records never pays for a list.
+	listAfter = 3
+	// snapshotTTL bounds how old a list may be when it answers a read, so a
+	// long-lived process never serves yesterday's records.
+	snapshotTTL = 30 * time.Second
+)
+
+// Snapshot serves reads of one record type from the platform's list.
+type Snapshot[W any] struct {
+	client *Client
+	what   string // "customers", for logs
+	list   func(ctx context.Context) ([]W, error)
+	idOf   func(*W) string
+	now    func() time.Time
+
+	mu    sync.Mutex
+	reads int
+	cur   *listFetch[W]
+}
+
+type listFetch[W any] struct {
+	done   chan struct{}
+	at     time.Time
+	writes uint64 // the client's write count when the fetch began
+	byID   map[string]*W
+	err    error
+}
+
+// NewSnapshot serves reads through client's list call; idOf gives a
+// listed record's id as Read receives it.
+func NewSnapshot[W any](client *Client, what string, list func(ctx context.Context) ([]W, error), idOf func(*W) string) *Snapshot[W] {
+	return &Snapshot[W]{client: client, what: what, list: list, idOf: idOf, now: time.Now}
+}
+
+// Get returns record id from the list when one is worth having and still
+// fresh, else from get (one GET). A record missing from the list is asked
+// for with get too: only the platform's own answer to it may say "gone".
+func (s *Snapshot[W]) Get(ctx context.Context, id string, get func(context.Context, string) (*W, error)) (*W, error) {
+	f := s.fetch(ctx)
+	if f == nil {
+		return get(ctx, id)
+	}
+	select {
+	case <-f.done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if f.err != nil || f.writes != s.client.Writes() {
+		return get(ctx, id)
+	}
+	rec, ok := f.byID[id]
+	if !ok {
+		return get(ctx, id)
+	}
+	out := *rec // callers may keep or change it; the list is shared
+	return &out, nil
+}
+
+// fetch returns the list fetch that serves this read, starting it when due,
+// or nil when this read should be a GET.
+func (s *Snapshot[W]) fetch(ctx context.Context) *listFetch[W] {
+	s.mu.Lock()
+	if s.client.Writes() != 0 {
+		s.cur = nil
+		s.mu.Unlock()
+		return nil
+	}
+	s.reads++
+	if s.cur != nil && s.now().Sub(s.cur.at) < snapshotTTL {
+		f := s.cur
+		s.mu.Unlock()
+		return f
+	}
+	if s.reads < listAfter {
+		s.mu.Unlock()
+		return nil
+	}
+	f := &listFetch[W]{done: make(chan struct{}), at: s.now(), writes: s.client.Writes()}
+	s.cur = f
+	s.mu.Unlock()
+
+	defer close(f.done)
+	all, err := s.list(ctx)
+	if err != nil {
+		f.err = err
+		tflog.Debug(ctx, "listing failed: refreshing record by record", map[string]any{
+			"platform": s.client.cfg.Platform, "records": s.what, "error": err.Error(),
+		})
+		return f
+	}
+	f.byID = make(map[string]*W, len(all))
+	for i := range all {
+		f.byID[s.idOf(&all[i])] = &all[i]
+	}
+	tflog.Debug(ctx, "refreshing from the list", map[string]any{
+		"platform": s.client.cfg.Platform, "records": s.what, "listed": len(all),
+	})
+	return f
+}
