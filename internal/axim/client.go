@@ -24,6 +24,9 @@ const pageSize = 10
 // Client makes typed calls to one Axim store's API.
 type Client struct {
 	api *transport.Client
+	// A plan refreshes customers a page at a time: reads that arrive
+	// together share one id:in list request.
+	batch *transport.Batch[Customer]
 }
 
 // NewClient wraps a transport client configured for Axim.
@@ -34,7 +37,13 @@ func NewClient(cfg transport.Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{api: api}, nil
+	c := &Client{api: api}
+	c.batch = transport.NewBatch(api, "customers", pageSize,
+		func(ctx context.Context, ids []string) ([]Customer, error) {
+			return c.ListCustomers(ctx, url.Values{"id:in": {strings.Join(ids, ",")}})
+		},
+		func(cu *Customer) string { return cu.ID })
+	return c, nil
 }
 
 // decodeError reads Axim's error body
@@ -109,6 +118,12 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 			}
 			return found, nil
 		})
+}
+
+// RefreshCustomer reads a managed customer, in one request with the
+// customers read at the same time.
+func (c *Client) RefreshCustomer(ctx context.Context, id string) (*Customer, error) {
+	return c.batch.Get(ctx, id, c.GetCustomer)
 }
 
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {

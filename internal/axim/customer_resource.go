@@ -52,7 +52,7 @@ func NewCustomerResource() resource.Resource {
 					}
 					return created, err
 				},
-				Read: c.GetCustomer,
+				Read: c.RefreshCustomer,
 				Update: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
 					in, err := ch.Plan.toInput(ctx)
 					if err != nil {

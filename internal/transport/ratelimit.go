@@ -83,6 +83,19 @@ func (l *Limiter) Wait(ctx context.Context) error {
 	return l.bucket.Wait(ctx)
 }
 
+// delay is how long a request sent now would wait for the limiter, without
+// taking its turn.
+func (l *Limiter) delay() time.Duration {
+	now := l.now()
+	l.mu.Lock()
+	pause := l.pausedUntil.Sub(now)
+	l.mu.Unlock()
+	r := l.bucket.ReserveN(now, 1)
+	d := r.DelayFrom(now)
+	r.CancelAt(now)
+	return max(pause, d)
+}
+
 // Observe learns from the answer to a request sent at sentAt.
 func (l *Limiter) Observe(sentAt time.Time, resp *http.Response) {
 	if resp == nil {

@@ -23,6 +23,7 @@ type itemServer struct {
 	mu      sync.Mutex
 	items   map[string]string
 	lists   atomic.Int64
+	listed  atomic.Int64 // records sent in lists
 	gets    atomic.Int64
 	listErr atomic.Bool
 }
@@ -46,9 +47,18 @@ func newItemSnapshot(t *testing.T, n int) (*itemServer, *Client, *Snapshot[item]
 				return
 			}
 			var all []item
-			for id, name := range srv.items {
-				all = append(all, item{id, name})
+			want := map[string]bool{}
+			if q := r.URL.Query().Get("ids"); q != "" {
+				for _, id := range strings.Split(q, ",") {
+					want[id] = true
+				}
 			}
+			for id, name := range srv.items {
+				if len(want) == 0 || want[id] {
+					all = append(all, item{id, name})
+				}
+			}
+			srv.listed.Add(int64(len(all)))
 			b, _ := json.Marshal(all)
 			writeJSON(w, http.StatusOK, string(b))
 		default:
@@ -79,8 +89,13 @@ func newItemSnapshot(t *testing.T, n int) (*itemServer, *Client, *Snapshot[item]
 	return srv, c, snap, get
 }
 
+// reader is a Snapshot or a Batch.
+type reader interface {
+	Get(ctx context.Context, id string, get func(context.Context, string) (*item, error)) (*item, error)
+}
+
 // readAll reads ids 0..n-1 from 10 goroutines, as Terraform's refresh does.
-func readAll(t *testing.T, snap *Snapshot[item], get func(context.Context, string) (*item, error), n int) map[string]string {
+func readAll(t *testing.T, snap reader, get func(context.Context, string) (*item, error), n int) map[string]string {
 	t.Helper()
 	var mu sync.Mutex
 	got := map[string]string{}

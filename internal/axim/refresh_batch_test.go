@@ -1,0 +1,120 @@
+package axim_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+)
+
+const batchedCustomers = 30
+
+var batchedConfig = fmt.Sprintf(`
+resource "crm_axim_customer" "many" {
+  count      = %d
+  first_name = "Customer"
+  last_name  = "No. ${count.index}"
+  email      = "batched${count.index}@aximcommerce.com"
+  notes      = "wholesale"
+  addresses = [{
+    address1   = "12/4, test st"
+    city       = "Elizabeth"
+    state      = "NJ"
+    country    = "US"
+    zipcode    = "07202"
+    is_default = true
+  }]
+  meta_fields = {
+    tier = "gold"
+    rank = count.index
+  }
+}
+`, batchedCustomers)
+
+// TestAccAximCustomer_refreshInBatches: a plan refreshing 30 customers reads
+// them in id:in list requests of up to 10, not 30 GETs, and still sees a
+// customer changed out of band and one deleted out of band (confirmed by its
+// own GET).
+func TestAccAximCustomer_refreshInBatches(t *testing.T) {
+	s := acctest.Sandbox(t)
+	ids := map[int]string{}
+	var mark acctest.Mark
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: acctest.Config(s, batchedConfig),
+				Check: func(st *terraform.State) error {
+					for i := range batchedCustomers {
+						ids[i] = st.RootModule().Resources[fmt.Sprintf("crm_axim_customer.many.%d", i)].Primary.ID
+					}
+					return nil
+				},
+			},
+			{
+				PreConfig: func() {
+					if err := s.Axim().Mutate(ids[5], map[string]any{"notes": "retail"}); err != nil {
+						t.Fatal(err)
+					}
+					if !s.Axim().Delete(ids[7]) {
+						t.Fatal("customer 7 not in the sandbox")
+					}
+					mark = acctest.MarkRequests(s)
+				},
+				Config: acctest.Config(s, batchedConfig),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction("crm_axim_customer.many[5]", plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue("crm_axim_customer.many[5]", tfjsonpath.New("notes"), knownvalue.StringExact("wholesale")),
+						plancheck.ExpectResourceAction("crm_axim_customer.many[7]", plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction("crm_axim_customer.many[8]", plancheck.ResourceActionNoop),
+						batchedRequests{mark: &mark},
+					},
+				},
+				Check: func(*terraform.State) error {
+					if n := len(s.Axim().All()); n != batchedCustomers {
+						return fmt.Errorf("sandbox has %d customers, want %d", n, batchedCustomers)
+					}
+					if c, _ := s.Axim().Get(ids[5]); c.Notes == nil || *c.Notes != "wholesale" {
+						return fmt.Errorf("customer 5 not restored: notes %v", c.Notes)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// batchedRequests checks the plan's refresh: id:in lists of customers, and
+// one GET, for the customer the list lacked.
+type batchedRequests struct{ mark *acctest.Mark }
+
+func (c batchedRequests) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	var lists, gets int
+	for _, r := range c.mark.Since() {
+		if r.Platform != sandbox.PlatformAxim || r.Method != "GET" {
+			continue
+		}
+		switch {
+		case r.Path == "/customers" && r.Query.Has("id:in"):
+			lists++
+		case strings.HasPrefix(r.Path, "/customers/"):
+			gets++
+		}
+	}
+	// Terraform reads up to 10 at a time: 3 rounds, a few more if some
+	// close on their timer before filling up.
+	if lists == 0 || lists > batchedCustomers/2 || gets != 1 {
+		resp.Error = fmt.Errorf("refreshing %d customers sent %d id:in lists and %d GETs, want a few lists and exactly 1 GET",
+			batchedCustomers, lists, gets)
+	}
+}
