@@ -30,10 +30,16 @@ type Snapshot[W any] struct {
 	list   func(ctx context.Context) ([]W, error)
 	idOf   func(*W) string
 	now    func() time.Time
+	// cost, if set, says how many requests the list takes (a paged list
+	// of the whole store); nil means one.
+	cost func(ctx context.Context) (int, error)
 
 	mu    sync.Mutex
 	reads int
 	cur   *listFetch[W]
+	// pages is the list's cost once asked: 0 unknown, -1 unknowable.
+	pages   int
+	costing bool
 }
 
 type listFetch[W any] struct {
@@ -48,6 +54,20 @@ type listFetch[W any] struct {
 // listed record's id as Read receives it.
 func NewSnapshot[W any](client *Client, what string, list func(ctx context.Context) ([]W, error), idOf func(*W) string) *Snapshot[W] {
 	return &Snapshot[W]{client: client, what: what, list: list, idOf: idOf, now: time.Now}
+}
+
+// NewPagedSnapshot is a Snapshot of a list paged over the whole store, whose
+// cost is asked once (cost: requests the whole list takes). Whether listing
+// pays depends on how much of the store Terraform manages, which no read
+// can tell; so reads are GETs until they have cost as much as the list
+// would, and the list serves the rest (the ski-rental rule: never more
+// than twice the cheaper of the two).
+func NewPagedSnapshot[W any](client *Client, what string, list func(ctx context.Context) ([]W, error), idOf func(*W) string,
+	cost func(ctx context.Context) (int, error),
+) *Snapshot[W] {
+	s := NewSnapshot(client, what, list, idOf)
+	s.cost = cost
+	return s
 }
 
 // Get returns record id from the list when one is worth having and still
@@ -74,6 +94,27 @@ func (s *Snapshot[W]) Get(ctx context.Context, id string, get func(context.Conte
 	return &out, nil
 }
 
+// paysNow reports whether listing pays by now, asking the list's cost once
+// (s.mu held; released while asking, when this read stays a GET).
+func (s *Snapshot[W]) paysNow(ctx context.Context) bool {
+	if s.cost == nil {
+		return true
+	}
+	if s.pages == 0 && !s.costing {
+		s.costing = true
+		s.mu.Unlock()
+		n, err := s.cost(ctx)
+		s.mu.Lock()
+		s.costing = false
+		s.pages = n
+		if err != nil || n <= 0 {
+			s.pages = -1
+		}
+		return false
+	}
+	return s.pages > 0 && s.reads > s.pages
+}
+
 // fetch returns the list fetch that serves this read, starting it when due,
 // or nil when this read should be a GET.
 func (s *Snapshot[W]) fetch(ctx context.Context) *listFetch[W] {
@@ -89,7 +130,7 @@ func (s *Snapshot[W]) fetch(ctx context.Context) *listFetch[W] {
 		s.mu.Unlock()
 		return f
 	}
-	if s.reads < listAfter {
+	if s.reads < listAfter || !s.paysNow(ctx) {
 		s.mu.Unlock()
 		return nil
 	}

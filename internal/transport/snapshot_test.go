@@ -242,3 +242,36 @@ func TestSnapshotWriteDuringListNotServed(t *testing.T) {
 		t.Fatalf("a list overtaken by a write served reads: %d lists, %d gets, want 1 and 20", srv.lists.Load(), srv.gets.Load())
 	}
 }
+
+// pagedSnapshot lists the item server's whole store, whose cost is
+// ceil(total / 20) requests, asked with one request.
+func pagedSnapshot(t *testing.T, n int) (*itemServer, *Snapshot[item], func(context.Context, string) (*item, error), *atomic.Int64) {
+	srv, c, plain, get := newItemSnapshot(t, n)
+	var costed atomic.Int64
+	snap := NewPagedSnapshot(c, "items", plain.list, plain.idOf, func(context.Context) (int, error) {
+		costed.Add(1)
+		srv.mu.Lock()
+		defer srv.mu.Unlock()
+		return (len(srv.items) + 19) / 20, nil
+	})
+	return srv, snap, get, &costed
+}
+
+func TestPagedSnapshotListsWhenGetsCostAsMuch(t *testing.T) {
+	srv, snap, get, costed := pagedSnapshot(t, 100) // 5 pages
+	if got := readAll(t, snap, get, 100); len(got) != 100 {
+		t.Fatalf("read %d of 100", len(got))
+	}
+	if costed.Load() != 1 || srv.lists.Load() != 1 || srv.gets.Load() > 20 {
+		t.Fatalf("100 reads of a 5-page store: cost asked %d times, %d lists, %d gets; want 1, 1 and about 5",
+			costed.Load(), srv.lists.Load(), srv.gets.Load())
+	}
+}
+
+func TestPagedSnapshotBigStoreStaysWithGets(t *testing.T) {
+	srv, snap, get, _ := pagedSnapshot(t, 2000) // 100 pages
+	readAll(t, snap, get, 40)
+	if srv.lists.Load() != 0 || srv.gets.Load() != 40 {
+		t.Fatalf("40 reads of a 100-page store made %d lists and %d gets, want 0 and 40", srv.lists.Load(), srv.gets.Load())
+	}
+}

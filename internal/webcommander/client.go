@@ -23,6 +23,9 @@ const pageSize = 20
 // Client makes typed calls to one WebCommander store's admin API.
 type Client struct {
 	api *transport.Client
+	// A plan of many customers reads them from the store's list once GETs
+	// have cost as much as the list would.
+	customers *transport.Snapshot[Customer]
 }
 
 // NewClient builds the client for the store at cfg.BaseURL (the store URL
@@ -40,7 +43,12 @@ func NewClient(cfg transport.Config, creds Credentials) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{api: api}, nil
+	c := &Client{api: api}
+	c.customers = transport.NewPagedSnapshot(api, "customers",
+		func(ctx context.Context) ([]Customer, error) { return c.ListCustomers(ctx, "") },
+		func(cu *Customer) string { return strconv.FormatInt(cu.ID, 10) },
+		c.listPages)
+	return c, nil
 }
 
 // decodeError reads WebCommander's error body; only its 404 "not found"
@@ -115,6 +123,21 @@ func (c *Client) CreateCustomer(ctx context.Context, body customerBody) (*Custom
 			}
 			return found, nil
 		})
+}
+
+// RefreshCustomer reads a managed customer, from the store's list when a
+// plan reads enough of them for the list to pay.
+func (c *Client) RefreshCustomer(ctx context.Context, id string) (*Customer, error) {
+	return c.customers.Get(ctx, id, c.GetCustomer)
+}
+
+// listPages is how many requests listing the whole store takes.
+func (c *Client) listPages(ctx context.Context) (int, error) {
+	var out listEnvelope
+	if err := c.api.Do(ctx, http.MethodGet, "/admin/customers", url.Values{"limit": {"1"}}, nil, &out); err != nil {
+		return 0, err
+	}
+	return (out.Pagination.Total + pageSize - 1) / pageSize, nil
 }
 
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {

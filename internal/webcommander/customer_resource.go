@@ -62,7 +62,7 @@ func NewCustomerResource() resource.Resource {
 					}
 					return created, err
 				},
-				Read: c.GetCustomer,
+				Read: c.RefreshCustomer,
 				Update: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
 					return c.UpdateCustomer(ctx, ch.State.RecordID(), updateBody(ctx, ch))
 				},
