@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"log"
@@ -12,10 +11,9 @@ import (
 	"runtime/pprof"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-
 	"github.com/customerops/terraform-provider-crm/internal/provider"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 )
 
 // version is set by the release build (-ldflags "-X main.version=...").
@@ -37,17 +35,18 @@ func main() {
 	quietUnlessLogging()
 
 	// A developer knob for `make bench` investigations: each provider
-	// process writes its CPU profile into this directory when Terraform
-	// stops it.
+	// process writes its CPU and heap profiles into this directory when
+	// Terraform stops it.
 	if dir := os.Getenv("CRM_CPUPROFILE_DIR"); dir != "" {
 		stop := startCPUProfile(dir)
 		defer stop()
 	}
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/customerops/crm",
-		Debug:   debug,
-	})
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	err := tf6server.Serve("registry.terraform.io/customerops/crm", provider.NewServer(version), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}
@@ -76,7 +75,8 @@ func quietUnlessLogging() {
 	}
 }
 
-// startCPUProfile profiles this process into dir/cpu-<pid>.pprof.
+// startCPUProfile profiles this process into dir/cpu-<pid>.pprof, and
+// writes dir/heap-<pid>.pprof when stopped.
 func startCPUProfile(dir string) func() {
 	f, err := os.Create(filepath.Join(dir, fmt.Sprintf("cpu-%d.pprof", os.Getpid())))
 	if err != nil {
@@ -91,5 +91,12 @@ func startCPUProfile(dir string) func() {
 	return func() {
 		pprof.StopCPUProfile()
 		_ = f.Close()
+		// What is still live as Terraform stops the provider.
+		for _, name := range []string{"heap", "goroutine"} {
+			if h, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-%d.pprof", name, os.Getpid()))); err == nil {
+				_ = pprof.Lookup(name).WriteTo(h, 0)
+				_ = h.Close()
+			}
+		}
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -24,8 +23,11 @@ import (
 // ProviderFactories serve the provider in the test process, so no build or
 // registry is involved and every CLI under test talks to this code.
 var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"crm": providerserver.NewProtocol6WithError(provider.New("acctest")()),
+	"crm": func() (tfprotov6.ProviderServer, error) { return serve(), nil },
 }
+
+// serve is the server main.go serves, so the tests cover what ships.
+var serve = provider.NewServer("acctest")
 
 // Sandbox starts a private sandbox for one test and stops it afterwards.
 func Sandbox(t *testing.T) *sandbox.Server {
