@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 )
 
@@ -25,6 +27,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.SetOutput(stdout)
 	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on")
 	norm := fs.Bool("normalize", false, "store values as a normalising API would: lower-case e-mails, upper-case GSTINs, trimmed strings")
+	rps := fs.Float64("rate-limit", 0, "answer 429 with Retry-After beyond this many requests per second, per platform (0 = no limit)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -35,6 +38,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if *norm {
 		s.SetNormalize(Normalize{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
 	}
+	s.SetRateLimit("", *rps)
 	if err := s.start(ctx, *listen); err != nil {
 		return fmt.Errorf("sandbox: %w", err)
 	}
@@ -62,17 +66,25 @@ WebCommander (OAuth 2.0 token at $WEBCOMMANDER_STORE_URL/api/v4/oauth2/token):
   export WEBCOMMANDER_PASSWORD=%s
   export WEBCOMMANDER_REDIRECT_URI=%s
 
-Control surface: %s/_sandbox/ (requests, faults, normalize, xtrakit/..., razorpay/..., axim/..., webcommander/...)
+Control surface: %s/_sandbox/ (requests, faults, rate-limit, normalize, xtrakit/..., razorpay/..., axim/..., webcommander/...)
 Normalisation (lower-case e-mails, upper-case GSTINs, trimmed strings): %s
+Rate limit per platform: %s
 Press Ctrl-C to stop.
 `, s.URL(), s.XtrakitURL(), XtrakitAPIKey, s.RazorpayURL(), RazorpayKeyID, RazorpayKeySecret,
 		s.AximURL(), AximAccessToken, s.WebCommanderURL(), WebCommanderClientID, WebCommanderClientSecret,
-		WebCommanderUsername, WebCommanderPassword, WebCommanderRedirectURI, s.URL(), onOff(*norm))
+		WebCommanderUsername, WebCommanderPassword, WebCommanderRedirectURI, s.URL(), onOff(*norm), rateText(*rps))
 	if err != nil {
 		return err
 	}
 	<-ctx.Done()
 	return nil
+}
+
+func rateText(rps float64) string {
+	if rps <= 0 || math.IsNaN(rps) {
+		return "off"
+	}
+	return strconv.FormatFloat(rps, 'g', -1, 64) + " requests per second (429 with Retry-After beyond)"
 }
 
 func onOff(b bool) string {

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"encoding/json"
+	"math"
 	"net/http"
 	"strconv"
 	"time"
@@ -32,6 +33,9 @@ func (s *Server) controlMux() http.Handler {
 		s.ClearFaults()
 		w.WriteHeader(http.StatusNoContent)
 	})
+
+	m.HandleFunc("GET /_sandbox/rate-limit", s.getRateLimit)
+	m.HandleFunc("PUT /_sandbox/rate-limit", s.putRateLimit)
 
 	m.HandleFunc("GET /_sandbox/normalize", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, s.Normalize())
@@ -151,6 +155,7 @@ type faultJSON struct {
 	Method          string `json:"method,omitempty"`
 	Path            string `json:"path,omitempty"`
 	Times           int    `json:"times,omitempty"`
+	Percent         int    `json:"percent,omitempty"` // 1..100: that share of matching requests
 	Latency         string `json:"latency,omitempty"`
 	Status          int    `json:"status,omitempty"`
 	RetryAfter      string `json:"retry_after,omitempty"`
@@ -162,7 +167,11 @@ type faultJSON struct {
 }
 
 func toFaultJSON(f Fault) faultJSON {
-	j := faultJSON{f.Platform, f.Method, f.Path, f.Times, "", f.Status, f.RetryAfter, f.DropAfterCommit, f.StatusAfterCommit, f.Body}
+	j := faultJSON{
+		Platform: f.Platform, Method: f.Method, Path: f.Path, Times: f.Times, Percent: f.Percent,
+		Status: f.Status, RetryAfter: f.RetryAfter, DropAfterCommit: f.DropAfterCommit,
+		StatusAfterCommit: f.StatusAfterCommit, Body: f.Body,
+	}
 	if f.Latency > 0 {
 		j.Latency = f.Latency.String()
 	}
@@ -174,7 +183,7 @@ func (s *Server) postFault(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, &j) {
 		return
 	}
-	f := Fault{Platform: j.Platform, Method: j.Method, Path: j.Path, Times: j.Times, Status: j.Status, RetryAfter: j.RetryAfter, DropAfterCommit: j.DropAfterCommit, StatusAfterCommit: j.StatusAfterCommit, Body: j.Body}
+	f := Fault{Platform: j.Platform, Method: j.Method, Path: j.Path, Times: j.Times, Percent: j.Percent, Status: j.Status, RetryAfter: j.RetryAfter, DropAfterCommit: j.DropAfterCommit, StatusAfterCommit: j.StatusAfterCommit, Body: j.Body}
 	if j.Latency != "" {
 		d, err := time.ParseDuration(j.Latency)
 		if err != nil || d < 0 {
@@ -183,12 +192,45 @@ func (s *Server) postFault(w http.ResponseWriter, r *http.Request) {
 		}
 		f.Latency = d
 	}
-	if f.Times < 0 || (f.Status != 0 && (f.Status < 100 || f.Status > 599)) {
-		writeJSON(w, http.StatusBadRequest, controlError{"times must be >= 0 and status a valid HTTP status"})
+	if f.Times < 0 || f.Percent < 0 || f.Percent > 100 || (f.Status != 0 && (f.Status < 100 || f.Status > 599)) {
+		writeJSON(w, http.StatusBadRequest, controlError{"times must be >= 0, percent from 0 to 100 and status a valid HTTP status"})
 		return
 	}
 	s.InjectFault(f)
 	writeJSON(w, http.StatusCreated, toFaultJSON(f))
+}
+
+// rateLimitJSON is one platform's rate limit; 0 requests per second = none.
+// On PUT an empty platform means every platform.
+type rateLimitJSON struct {
+	Platform          string   `json:"platform"`
+	RequestsPerSecond *float64 `json:"requests_per_second"`
+}
+
+func (s *Server) getRateLimit(w http.ResponseWriter, _ *http.Request) {
+	out := make([]rateLimitJSON, len(s.platforms))
+	for i, p := range s.platforms {
+		rps := s.RateLimit(p.name)
+		out[i] = rateLimitJSON{p.name, &rps}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) putRateLimit(w http.ResponseWriter, r *http.Request) {
+	var j rateLimitJSON
+	if !decode(w, r, &j) {
+		return
+	}
+	known := j.Platform == ""
+	for _, p := range s.platforms {
+		known = known || p.name == j.Platform
+	}
+	if !known || j.RequestsPerSecond == nil || math.IsNaN(*j.RequestsPerSecond) || math.IsInf(*j.RequestsPerSecond, 0) {
+		writeJSON(w, http.StatusBadRequest, controlError{`send {"platform": "xtrakit", "requests_per_second": N}: a known platform or "" for all, N <= 0 for no limit`})
+		return
+	}
+	s.SetRateLimit(j.Platform, *j.RequestsPerSecond)
+	s.getRateLimit(w, r)
 }
 
 type controlError struct {

@@ -10,12 +10,19 @@ import (
 )
 
 // Fault changes how matching platform requests are answered. Faults are
-// matched in the order injected; the first live one that matches applies.
+// matched in the order injected; the first live one that matches and takes
+// the request (see Percent) applies.
 type Fault struct {
 	Platform string // "" = any
 	Method   string // "" = any
 	Path     string // prefix of the platform-relative path; "" = any
-	Times    int    // matching requests it applies to; 0 = forever
+	Times    int    // requests it applies to (faulted ones, with Percent); 0 = forever
+	// Percent, from 1 to 100, applies the fault to that share of the
+	// matching requests, spread evenly and deterministically: matching
+	// request k (from 1) is faulted when floor(k*P/100) > floor((k-1)*P/100),
+	// so 30 faults 3 of every 10. A matching request it does not take goes on
+	// to the faults injected after it. 0 = every matching request.
+	Percent int
 
 	// Latency is slept before anything else; a request whose context ends
 	// meanwhile is abandoned (logged with status 0).
@@ -23,7 +30,7 @@ type Fault struct {
 	// Status, if non-zero, is answered without handling, with the platform's
 	// own error body. It takes precedence over DropAfterCommit.
 	Status     int
-	RetryAfter string // Retry-After header sent with Status
+	RetryAfter string // Retry-After header sent with Status or Body
 	// Body, if set, is answered instead of the platform's error body, with
 	// Status (200 when Status is 0), and no handling: a broken answer
 	// (truncated JSON, wrong types, an HTML page) from a proxy or a bug.
@@ -39,7 +46,17 @@ type Fault struct {
 
 type activeFault struct {
 	Fault
-	used int
+	used    int // requests faulted
+	matched int // matching requests seen, for Percent
+}
+
+// takes says whether matching request k (from 1) falls in a share of
+// percent: floor(k*P/100) > floor((k-1)*P/100).
+func takes(percent, k int) bool {
+	if percent <= 0 || percent >= 100 {
+		return true
+	}
+	return k*percent/100 > (k-1)*percent/100
 }
 
 // InjectFault adds f after the faults already injected.
@@ -78,6 +95,10 @@ func (s *Server) takeFault(platform, method, path string) (Fault, bool) {
 			!strings.HasPrefix(path, f.Path) {
 			continue
 		}
+		f.matched++
+		if !takes(f.Percent, f.matched) {
+			continue
+		}
 		f.used++
 		if f.Times > 0 && f.used >= f.Times {
 			s.faults = append(s.faults[:i:i], s.faults[i+1:]...)
@@ -104,6 +125,11 @@ func (s *Server) serve(p *platform, rel string, w http.ResponseWriter, r *http.R
 	}
 	s.record(entry)
 
+	if wait, over := s.overRate(p.name); over {
+		answerRateLimited(p, w, wait)
+		s.setStatus(entry, http.StatusTooManyRequests)
+		return
+	}
 	f, faulty := s.takeFault(p.name, r.Method, rel)
 	if faulty && f.Latency > 0 {
 		t := time.NewTimer(f.Latency)
@@ -116,6 +142,9 @@ func (s *Server) serve(p *platform, rel string, w http.ResponseWriter, r *http.R
 	}
 	if faulty && f.Body != "" {
 		status := cmp.Or(f.Status, http.StatusOK)
+		if f.RetryAfter != "" {
+			w.Header().Set("Retry-After", f.RetryAfter)
+		}
 		w.WriteHeader(status)
 		_, _ = io.WriteString(w, f.Body)
 		s.setStatus(entry, status)

@@ -5,7 +5,19 @@
 // Each platform is served under its own prefix, with the same paths,
 // envelopes, status codes, error bodies and quirks as the real API. Every
 // platform request is logged and may be delayed or failed by an injected
-// Fault. /_sandbox/ is the test-only control surface of the standalone server.
+// Fault (to every matching request, or to a Percent share of them) or
+// refused with 429 by a per-platform rate limit (SetRateLimit).
+//
+// /_sandbox/ is the test-only control surface of the standalone server:
+//
+//	GET|DELETE /_sandbox/requests[?platform=P]  the request log
+//	GET|POST|DELETE /_sandbox/faults            faults, e.g. {"platform":"xtrakit","method":"POST",
+//	                                            "status":429,"retry_after":"1","percent":30,"times":0}
+//	GET|PUT /_sandbox/rate-limit                {"platform":"xtrakit","requests_per_second":20}
+//	                                            ("" or no platform = every one; 0 = off)
+//	GET|PUT /_sandbox/normalize                 value normalisation switches
+//	/_sandbox/{xtrakit,razorpay,axim,webcommander}/...  records, and WebCommander's tokens
+//
 // SetNormalize makes the platforms normalise stored values as real APIs may
 // (off by default).
 package sandbox
@@ -17,6 +29,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
@@ -82,6 +96,9 @@ type Server struct {
 
 	faultMu sync.Mutex
 	faults  []*activeFault
+
+	rateMu sync.Mutex
+	limits map[string]*rate.Limiter // by platform name; absent = no limit
 
 	normMu sync.Mutex // serialises SetNormalize across the stores
 	norm   Normalize

@@ -1,0 +1,82 @@
+package sandbox
+
+import (
+	"math"
+	"net/http"
+	"strconv"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// SetRateLimit limits one platform ("" = every platform) to rps requests per
+// second, with a burst of one second's worth (at least 1); rps <= 0 turns the
+// limit off. A request over the limit is answered 429 with the platform's own
+// error body and a Retry-After of the whole seconds until a token is free
+// (at least 1), without being handled or consuming a fault. Every request
+// under the platform's prefix counts, WebCommander's token endpoint
+// included. An unknown platform is ignored.
+func (s *Server) SetRateLimit(platform string, rps float64) {
+	s.rateMu.Lock()
+	defer s.rateMu.Unlock()
+	for i := range s.platforms {
+		name := s.platforms[i].name
+		if platform != "" && platform != name {
+			continue
+		}
+		if rps <= 0 || math.IsNaN(rps) {
+			delete(s.limits, name)
+			continue
+		}
+		if s.limits == nil {
+			s.limits = map[string]*rate.Limiter{}
+		}
+		burst := 1
+		if rps >= 1 {
+			burst = int(min(rps, math.MaxInt32))
+		}
+		s.limits[name] = rate.NewLimiter(rate.Limit(rps), burst)
+	}
+}
+
+// RateLimit is the requests per second a platform is limited to; 0 = none.
+func (s *Server) RateLimit(platform string) float64 {
+	s.rateMu.Lock()
+	defer s.rateMu.Unlock()
+	if l, ok := s.limits[platform]; ok {
+		return float64(l.Limit())
+	}
+	return 0
+}
+
+// overRate takes a token for one request of the platform, and, when none is
+// free, says how long until one is.
+func (s *Server) overRate(platform string) (time.Duration, bool) {
+	s.rateMu.Lock()
+	defer s.rateMu.Unlock()
+	l, ok := s.limits[platform]
+	if !ok {
+		return 0, false
+	}
+	now := time.Now()
+	r := l.ReserveN(now, 1)
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now)
+		return d, true
+	}
+	return 0, false
+}
+
+// retryAfterSeconds is d as a Retry-After value: whole seconds, rounded up,
+// at least 1.
+func retryAfterSeconds(d time.Duration) string {
+	return strconv.FormatInt(max(1, int64(math.Ceil(d.Seconds()))), 10)
+}
+
+// answerRateLimited writes the platform's 429 for a request over its limit.
+func answerRateLimited(p *platform, w http.ResponseWriter, wait time.Duration) {
+	w.Header().Set("Retry-After", retryAfterSeconds(wait))
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusTooManyRequests)
+	_, _ = w.Write(p.faultBody(http.StatusTooManyRequests))
+}

@@ -1,0 +1,180 @@
+package sandbox
+
+import (
+	"context"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+)
+
+// A platform over its rate limit answers its own 429 with Retry-After, logs
+// it, and handles nothing; other platforms are not limited.
+func TestRateLimitPerPlatform(t *testing.T) {
+	s := started(t)
+	s.SetRateLimit(PlatformXtrakit, 2) // burst 2
+	if got := s.RateLimit(PlatformXtrakit); got != 2 {
+		t.Fatalf("RateLimit = %v", got)
+	}
+	var statuses []int
+	for range 3 {
+		status, body, h := call(t, "POST", s.XtrakitURL()+"/customer-groups/add", PlatformXtrakit, xtrakitGroup)
+		statuses = append(statuses, status)
+		if status == 429 && (h.Get("Retry-After") != "1" || body != `{"status":429,"error":"Too Many Requests"}`) {
+			t.Errorf("429: Retry-After %q, body %s", h.Get("Retry-After"), body)
+		}
+	}
+	if statuses[0] != 200 || statuses[1] != 200 || statuses[2] != 429 {
+		t.Fatalf("statuses %v, want 200 200 429", statuses)
+	}
+	if n := len(s.Xtrakit().Groups()); n != 2 {
+		t.Errorf("%d groups, want 2: the refused request was handled", n)
+	}
+	var logged []int
+	for _, r := range s.RequestsFor(PlatformXtrakit) {
+		logged = append(logged, r.Status)
+	}
+	if len(logged) != 3 || logged[2] != 429 {
+		t.Errorf("logged statuses %v", logged)
+	}
+	// Other platforms are not limited.
+	for range 5 {
+		if status, _, _ := call(t, "GET", s.RazorpayURL()+"/customers", PlatformRazorpay, ""); status != 200 {
+			t.Fatalf("razorpay: %d", status)
+		}
+	}
+	// Tokens come back at the rate: 2/s is one every 500 ms.
+	time.Sleep(600 * time.Millisecond)
+	if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 200 {
+		t.Errorf("after refill: %d", status)
+	}
+	s.SetRateLimit(PlatformXtrakit, 0)
+	for range 5 {
+		if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 200 {
+			t.Fatalf("limit off: %d", status)
+		}
+	}
+	if got := s.RateLimit(PlatformXtrakit); got != 0 {
+		t.Errorf("RateLimit after off = %v", got)
+	}
+}
+
+// Retry-After is the whole seconds until a token is free, rounded up.
+func TestRateLimitRetryAfterRoundsUp(t *testing.T) {
+	s := started(t)
+	// Burst 1; the next token in just under 4 s (however slow the first
+	// request was, up to a second), which rounds up to 4.
+	s.SetRateLimit(PlatformAxim, 0.25)
+	if status, _, _ := call(t, "GET", s.AximURL()+"/customers", PlatformAxim, ""); status != 200 {
+		t.Fatalf("first: %d", status)
+	}
+	status, body, h := call(t, "GET", s.AximURL()+"/customers", PlatformAxim, "")
+	if status != 429 || h.Get("Retry-After") != "4" || body != string(axim.FaultBody(429)) {
+		t.Errorf("second: %d Retry-After %q %s", status, h.Get("Retry-After"), body)
+	}
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{{0, "1"}, {time.Millisecond, "1"}, {time.Second, "1"}, {1001 * time.Millisecond, "2"}, {3 * time.Second, "3"}} {
+		if got := retryAfterSeconds(tc.d); got != tc.want {
+			t.Errorf("retryAfterSeconds(%v) = %s, want %s", tc.d, got, tc.want)
+		}
+	}
+}
+
+// "" limits every platform separately, WebCommander's token endpoint
+// included; a refused request does not use up a fault.
+func TestRateLimitAllPlatforms(t *testing.T) {
+	s := started(t)
+	s.SetRateLimit("", 1)
+	for _, u := range []struct{ method, url, auth, body string }{
+		{"GET", s.XtrakitURL() + "/customers", PlatformXtrakit, ""},
+		{"GET", s.RazorpayURL() + "/customers", PlatformRazorpay, ""},
+		{"GET", s.AximURL() + "/customers", PlatformAxim, ""},
+		{"POST", s.WebCommanderURL() + "/api/v4/oauth2/token", "", wcTokenBody()},
+	} {
+		first, _, _ := call(t, u.method, u.url, u.auth, u.body)
+		second, _, h := call(t, u.method, u.url, u.auth, u.body)
+		if first >= 400 || second != 429 || h.Get("Retry-After") != "1" {
+			t.Errorf("%s: %d then %d (Retry-After %q), want success then 429", u.url, first, second, h.Get("Retry-After"))
+		}
+	}
+	s.InjectFault(Fault{Platform: PlatformXtrakit, Times: 1, Status: 503})
+	if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 429 {
+		t.Errorf("over the limit: %d", status)
+	}
+	s.SetRateLimit("", -1)
+	if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 503 {
+		t.Errorf("the fault was used up by a refused request: %d", status)
+	}
+}
+
+func TestControlRateLimit(t *testing.T) {
+	s := started(t)
+	base := s.URL() + "/_sandbox/rate-limit"
+	status, body, _ := call(t, "PUT", base, "", `{"platform":"xtrakit","requests_per_second":20}`)
+	var got []rateLimitJSON
+	if err := json.Unmarshal([]byte(body), &got); status != 200 || err != nil || len(got) != 4 {
+		t.Fatalf("PUT: %d %s", status, body)
+	}
+	if s.RateLimit(PlatformXtrakit) != 20 || s.RateLimit(PlatformAxim) != 0 {
+		t.Errorf("limits: %v %v", s.RateLimit(PlatformXtrakit), s.RateLimit(PlatformAxim))
+	}
+	if status, body, _ := call(t, "GET", base, "", ""); status != 200 ||
+		!strings.Contains(body, `{"platform":"xtrakit","requests_per_second":20}`) ||
+		!strings.Contains(body, `{"platform":"webcommander","requests_per_second":0}`) {
+		t.Errorf("GET: %d %s", status, body)
+	}
+	call(t, "PUT", base, "", `{"requests_per_second":5}`)
+	for _, p := range []string{PlatformXtrakit, PlatformRazorpay, PlatformAxim, PlatformWebCommander} {
+		if s.RateLimit(p) != 5 {
+			t.Errorf("%s: %v after PUT for all", p, s.RateLimit(p))
+		}
+	}
+	call(t, "PUT", base, "", `{"platform":"","requests_per_second":0}`)
+	if s.RateLimit(PlatformRazorpay) != 0 {
+		t.Errorf("not turned off: %v", s.RateLimit(PlatformRazorpay))
+	}
+	for _, bad := range []string{`{"platform":"shopify","requests_per_second":1}`, `{"platform":"axim"}`, `{"rps":1}`, `nope`} {
+		if status, _, _ := call(t, "PUT", base, "", bad); status != 400 {
+			t.Errorf("PUT %s: %d", bad, status)
+		}
+	}
+	if s.RateLimit(PlatformAxim) != 0 {
+		t.Error("a bad PUT set a limit")
+	}
+}
+
+func TestRunRateLimitFlag(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"-listen", "127.0.0.1:0", "-rate-limit", "3"}, &out) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Logf("sandbox run: %v", err)
+		}
+	}()
+	re := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
+	var base string
+	for deadline := time.Now().Add(5 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
+		if m := re.FindStringSubmatch(out.String()); m != nil && strings.Contains(out.String(), "Press Ctrl-C") {
+			base = m[1]
+		} else if time.Now().After(deadline) {
+			t.Fatalf("no URL in output:\n%s", out.String())
+		}
+	}
+	if !strings.Contains(out.String(), "Rate limit per platform: 3 requests per second") {
+		t.Errorf("output does not give the rate limit:\n%s", out.String())
+	}
+	status, body, _ := call(t, "GET", base+"/_sandbox/rate-limit", "", "")
+	for _, p := range []string{"xtrakit", "razorpay", "axim", "webcommander"} {
+		if status != 200 || !strings.Contains(body, `{"platform":"`+p+`","requests_per_second":3}`) {
+			t.Errorf("GET rate-limit: %d %s", status, body)
+		}
+	}
+}
