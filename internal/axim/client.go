@@ -97,7 +97,7 @@ const clockSkew = 5 * time.Minute
 // adopted only if it was created after this create began.
 func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
 	start := time.Now()
-	return transport.CreateOnce(ctx, platform,
+	return transport.CreateOnce(ctx, c.api,
 		func() (*Customer, error) {
 			var out envelope[*Customer]
 			if err := c.api.Do(ctx, http.MethodPost, "/customers", nil, in, &out); err != nil {

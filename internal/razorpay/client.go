@@ -109,7 +109,7 @@ func customerPath(id string) (string, error) {
 // retried create never makes a second customer.
 func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
 	start := time.Now()
-	return transport.CreateOnce(ctx, platform,
+	return transport.CreateOnce(ctx, c.api,
 		func() (*Customer, error) {
 			var out Customer
 			if err := c.api.Do(ctx, http.MethodPost, "/customers", nil, in, &out); err != nil {

@@ -359,7 +359,7 @@ func TestClientLostCreateLookupIsBounded(t *testing.T) {
 	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "POST", Path: "/customers", Times: 1, Latency: 2 * time.Second})
 	c, err := NewClient(transport.Config{
 		BaseURL: s.RazorpayURL(), Auth: transport.BasicAuth{Username: sandbox.RazorpayKeyID, Password: sandbox.RazorpayKeySecret},
-		RequestTimeout: 300 * time.Millisecond, RetryWaitMin: time.Millisecond, RetryWaitMax: 10 * time.Millisecond,
+		MaxRetries: 1, RequestTimeout: 300 * time.Millisecond, RetryWaitMin: time.Millisecond, RetryWaitMax: 10 * time.Millisecond,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -190,7 +190,7 @@ func TestAuthenticateFailureSkipsReconcile(t *testing.T) {
 	cfg.Auth = failingAuth{}
 	c := newTestClient(t, cfg)
 	finds := 0
-	_, err := CreateOnce(context.Background(), testPlatform,
+	_, err := CreateOnce(context.Background(), c,
 		func() (*struct{}, error) { return nil, c.Do(context.Background(), http.MethodPost, "x", nil, nil, nil) },
 		func(context.Context) (*struct{}, error) { finds++; return nil, nil })
 	if !errors.Is(err, errAuthBroken) || finds != 0 || srv.Hits() != 0 {

@@ -39,8 +39,12 @@ func (p *createProbe) findFn(findCtx context.Context) (*createRecord, error) {
 	return p.find()
 }
 
+// probeClient gives CreateOnce its platform name, max_retries (3) and
+// retry waits (a few milliseconds); it sends nothing itself.
+var probeClient, _ = New(testConfig("http://127.0.0.1:1"))
+
 func (p *createProbe) run(ctx context.Context) (*createRecord, error) {
-	return CreateOnce(ctx, testPlatform, p.create, p.findFn)
+	return CreateOnce(ctx, probeClient, p.create, p.findFn)
 }
 
 func answer(id int) func() (*createRecord, error) {
@@ -71,7 +75,6 @@ func TestCreateOnceAPIErrorPassesThrough(t *testing.T) {
 		"422":         apiErr,
 		"wrapped 422": fmt.Errorf("wrapped: %w", apiErr),
 		"429":         &APIError{Status: 429},
-		"503":         &APIError{Status: 503},
 		"not sent":    fmt.Errorf("waiting for the rate limit: %w (%w)", context.DeadlineExceeded, errNotSent),
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -115,20 +118,50 @@ func TestCreateOnceLostAnswerNotFoundCreatesOnceMore(t *testing.T) {
 	}
 }
 
-// The second attempt is final: losing its answer too is reported, not
-// reconciled again.
-func TestCreateOnceSecondAttemptIsFinal(t *testing.T) {
+// Every lost answer is reconciled, the retried create's too: a record the
+// second attempt committed is adopted, not left as an orphan.
+func TestCreateOnceEveryLostAnswerReconciled(t *testing.T) {
 	second := errors.New("testplat API: POST /things: connection reset by peer")
+	finds := 0
 	p := &createProbe{
 		creates: []func() (*createRecord, error){failWith(errLost), failWith(second)},
-		find:    func() (*createRecord, error) { return nil, nil },
+		find: func() (*createRecord, error) {
+			finds++
+			if finds == 2 { // the second attempt committed
+				return &createRecord{ID: 12}, nil
+			}
+			return nil, nil
+		},
 	}
 	got, err := p.run(context.Background())
-	if got != nil || !errors.Is(err, second) {
-		t.Fatalf("got %v, %v; want nil, the second error", got, err)
+	if err != nil || got == nil || got.ID != 12 {
+		t.Fatalf("got %v, %v; want the record the second attempt made", got, err)
 	}
-	if p.nCreate != 2 || p.nFind != 1 {
-		t.Errorf("create %d times, find %d times; want 2, 1", p.nCreate, p.nFind)
+	if p.nCreate != 2 || p.nFind != 2 {
+		t.Errorf("create %d times, find %d times; want 2, 2", p.nCreate, p.nFind)
+	}
+}
+
+// Attempts stop at max_retries (3): four creates, each reconciled, and the
+// error says how many requests were sent.
+func TestCreateOnceAttemptsBoundedByMaxRetries(t *testing.T) {
+	unavailable := func() (*createRecord, error) {
+		return nil, &APIError{Platform: testPlatform, Method: "POST", Path: "/things", Status: 503, Message: "busy", Attempts: 1}
+	}
+	p := &createProbe{
+		creates: []func() (*createRecord, error){unavailable, unavailable, unavailable, unavailable},
+		find:    func() (*createRecord, error) { return nil, nil },
+	}
+	_, err := p.run(context.Background())
+	apiErr, ok := AsAPIError(err)
+	if !ok || apiErr.Status != 503 || apiErr.Attempts != 4 {
+		t.Fatalf("err = %v, want the 503 after 4 attempts", err)
+	}
+	if !strings.Contains(err.Error(), "(after 4 attempts)") {
+		t.Errorf("error %q does not count the attempts", err)
+	}
+	if p.nCreate != 4 || p.nFind != 4 {
+		t.Errorf("create %d times, find %d times; want 4, 4", p.nCreate, p.nFind)
 	}
 }
 
@@ -230,7 +263,7 @@ func TestCreateOnceOverDroppedConnection(t *testing.T) {
 	})
 	c := newTestClient(t, testConfig(srv.URL))
 	ctx := context.Background()
-	got, err := CreateOnce(ctx, testPlatform,
+	got, err := CreateOnce(ctx, c,
 		func() (*createRecord, error) {
 			var out createRecord
 			if err := c.Do(ctx, http.MethodPost, "/things", nil, map[string]string{"a": "b"}, &out); err != nil {
@@ -258,10 +291,11 @@ func TestCreateOnceOverDroppedConnection(t *testing.T) {
 	}
 }
 
-// A 500, 502 or 504 may come from a gateway after the origin committed:
-// the create is reconciled like a lost answer, and the record adopted.
+// A 500, 502, 503 or 504 may come from a gateway after the origin
+// committed: the create is reconciled like a lost answer, and the record
+// adopted.
 func TestCreateOnceGatewayErrorIsReconciled(t *testing.T) {
-	for _, status := range []int{500, 502, 504} {
+	for _, status := range []int{500, 502, 503, 504} {
 		t.Run(fmt.Sprint(status), func(t *testing.T) {
 			p := &createProbe{
 				creates: []func() (*createRecord, error){failWith(&APIError{Status: status})},

@@ -73,7 +73,8 @@ func AsAPIError(err error) (*APIError, bool) {
 
 // IsOutcomeUnknown reports whether the platform may have acted on a
 // request that failed: no answer at all (timeout, dropped connection), or
-// a 500, 502 or 504, which a gateway may send after the origin committed.
+// a 500, 502, 503 or 504, which a gateway or an overloaded origin may send
+// after the record was committed.
 // A create that fails this way must be reconciled, not retried blindly.
 // Requests never sent (credentials not obtained, the rate limiter gave up)
 // are not: nothing can have been committed.
@@ -86,7 +87,7 @@ func IsOutcomeUnknown(err error) bool {
 		return true
 	}
 	switch apiErr.Status {
-	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout:
+	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return true
 	}
 	return false

@@ -74,14 +74,15 @@ func TestAsAPIError(t *testing.T) {
 }
 
 func TestIsOutcomeUnknown(t *testing.T) {
-	apiErr := &APIError{Platform: "p", Status: 503}
-	known := []error{nil, apiErr, fmt.Errorf("create: %w", apiErr), &APIError{NotFound: true}}
+	apiErr := &APIError{Platform: "p", Status: 422}
+	known := []error{nil, apiErr, fmt.Errorf("create: %w", apiErr), &APIError{NotFound: true}, &APIError{Status: 429}, &APIError{Status: 409}}
 	for _, err := range known {
 		if IsOutcomeUnknown(err) {
 			t.Errorf("IsOutcomeUnknown(%v) = true, want false", err)
 		}
 	}
-	unknown := []error{io.EOF, io.ErrUnexpectedEOF, context.DeadlineExceeded, fmt.Errorf("p API: POST /x: %w", io.EOF)}
+	unknown := []error{io.EOF, io.ErrUnexpectedEOF, context.DeadlineExceeded, fmt.Errorf("p API: POST /x: %w", io.EOF),
+		&APIError{Status: 500}, &APIError{Status: 502}, fmt.Errorf("create: %w", &APIError{Status: 503}), &APIError{Status: 504}}
 	for _, err := range unknown {
 		if !IsOutcomeUnknown(err) {
 			t.Errorf("IsOutcomeUnknown(%v) = false, want true", err)

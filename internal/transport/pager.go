@@ -140,6 +140,12 @@ func Pages[T any](ctx context.Context, style PageStyle, fetch func(ctx context.C
 			}
 			return err
 		}
+		if items == nil {
+			// An empty list is [], not a missing key: an answer without
+			// the list (an empty body, a proxy's page) must not read as
+			// "no records", least of all in a lost create's lookup.
+			return fmt.Errorf("listing: the answer to page %d holds no list", page)
+		}
 		read += len(items)
 		for _, item := range items {
 			if !yield(item) {

@@ -161,7 +161,7 @@ func TestPaginateStopsAtEmptyPage(t *testing.T) {
 			if calls == 1 {
 				return seq(0, 5), PageInfo{HasNext: true, Total: 50}, nil
 			}
-			return nil, PageInfo{HasNext: true, Total: 50}, nil
+			return []int{}, PageInfo{HasNext: true, Total: 50}, nil
 		})
 		if err != nil || len(got) != 5 || calls != 2 {
 			t.Errorf("%+v: got %v, %v after %d requests; want 5 items after 2", style, got, err, calls)
@@ -269,5 +269,19 @@ func TestPagesStopsEarly(t *testing.T) {
 	}
 	if len(f.queries) != 2 {
 		t.Errorf("requested %d pages, want 2 (the third is never needed)", len(f.queries))
+	}
+}
+
+// An answer without its list (JSON null, a missing key, an empty body) is
+// an error, not an empty list: a lost create's lookup must not conclude
+// that nothing was committed from a broken answer.
+func TestPaginateMissingListIsAnError(t *testing.T) {
+	for _, style := range []PageStyle{WholeList(), OffsetHasNext("offset", "limit", 5), PageNumbers("page", "limit", 5)} {
+		got, err := Paginate(context.Background(), style, func(context.Context, url.Values) ([]int, PageInfo, error) {
+			return nil, PageInfo{}, nil
+		})
+		if err == nil || !strings.Contains(err.Error(), "holds no list") || got != nil {
+			t.Errorf("%+v: got %v, %v; want the error that the answer holds no list", style, got, err)
+		}
 	}
 }

@@ -24,8 +24,14 @@ const (
 	// minRate keeps a heavily throttled client probing (one request every
 	// two seconds at worst).
 	minRate = 0.5
-	// acceptedWindow is how far back the accepted rate is measured.
+	// acceptedWindow is how far back the accepted and sent rates are
+	// measured.
 	acceptedWindow = time.Second
+	// cutInterval spaces cuts: a server's limit is counted per second or
+	// longer, so throttles within a second of a cut answer the same excess.
+	// Without it, throttles that do not depend on the rate (a noisy shared
+	// quota) would cut the rate to the floor within seconds.
+	cutInterval = time.Second
 )
 
 // Limiter paces one platform's requests for one provider instance, shared
@@ -45,7 +51,8 @@ type Limiter struct {
 	lastMax     float64   // the rate when last throttled
 	lastCut     time.Time // when the rate was last cut
 	k           float64   // seconds from lastCut back to lastMax
-	accepted    []time.Time
+	accepted    []time.Time // answers not throttled, in the window
+	sent        []time.Time // every answer, in the window
 	pausedUntil time.Time
 }
 
@@ -107,10 +114,12 @@ func (l *Limiter) Observe(sentAt time.Time, resp *http.Response) {
 	if reset, ok := budgetSpent(resp.Header, now); ok && now.Add(reset).After(l.pausedUntil) {
 		l.pausedUntil = now.Add(reset)
 	}
+	l.sent = append(l.sent, now)
 	if resp.StatusCode == http.StatusTooManyRequests {
 		// Requests already in flight when the rate was cut were sent too
-		// fast for the old rate: one cut per round, as TCP does.
-		if !sentAt.Before(l.lastCut) {
+		// fast for the old rate: one cut per round, as TCP does, and at
+		// most one a second.
+		if !sentAt.Before(l.lastCut) && now.Sub(l.lastCut) >= cutInterval {
 			l.cut(now)
 		}
 		return
@@ -122,12 +131,14 @@ func (l *Limiter) Observe(sentAt time.Time, resp *http.Response) {
 	}
 }
 
-// cut lowers the rate to beta × the rate the server was accepting.
+// cut lowers the rate to beta × the rate the server was accepting (at the
+// first throttle: the best estimate of its limit), later beta × the rate
+// requests were going out at.
 func (l *Limiter) cut(now time.Time) {
 	l.trim(now)
 	measured := float64(len(l.accepted)) / acceptedWindow.Seconds()
 	if l.adaptive {
-		measured = min(measured, float64(l.bucket.Limit()))
+		measured = min(float64(len(l.sent))/acceptedWindow.Seconds(), float64(l.bucket.Limit()))
 	}
 	l.lastMax = max(measured, minRate/cubicBeta)
 	l.lastCut = now
@@ -153,14 +164,18 @@ func (l *Limiter) setRate(now time.Time, r float64) {
 	l.bucket.SetLimitAt(now, lim)
 }
 
-// trim drops accepted answers older than the window.
+// trim drops answers older than the window.
 func (l *Limiter) trim(now time.Time) {
-	cutoff := now.Add(-acceptedWindow)
+	l.accepted = sinceCutoff(l.accepted, now.Add(-acceptedWindow))
+	l.sent = sinceCutoff(l.sent, now.Add(-acceptedWindow))
+}
+
+func sinceCutoff(ts []time.Time, cutoff time.Time) []time.Time {
 	i := 0
-	for i < len(l.accepted) && l.accepted[i].Before(cutoff) {
+	for i < len(ts) && ts[i].Before(cutoff) {
 		i++
 	}
-	l.accepted = l.accepted[i:]
+	return ts[i:]
 }
 
 // budgetSpent reads the rate-limit headers (the IETF draft's RateLimit-*

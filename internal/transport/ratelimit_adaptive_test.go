@@ -66,11 +66,46 @@ func TestAdaptiveLimiterCutsOncePerRound(t *testing.T) {
 	if got, want := float64(l.Limit()), 20*cubicBeta; math.Abs(got-want) > 1e-9 {
 		t.Fatalf("limit after 9 throttles of the same round = %v, want still %v", got, want)
 	}
-	// A request sent after the cut and throttled cuts again.
+	// Within a second of the cut, even a request sent after it does not
+	// cut again: the server counts its limit per second.
 	clock.add(100 * time.Millisecond)
+	l.Observe(clock.now(), reply(http.StatusTooManyRequests))
+	if got := float64(l.Limit()); got < 20*cubicBeta-1e-9 {
+		t.Fatalf("limit after a throttle 100 ms after the cut = %v, want still %v", got, 20*cubicBeta)
+	}
+	// A second later, a throttle cuts again.
+	clock.add(time.Second)
 	l.Observe(clock.now(), reply(http.StatusTooManyRequests))
 	if got := float64(l.Limit()); got >= 20*cubicBeta || got < minRate {
 		t.Fatalf("limit after a throttle of the next round = %v, want below %v", got, 20*cubicBeta)
+	}
+}
+
+// Throttles that do not depend on the rate (30 % of requests answered 429
+// whatever the pace, as a busy shared quota does) slow the client, but do
+// not collapse it to the floor.
+func TestAdaptiveLimiterRandomThrottlesDoNotCollapse(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(1e9, 0)}
+	l := adaptiveLimiter(clock, 0)
+	for range 50 { // 50 requests/s accepted before the first throttle
+		l.Observe(clock.now(), reply(http.StatusOK))
+		clock.add(20 * time.Millisecond)
+	}
+	n, budget := 0, 0.0
+	for range 1000 { // 10 s at the pace the limiter allows
+		clock.add(10 * time.Millisecond)
+		budget += min(float64(l.Limit()), 100) / 100 // 100/s while unlimited
+		for ; budget >= 1; budget-- {
+			n++
+			status := http.StatusOK
+			if n%10 < 3 {
+				status = http.StatusTooManyRequests
+			}
+			l.Observe(clock.now(), reply(status))
+		}
+	}
+	if got := float64(l.Limit()); got < 5 {
+		t.Fatalf("after 10 s of 30 %% random throttles the limit is %v requests/s, want at least 5 (started near 50)", got)
 	}
 }
 

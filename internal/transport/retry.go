@@ -15,6 +15,15 @@ import (
 
 type methodKey struct{}
 
+type retrySafeKey struct{}
+
+// RetrySafe marks requests made with ctx as safe to send again whatever
+// their method: a POST that creates nothing, such as an OAuth token grant,
+// is retried like a GET.
+func RetrySafe(ctx context.Context) context.Context {
+	return context.WithValue(ctx, retrySafeKey{}, true)
+}
+
 // retryableStatus are the answers that say "not processed, try later".
 // 500 is left out: it may mean the server acted and then failed.
 func retryableStatus(code int) bool {
@@ -39,7 +48,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		return false, nil
 	}
 	method, _ := ctx.Value(methodKey{}).(string)
-	if !idempotent(method) {
+	if safe, _ := ctx.Value(retrySafeKey{}).(bool); !idempotent(method) && !safe {
 		if err != nil {
 			return isDialError(err), nil
 		}

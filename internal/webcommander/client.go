@@ -101,7 +101,7 @@ const clockSkew = 5 * time.Minute
 func (c *Client) CreateCustomer(ctx context.Context, body customerBody) (*Customer, error) {
 	start := time.Now()
 	email, _ := body.Customer["email"].(string)
-	return transport.CreateOnce(ctx, platform,
+	return transport.CreateOnce(ctx, c.api,
 		func() (*Customer, error) {
 			var out customerEnvelope
 			if err := c.api.Do(ctx, http.MethodPost, "/admin/customers", nil, body, &out); err != nil {

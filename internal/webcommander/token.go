@@ -73,7 +73,8 @@ func (s *tokenSource) TokenContext(ctx context.Context) (*oauth2.Token, error) {
 func (s *tokenSource) grant(ctx context.Context, req tokenRequest) (*oauth2.Token, error) {
 	req.ClientID, req.ClientSecret, req.RedirectURI = s.creds.ClientID, s.creds.ClientSecret, s.creds.RedirectURI
 	var out tokenResponse
-	if err := s.api.Do(ctx, http.MethodPost, "/oauth2/token", nil, req, &out); err != nil {
+	// A grant creates nothing a retry could duplicate: retry it like a GET.
+	if err := s.api.Do(transport.RetrySafe(ctx), http.MethodPost, "/oauth2/token", nil, req, &out); err != nil {
 		return nil, err
 	}
 	if out.AccessToken == "" {

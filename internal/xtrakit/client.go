@@ -161,7 +161,7 @@ type customersData struct {
 
 func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
 	start := time.Now()
-	return transport.CreateOnce(ctx, "xtrakit",
+	return transport.CreateOnce(ctx, c.api,
 		func() (*Customer, error) {
 			var out envelope[customerData]
 			if err := c.api.Do(ctx, http.MethodPost, "/customers/add", nil, in, &out); err != nil {
@@ -267,7 +267,7 @@ type groupsData struct {
 
 func (c *Client) CreateGroup(ctx context.Context, in GroupInput) (*Group, error) {
 	start := time.Now()
-	return transport.CreateOnce(ctx, "xtrakit",
+	return transport.CreateOnce(ctx, c.api,
 		func() (*Group, error) {
 			var out envelope[groupData]
 			if err := c.api.Do(ctx, http.MethodPost, "/customer-groups/add", nil, in, &out); err != nil {

@@ -606,12 +606,12 @@ func TestClientCreateGroupLostAnswerAdopts(t *testing.T) {
 func TestClientCreateCustomerLostBeforeCommitRetriesOnce(t *testing.T) {
 	s, base := newSandboxURL(t)
 	ctx := context.Background()
-	// A 5xx on POST is an answer (APIError), so it is not reconciled; a
-	// latency longer than the request timeout is a lost answer before any
-	// commit: the handler never runs.
+	// A latency longer than the request timeout is a lost answer before
+	// any commit: the handler never runs.
 	c, err := NewClient(transport.Config{
 		BaseURL:        base,
 		Auth:           transport.BearerToken(sandbox.XtrakitAPIKey),
+		MaxRetries:     1,
 		RequestTimeout: 100 * time.Millisecond,
 		RetryWaitMin:   time.Millisecond,
 		RetryWaitMax:   5 * time.Millisecond,
