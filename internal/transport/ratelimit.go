@@ -47,10 +47,10 @@ type Limiter struct {
 	now     func() time.Time
 
 	mu          sync.Mutex
-	adaptive    bool      // a throttle was seen: pace by the cubic rate
-	lastMax     float64   // the rate when last throttled
-	lastCut     time.Time // when the rate was last cut
-	k           float64   // seconds from lastCut back to lastMax
+	adaptive    bool        // a throttle was seen: pace by the cubic rate
+	lastMax     float64     // the rate when last throttled
+	lastCut     time.Time   // when the rate was last cut
+	k           float64     // seconds from lastCut back to lastMax
 	accepted    []time.Time // answers not throttled, in the window
 	sent        []time.Time // every answer, in the window
 	pausedUntil time.Time
