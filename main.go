@@ -11,9 +11,10 @@ import (
 	"runtime/pprof"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+
 	"github.com/customerops/terraform-provider-crm/internal/provider"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 )
 
 // version is set by the release build (-ldflags "-X main.version=...").
@@ -33,7 +34,13 @@ func main() {
 	flag.Parse()
 
 	quietUnlessLogging()
+	if err := serve(debug); err != nil {
+		log.Fatal(err.Error())
+	}
+}
 
+// serve runs the provider until Terraform stops it.
+func serve(debug bool) error {
 	// A developer knob for `make bench` investigations: each provider
 	// process writes its CPU and heap profiles into this directory when
 	// Terraform stops it.
@@ -46,10 +53,7 @@ func main() {
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
 	}
-	err := tf6server.Serve("registry.terraform.io/customerops/crm", provider.NewServer(version), opts...)
-	if err != nil {
-		log.Fatal(err.Error())
-	}
+	return tf6server.Serve("registry.terraform.io/customerops/crm", provider.NewServer(version), opts...)
 }
 
 // loggingVars are the variables by which a user asks for provider logs.

@@ -33,6 +33,8 @@ func NewServer(version string) func() tfprotov6.ProviderServer {
 
 // fullServer is every RPC set the framework's server implements, so that
 // wrapping it hides none of them.
+//
+//nolint:staticcheck // Deprecated only because they will move into ProviderServer; until then the framework implements them apart.
 type fullServer interface {
 	tfprotov6.ProviderServer
 	tfprotov6.ProviderServerWithListResource
@@ -84,8 +86,8 @@ func (s releasingServer) ReadDataSource(ctx context.Context, req *tfprotov6.Read
 func released[Req, Resp any](ctx context.Context, rpc func(context.Context, Req) (Resp, error), req Req) (Resp, error) {
 	rc := &releasableContext{}
 	rc.ctx.Store(&ctx)
-	defer rc.release()
-	return rpc(rc, req)
+	defer rc.release()  //nolint:contextcheck // releasing is what drops ctx
+	return rpc(rc, req) //nolint:contextcheck // rc is ctx until the RPC returns
 }
 
 // releasableContext is ctx until released, then Background: whatever
@@ -94,9 +96,11 @@ type releasableContext struct {
 	ctx atomic.Pointer[context.Context]
 }
 
+// background is what a released context answers with: no deadline, never
+// done, no values.
 var background = context.Background()
 
-func (c *releasableContext) release() { c.ctx.Store(&background) }
+func (c *releasableContext) release() { c.ctx.Store(&background) } //nolint:contextcheck // see background
 
 func (c *releasableContext) current() context.Context { return *c.ctx.Load() }
 

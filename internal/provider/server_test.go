@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"runtime"
 	"testing"
 
@@ -42,16 +43,14 @@ func TestReleasingServerLetsGoOfContexts(t *testing.T) {
 }
 
 func TestReleasingServerPassesCancellation(t *testing.T) {
-	rec := &rpcRecorder{}
-	s := releasingServer{rec}
 	ctx, cancel := context.WithCancel(context.WithValue(context.Background(), ctxKey{}, "rpc"))
 	done := make(chan error, 1)
-	rec2 := &blockingRead{fullServer: rec, started: make(chan struct{}), result: done}
-	s = releasingServer{rec2}
+	rec := &blockingRead{fullServer: &rpcRecorder{}, started: make(chan struct{}), result: done}
+	s := releasingServer{rec}
 	go func() { _, _ = s.ReadResource(ctx, &tfprotov6.ReadResourceRequest{}) }()
-	<-rec2.started
+	<-rec.started
 	cancel()
-	if err := <-done; err != context.Canceled {
+	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Fatalf("the RPC saw %v after its caller gave up, want context.Canceled", err)
 	}
 }

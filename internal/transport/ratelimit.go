@@ -151,7 +151,8 @@ func (l *Limiter) cut(now time.Time) {
 // server accepts now (demand, not the curve, is then the limit).
 func (l *Limiter) grow(now time.Time) {
 	t := now.Sub(l.lastCut).Seconds()
-	r := cubicC*math.Pow(t-l.k, 3) + l.lastMax
+	d := t - l.k
+	r := cubicC*d*d*d + l.lastMax
 	accepted := float64(len(l.accepted)) / acceptedWindow.Seconds()
 	l.setRate(now, min(r, max(2*accepted, l.lastMax)))
 }
