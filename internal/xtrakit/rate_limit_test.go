@@ -12,15 +12,16 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 )
 
-// TestAccXtrakitCustomer_adaptiveRateLimit applies 100 customers, with the
+// TestAccXtrakitCustomer_adaptiveRateLimit applies 200 customers, with the
 // provider's default settings (no requests_per_second), against a server
-// that accepts 10 requests/s: the provider slows to the server's pace, so
-// the apply converges with fewer than 10 % of requests answered 429. The
-// issue's 200 customers at 20 requests/s are measured, time included, by
-// `make bench`; here the limit is low enough that even a loaded CI machine
-// under -race goes faster than the server allows.
+// that accepts 20 requests/s: the provider slows to the server's pace, so
+// the apply converges with fewer than 10 % of requests answered 429. (How
+// long it takes is measured by `make bench`, not asserted here.) Like the
+// fault matrix it tests the provider, not the CLI, and needs a machine that
+// can go faster than 20 requests/s: scripts/acc.sh runs it once, on
+// Terraform 1.16.4.
 func TestAccXtrakitCustomer_adaptiveRateLimit(t *testing.T) {
-	const customers, serverRPS = 100, 10
+	const customers, serverRPS = 200, 20
 	s := acctest.Sandbox(t)
 	var mark acctest.Mark
 	config := acctest.Config(s, fmt.Sprintf(`
