@@ -63,15 +63,7 @@ func (b *Batch[W]) Get(ctx context.Context, id string, get func(context.Context,
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	if round.err != nil || round.writes != b.client.Writes() {
-		return get(ctx, id)
-	}
-	rec, ok := round.byID[id]
-	if !ok {
-		return get(ctx, id)
-	}
-	out := *rec // callers may keep or change it; the round is shared
-	return &out, nil
+	return fromList(ctx, id, round.byID, round.err == nil && round.writes == b.client.Writes(), get)
 }
 
 // join adds id to the open round, opening one (and leading it) if none.
@@ -123,10 +115,7 @@ func (b *Batch[W]) lead(ctx context.Context, round *batchRound[W]) {
 		})
 		return
 	}
-	round.byID = make(map[string]*W, len(all))
-	for i := range all {
-		round.byID[b.idOf(&all[i])] = &all[i]
-	}
+	round.byID = byID(all, b.idOf)
 	tflog.Debug(ctx, "read records in one batch", map[string]any{
 		"platform": b.client.cfg.Platform, "records": b.what, "asked": len(ids), "listed": len(all),
 	})

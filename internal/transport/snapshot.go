@@ -83,15 +83,29 @@ func (s *Snapshot[W]) Get(ctx context.Context, id string, get func(context.Conte
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	if f.err != nil || f.writes != s.client.Writes() {
+	return fromList(ctx, id, f.byID, f.err == nil && f.writes == s.client.Writes(), get)
+}
+
+// fromList answers a read from listed records: a copy of record id (callers
+// may keep or change it; the list is shared), or, when the list is not
+// usable (it failed, or a write overtook it) or lacks the record, the
+// record's own GET: only the platform's answer to it may say "gone".
+func fromList[W any](ctx context.Context, id string, listed map[string]*W, usable bool, get func(context.Context, string) (*W, error)) (*W, error) {
+	rec, ok := listed[id]
+	if !usable || !ok {
 		return get(ctx, id)
 	}
-	rec, ok := f.byID[id]
-	if !ok {
-		return get(ctx, id)
-	}
-	out := *rec // callers may keep or change it; the list is shared
+	out := *rec
 	return &out, nil
+}
+
+// byID indexes listed records by their id.
+func byID[W any](all []W, idOf func(*W) string) map[string]*W {
+	m := make(map[string]*W, len(all))
+	for i := range all {
+		m[idOf(&all[i])] = &all[i]
+	}
+	return m
 }
 
 // paysNow reports whether listing pays by now, asking the list's cost once
@@ -147,10 +161,7 @@ func (s *Snapshot[W]) fetch(ctx context.Context) *listFetch[W] {
 		})
 		return f
 	}
-	f.byID = make(map[string]*W, len(all))
-	for i := range all {
-		f.byID[s.idOf(&all[i])] = &all[i]
-	}
+	f.byID = byID(all, s.idOf)
 	tflog.Debug(ctx, "refreshing from the list", map[string]any{
 		"platform": s.client.cfg.Platform, "records": s.what, "listed": len(all),
 	})
