@@ -4,9 +4,11 @@
 package acctest
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
+	"net/http"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/customerops/terraform-provider-crm/internal/provider"
@@ -249,4 +252,27 @@ func ErrorText(text string) *regexp.Regexp {
 		words[i] = regexp.QuoteMeta(w)
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(words, `\s+`))
+}
+
+// RefreshGETs is a plan check on the GETs to platform the sandbox received
+// since mark (set in the step's PreConfig): what the plan's refresh read,
+// and how. check says what is wrong with them, if anything.
+func RefreshGETs(mark *Mark, platform string, check func(gets []sandbox.Request) error) plancheck.PlanCheck {
+	return refreshGETs{mark: mark, platform: platform, check: check}
+}
+
+type refreshGETs struct {
+	mark     *Mark
+	platform string
+	check    func([]sandbox.Request) error
+}
+
+func (c refreshGETs) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	var gets []sandbox.Request
+	for _, r := range c.mark.Since() {
+		if r.Platform == c.platform && r.Method == http.MethodGet {
+			gets = append(gets, r)
+		}
+	}
+	resp.Error = c.check(gets)
 }

@@ -1,7 +1,6 @@
 package axim_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -77,7 +76,7 @@ func TestAccAximCustomer_refreshInBatches(t *testing.T) {
 						plancheck.ExpectKnownValue("crm_axim_customer.many[5]", tfjsonpath.New("notes"), knownvalue.StringExact("wholesale")),
 						plancheck.ExpectResourceAction("crm_axim_customer.many[7]", plancheck.ResourceActionCreate),
 						plancheck.ExpectResourceAction("crm_axim_customer.many[8]", plancheck.ResourceActionNoop),
-						batchedRequests{mark: &mark},
+						acctest.RefreshGETs(&mark, sandbox.PlatformAxim, batchedRequests),
 					},
 				},
 				Check: func(*terraform.State) error {
@@ -96,14 +95,9 @@ func TestAccAximCustomer_refreshInBatches(t *testing.T) {
 
 // batchedRequests checks the plan's refresh: id:in lists of customers, and
 // one GET, for the customer the list lacked.
-type batchedRequests struct{ mark *acctest.Mark }
-
-func (c batchedRequests) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+func batchedRequests(reqs []sandbox.Request) error {
 	var lists, asked, most, gets int
-	for _, r := range c.mark.Since() {
-		if r.Platform != sandbox.PlatformAxim || r.Method != "GET" {
-			continue
-		}
+	for _, r := range reqs {
 		switch {
 		case r.Path == "/customers" && r.Query.Has("id:in"):
 			lists++
@@ -118,7 +112,8 @@ func (c batchedRequests) CheckPlan(_ context.Context, _ plancheck.CheckPlanReque
 	// share one (how many do depends on timing, so only "some" is asserted);
 	// the deleted one, missing from its list, gets one GET.
 	if asked != batchedCustomers || most < 2 || lists >= batchedCustomers || gets != 1 {
-		resp.Error = fmt.Errorf("refreshing %d customers asked for %d in %d id:in lists (at most %d in one) and sent %d GETs; "+
+		return fmt.Errorf("refreshing %d customers asked for %d in %d id:in lists (at most %d in one) and sent %d GETs; "+
 			"want all %d in fewer lists, some shared, and exactly 1 GET", batchedCustomers, asked, lists, most, gets, batchedCustomers)
 	}
+	return nil
 }

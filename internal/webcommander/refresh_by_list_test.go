@@ -1,7 +1,6 @@
 package webcommander_test
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -61,7 +60,7 @@ func TestAccWebCommanderCustomer_refreshByList(t *testing.T) {
 						plancheck.ExpectKnownValue("crm_webcommander_customer.many[5]", tfjsonpath.New("last_name"), knownvalue.StringExact("Lovelace")),
 						plancheck.ExpectResourceAction("crm_webcommander_customer.many[7]", plancheck.ResourceActionCreate),
 						plancheck.ExpectResourceAction("crm_webcommander_customer.many[8]", plancheck.ResourceActionNoop),
-						listedRequests{mark: &mark},
+						acctest.RefreshGETs(&mark, sandbox.PlatformWebCommander, listedRequests),
 					},
 				},
 				Check: func(*terraform.State) error {
@@ -80,14 +79,9 @@ func TestAccWebCommanderCustomer_refreshByList(t *testing.T) {
 
 // listedRequests checks the plan's refresh: far fewer requests than one GET
 // per customer, the store's list among them.
-type listedRequests struct{ mark *acctest.Mark }
-
-func (c listedRequests) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+func listedRequests(reqs []sandbox.Request) error {
 	var lists, gets int
-	for _, r := range c.mark.Since() {
-		if r.Platform != sandbox.PlatformWebCommander || r.Method != "GET" {
-			continue
-		}
+	for _, r := range reqs {
 		switch {
 		case strings.HasSuffix(r.Path, "/admin/customers"):
 			lists++
@@ -99,7 +93,8 @@ func (c listedRequests) CheckPlan(_ context.Context, _ plancheck.CheckPlanReques
 	// much as the list (a few more while reads overlap), and one for the
 	// deleted customer.
 	if lists < 2 || lists > 4 || gets > listedCustomers/2 {
-		resp.Error = fmt.Errorf("refreshing %d customers sent %d list requests and %d GETs, want 3 list requests and few GETs",
+		return fmt.Errorf("refreshing %d customers sent %d list requests and %d GETs, want 3 list requests and few GETs",
 			listedCustomers, lists, gets)
 	}
+	return nil
 }

@@ -1,7 +1,6 @@
 package xtrakit_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -80,7 +79,7 @@ func TestAccXtrakitCustomer_refreshByList(t *testing.T) {
 						plancheck.ExpectKnownValue("crm_xtrakit_customer.many[5]", tfjsonpath.New("city"), knownvalue.StringExact("Kumasi")),
 						plancheck.ExpectResourceAction("crm_xtrakit_customer.many[7]", plancheck.ResourceActionCreate),
 						plancheck.ExpectResourceAction("crm_xtrakit_customer.many[8]", plancheck.ResourceActionNoop),
-						refreshRequests{mark: &mark},
+						acctest.RefreshGETs(&mark, sandbox.PlatformXtrakit, refreshRequests),
 					},
 				},
 				Check: func(*terraform.State) error {
@@ -100,14 +99,9 @@ func TestAccXtrakitCustomer_refreshByList(t *testing.T) {
 // refreshRequests checks what the plan's refresh asked the sandbox: one
 // customer list, and per-customer GETs only for the first reads (before
 // the list pays) and for the customer missing from the list.
-type refreshRequests struct{ mark *acctest.Mark }
-
-func (c refreshRequests) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+func refreshRequests(reqs []sandbox.Request) error {
 	var lists, gets int
-	for _, r := range c.mark.Since() {
-		if r.Platform != sandbox.PlatformXtrakit || r.Method != "GET" {
-			continue
-		}
+	for _, r := range reqs {
 		switch {
 		case r.Path == "/customers":
 			lists++
@@ -118,7 +112,8 @@ func (c refreshRequests) CheckPlan(_ context.Context, _ plancheck.CheckPlanReque
 	// Reads 1 and 2 are GETs; the deleted customer's absence is confirmed
 	// by one more.
 	if lists != 1 || gets > 3 {
-		resp.Error = fmt.Errorf("refreshing %d customers sent %d list requests and %d GETs, want 1 list and at most 3 GETs",
+		return fmt.Errorf("refreshing %d customers sent %d list requests and %d GETs, want 1 list and at most 3 GETs",
 			listedCustomers, lists, gets)
 	}
+	return nil
 }
