@@ -1,5 +1,3 @@
-// Package axim is the AximCommerce slice: its API client, provider block,
-// customer resource and data sources.
 package axim
 
 import (
@@ -16,8 +14,6 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
-const platform = "axim"
-
 // pageSize is the largest page Axim's list serves (contract §2).
 const pageSize = 10
 
@@ -31,7 +27,7 @@ type Client struct {
 
 // NewClient wraps a transport client configured for Axim.
 func NewClient(cfg transport.Config) (*Client, error) {
-	cfg.Platform = platform
+	cfg.Platform = about.Block
 	cfg.DecodeError = decodeError
 	api, err := transport.New(cfg)
 	if err != nil {
@@ -88,15 +84,11 @@ func IsDuplicate(err error) bool {
 	return ok && apiErr.Status == http.StatusBadRequest && strings.Contains(strings.ToLower(apiErr.Message), "already exists")
 }
 
-// clockSkew is how far Axim's clock may be behind ours when telling the
-// customer a lost create made from one that existed before it.
-const clockSkew = 5 * time.Minute
-
 // CreateCustomer creates a customer. If the answer is lost, the customer is
 // looked up by e-mail (unique per store) before any second attempt, and
 // adopted only if it was created after this create began.
 func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
-	start := time.Now()
+	since := transport.Since(time.Now())
 	return transport.CreateOnce(ctx, c.api,
 		func() (*Customer, error) {
 			var out envelope[*Customer]
@@ -105,27 +97,21 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 			}
 			return checked(out.Data)
 		},
-		func(ctx context.Context) (*Customer, error) {
-			found, err := c.FindByEmail(ctx, in.Email)
-			if err != nil || found == nil {
-				return nil, err
-			}
-			created, perr := time.Parse(time.RFC3339Nano, found.CreatedAt)
-			if perr != nil || created.Before(start.Add(-clockSkew)) {
-				// Older than this create: not ours to adopt. The second
-				// attempt then gets Axim's own duplicate error.
-				return nil, nil
-			}
-			return found, nil
-		})
+		transport.FindMade(since, func(ctx context.Context) (*Customer, error) { return c.FindCustomer(ctx, in.Email) }, madeSince))
 }
 
-// RefreshCustomer reads a managed customer, in one request with the
+// madeSince reads Axim's creation time (RFC 3339).
+func madeSince(cu *Customer, since time.Time) bool {
+	return transport.MadeSince(time.RFC3339Nano, cu.CreatedAt, since)
+}
+
+// ReadCustomer reads a managed customer, in one request with the
 // customers read at the same time.
-func (c *Client) RefreshCustomer(ctx context.Context, id string) (*Customer, error) {
+func (c *Client) ReadCustomer(ctx context.Context, id string) (*Customer, error) {
 	return c.batch.Get(ctx, id, c.GetCustomer)
 }
 
+// GetCustomer reads one customer with its own request.
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
 	p, err := customerPath(id)
 	if err != nil {
@@ -151,6 +137,7 @@ func (c *Client) UpdateCustomer(ctx context.Context, id string, in CustomerInput
 	return checked(out.Data)
 }
 
+// DeleteCustomer deletes a customer.
 func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
 	p, err := customerPath(id)
 	if err != nil {
@@ -179,9 +166,9 @@ func (c *Client) ListCustomers(ctx context.Context, filters url.Values) ([]Custo
 		})
 }
 
-// FindByEmail returns the customer with this e-mail (unique per store, any
+// FindCustomer returns the customer with this e-mail (unique per store, any
 // case), or nil when there is none.
-func (c *Client) FindByEmail(ctx context.Context, email string) (*Customer, error) {
+func (c *Client) FindCustomer(ctx context.Context, email string) (*Customer, error) {
 	all, err := c.ListCustomers(ctx, url.Values{"email": {email}})
 	if err != nil {
 		return nil, err

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -14,10 +13,8 @@ import (
 
 type customerResourceModel struct {
 	customerModel
-	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	crud.Timeouts
 }
-
-func (m *customerResourceModel) RecordTimeouts() timeouts.Value { return m.Timeouts }
 
 // NewCustomerResource is crm_axim_customer.
 func NewCustomerResource() resource.Resource {
@@ -29,9 +26,6 @@ func NewCustomerResource() resource.Resource {
 					"`PUT /customers/{id}` with the whole record (Axim clears what a PUT leaves out), so anything changed " +
 					"outside Terraform shows as drift and is put back on apply.",
 				Attributes: customerResourceAttributes(),
-				Blocks: map[string]rschema.Block{
-					"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-				},
 			}
 		},
 		Bind: func(providerData any, diags *diag.Diagnostics) *crud.Ops[customerResourceModel, Customer] {
@@ -52,7 +46,7 @@ func NewCustomerResource() resource.Resource {
 					}
 					return created, err
 				},
-				Read: c.RefreshCustomer,
+				Read: c.ReadCustomer,
 				Update: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
 					in, err := ch.Plan.toInput(ctx)
 					if err != nil {
@@ -71,11 +65,9 @@ func NewCustomerResource() resource.Resource {
 // importHint tells the user how to manage the customer Axim already has
 // with this e-mail, naming its id when a lookup finds it.
 func importHint(ctx context.Context, c *Client, email string) string {
-	id := "<customer id>"
-	if found, err := c.FindByEmail(ctx, email); err == nil && found != nil {
+	var id string
+	if found, err := c.FindCustomer(ctx, email); err == nil && found != nil {
 		id = found.ID
 	}
-	return fmt.Sprintf("An Axim customer with e-mail %q already exists (%s). To manage it with Terraform, import it:\n"+
-		"  terraform import <resource address> %s\nor with an import block:\n"+
-		"  import {\n    to = <resource address>\n    id = %q\n  }", email, id, id, id)
+	return crud.ImportHint(fmt.Sprintf("An Axim customer with e-mail %q", email), id)
 }

@@ -32,7 +32,7 @@ func NewCustomerDataSource() datasource.DataSource {
 			if c == nil {
 				return nil
 			}
-			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": crud.MustFind("Axim customer", "email", c.FindByEmail)}
+			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": crud.MustFind("Axim customer", "email", c.FindCustomer)}
 		},
 	})
 }
@@ -110,47 +110,4 @@ func (m *customersModel) SetListed(all []Customer) {
 			LastName: types.StringValue(c.LastName), Status: types.StringValue(c.Status), CreatedAt: types.StringValue(c.CreatedAt),
 		}
 	}
-}
-
-func summaryAttributes() map[string]dschema.Attribute {
-	attr := func(d string) dschema.Attribute {
-		return dschema.StringAttribute{MarkdownDescription: d, Computed: true}
-	}
-	return map[string]dschema.Attribute{
-		"id": attr("Customer id."), "email": attr("E-mail address."), "first_name": attr("First name."),
-		"last_name": attr("Last name."), "status": attr("Status."), "created_at": attr("When Axim created the customer (ISO 8601)."),
-	}
-}
-
-// lookupByKey: crm_axim_customer's id or email is given by the user.
-const lookupByKey = true
-
-func customerDataSourceAttributes(lookup bool) map[string]dschema.Attribute {
-	addr := fields.DataSourceAttributes(addressFields, map[string]dschema.Attribute{
-		"is_default": dschema.BoolAttribute{MarkdownDescription: "Whether this is the default address.", Computed: true},
-	})
-	attrs := fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
-		"id": dschema.StringAttribute{
-			MarkdownDescription: "Customer id (24 hexadecimal characters).",
-			Optional:            lookup,
-			Computed:            true,
-		},
-		"status": dschema.StringAttribute{MarkdownDescription: "Status: `active`, `pending` or `inactive`.", Computed: true},
-		"addresses": dschema.ListNestedAttribute{
-			MarkdownDescription: "The customer's addresses, in Axim's order.",
-			Computed:            true,
-			NestedObject:        dschema.NestedAttributeObject{Attributes: addr},
-		},
-		"meta_fields":    dschema.DynamicAttribute{MarkdownDescription: metaDescription, Computed: true},
-		"role":           dschema.StringAttribute{MarkdownDescription: "Id of the customer's role in Axim.", Computed: true},
-		"verified_email": dschema.BoolAttribute{MarkdownDescription: "Whether the customer verified the e-mail address.", Computed: true},
-		"newsletter":     dschema.BoolAttribute{MarkdownDescription: "Whether the customer subscribed to the newsletter.", Computed: true},
-		"is_b2b":         dschema.BoolAttribute{MarkdownDescription: "Whether the customer is a business customer.", Computed: true},
-		"created_at":     dschema.StringAttribute{MarkdownDescription: "When Axim created the customer (ISO 8601).", Computed: true},
-		"updated_at":     dschema.StringAttribute{MarkdownDescription: "When Axim last changed the customer (ISO 8601).", Computed: true},
-	})
-	if lookup {
-		attrs["email"] = fields.LookupEmail("E-mail address of the customer to read (case-insensitive).")
-	}
-	return attrs
 }

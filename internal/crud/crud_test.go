@@ -408,28 +408,3 @@ func TestUnconfiguredResourceErrorsInsteadOfPanicking(t *testing.T) {
 		t.Fatal("want an error")
 	}
 }
-
-type source interface{ Client() *int }
-
-type fakeSource struct{ c *int }
-
-func (f fakeSource) Client() *int { return f.c }
-
-func TestClientFrom(t *testing.T) {
-	p := Platform{Name: "Acme", Example: "acme { key = ... }", EnvHint: "ACME_KEY"}
-	n := 1
-	var diags diag.Diagnostics
-	if got := ClientFrom(fakeSource{&n}, source.Client, p, &diags); got != &n || diags.HasError() {
-		t.Errorf("configured: got %v, %v", got, diags)
-	}
-	diags = nil
-	if got := ClientFrom(fakeSource{}, source.Client, p, &diags); got != nil || !diags.HasError() ||
-		!strings.Contains(diags.Errors()[0].Summary(), "Acme is not configured") ||
-		!strings.Contains(diags.Errors()[0].Detail(), "acme { key = ... }") || !strings.Contains(diags.Errors()[0].Detail(), "ACME_KEY") {
-		t.Errorf("unconfigured: got %v, %v", got, diags)
-	}
-	diags = nil
-	if got := ClientFrom("not a source", source.Client, p, &diags); got != nil || !diags.HasError() {
-		t.Errorf("wrong provider data: got %v, %v", got, diags)
-	}
-}

@@ -83,3 +83,15 @@ func WithTimeout(ctx context.Context, get func(context.Context, time.Duration) (
 
 // DefaultTimeout bounds create, update and delete when no timeouts block says otherwise.
 const DefaultTimeout = 5 * time.Minute
+
+// ImportHint tells the user how to bring a record the platform already
+// has under Terraform. record names it ("An Axim customer with e-mail
+// \"a@b.c\""); id is its id when a lookup found it, else "".
+func ImportHint(record, id string) string {
+	if id == "" {
+		id = "<id>"
+	}
+	return fmt.Sprintf("%s already exists (%s). To manage it with Terraform, import it:\n"+
+		"  terraform import <resource address> %s\nor with an import block:\n"+
+		"  import {\n    to = <resource address>\n    id = %q\n  }", record, id, id, id)
+}

@@ -12,8 +12,9 @@ import (
 
 // IdentityAttribute is one string attribute of a resource identity. It
 // mirrors the state attribute of the same name, so the identity is always
-// derived from state: set on create, read, update and import alike. A
-// platform whose ids are unique only per store adds the store here too.
+// derived from state: set on create, read, update and import alike. Every
+// platform here names a record by its id alone: one provider instance
+// talks to one account or store per platform.
 type IdentityAttribute struct {
 	Name        string
 	Description string

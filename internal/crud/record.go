@@ -9,7 +9,8 @@ import (
 )
 
 // Record is implemented by a resource's model (a pointer to its struct).
-// W is the platform's wire type for the record.
+// W is the platform's wire type for the record. RecordTimeouts comes with
+// an embedded Timeouts.
 type Record[W any] interface {
 	RecordID() string
 	RecordTimeouts() timeouts.Value
@@ -18,9 +19,10 @@ type Record[W any] interface {
 	FromAPI(*W)
 }
 
-// Change is what Terraform knows about a record when an operation runs.
-// Plan is nil on delete, State nil on create. Config holds what the user
-// wrote, including write-only values, which exist nowhere else.
+// Change is what Terraform knows about a record when create, update or a
+// plan rule runs (delete needs only the id). State is nil on create.
+// Config holds what the user wrote, including write-only values, which
+// exist nowhere else.
 type Change[M any] struct {
 	Plan, State, Config *M
 }
@@ -50,7 +52,8 @@ type Ops[M any, W any] struct {
 type Spec[M any, W any] struct {
 	// TypeName follows the provider's: "_xtrakit_customer".
 	TypeName string
-	Schema   func(context.Context) rschema.Schema
+	// Schema is the record's schema; Resource adds the timeouts block.
+	Schema func(context.Context) rschema.Schema
 	// Identity lists the attributes of the resource identity (Terraform and
 	// OpenTofu 1.12+); nil means the record's id alone.
 	Identity []IdentityAttribute
@@ -68,3 +71,12 @@ type Spec[M any, W any] struct {
 	// without Delete.
 	Forget func(id string) diag.Diagnostic
 }
+
+// Timeouts is the timeouts block every resource has (create, update and,
+// where the platform can delete, delete): embed it in the resource model.
+type Timeouts struct {
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
+// RecordTimeouts is the configured timeouts block.
+func (t *Timeouts) RecordTimeouts() timeouts.Value { return t.Timeouts }

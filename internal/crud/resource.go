@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 )
 
@@ -41,7 +42,12 @@ func (r *Resource[M, PM, W]) Metadata(_ context.Context, req resource.MetadataRe
 }
 
 func (r *Resource[M, PM, W]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.spec.Schema(ctx)
+	s := r.spec.Schema(ctx)
+	if s.Blocks == nil {
+		s.Blocks = map[string]rschema.Block{}
+	}
+	s.Blocks["timeouts"] = timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: r.spec.Forget == nil})
+	resp.Schema = s
 }
 
 func (r *Resource[M, PM, W]) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {

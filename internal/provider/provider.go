@@ -1,6 +1,7 @@
 // Package provider is the crm provider: its schema, Configure (one API
 // client per configured platform) and the registry of resources and data
-// sources. Each platform lives in its own package and slots in here.
+// sources. Each platform lives in its own package and describes itself in
+// one platform.Platform value; platforms.go lists them.
 package provider
 
 import (
@@ -17,12 +18,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/customerops/terraform-provider-crm/internal/axim"
-	"github.com/customerops/terraform-provider-crm/internal/razorpay"
+	"github.com/customerops/terraform-provider-crm/internal/platform"
 	"github.com/customerops/terraform-provider-crm/internal/settings"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
-	"github.com/customerops/terraform-provider-crm/internal/webcommander"
-	"github.com/customerops/terraform-provider-crm/internal/xtrakit"
 )
 
 var _ provider.Provider = &crmProvider{}
@@ -37,12 +35,8 @@ type crmProvider struct {
 }
 
 type providerModel struct {
-	MaxRetries     types.Int64                  `tfsdk:"max_retries"`
-	RequestTimeout types.String                 `tfsdk:"request_timeout"`
-	Xtrakit        *xtrakit.ProviderConfig      `tfsdk:"xtrakit"`
-	Razorpay       *razorpay.ProviderConfig     `tfsdk:"razorpay"`
-	Axim           *axim.ProviderConfig         `tfsdk:"axim"`
-	WebCommander   *webcommander.ProviderConfig `tfsdk:"webcommander"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
 }
 
 func (p *crmProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -67,18 +61,14 @@ func (p *crmProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Validators:          []validator.String{durationValidator{}},
 			},
 		},
-		Blocks: map[string]pschema.Block{
-			xtrakit.BlockName:      xtrakit.ProviderBlock(),
-			razorpay.BlockName:     razorpay.ProviderBlock(),
-			axim.BlockName:         axim.ProviderBlock(),
-			webcommander.BlockName: webcommander.ProviderBlock(),
-		},
+		Blocks: blocks(),
 	}
 }
 
 func (p *crmProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("max_retries"), &cfg.MaxRetries)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("request_timeout"), &cfg.RequestTimeout)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -86,11 +76,13 @@ func (p *crmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	if !ok {
 		return
 	}
-	data := &providerData{
-		xtrakit:      xtrakit.Configure(ctx, cfg.Xtrakit, base, &resp.Diagnostics),
-		razorpay:     razorpay.Configure(ctx, cfg.Razorpay, base, &resp.Diagnostics),
-		axim:         axim.Configure(ctx, cfg.Axim, base, &resp.Diagnostics),
-		webcommander: webcommander.Configure(ctx, cfg.WebCommander, base, &resp.Diagnostics),
+	data := platform.Clients{}
+	for _, pl := range Platforms {
+		client, diags := pl.Configure(ctx, req.Config, base)
+		resp.Diagnostics.Append(diags...)
+		if client != nil {
+			data[pl.Block] = client
+		}
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
@@ -123,39 +115,26 @@ func (p *crmProvider) transportDefaults(cfg providerModel, tfVersion string, res
 }
 
 func (p *crmProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
-		xtrakit.NewCustomerGroupResource,
-		xtrakit.NewCustomerResource,
-		razorpay.NewCustomerResource,
-		axim.NewCustomerResource,
-		webcommander.NewCustomerResource,
+	var all []func() resource.Resource
+	for _, pl := range Platforms {
+		all = append(all, pl.Resources...)
 	}
+	return all
 }
 
 func (p *crmProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		xtrakit.NewCustomerDataSource,
-		xtrakit.NewCustomerGroupDataSource,
-		xtrakit.NewCustomersDataSource,
-		razorpay.NewCustomerDataSource,
-		razorpay.NewCustomersDataSource,
-		axim.NewCustomerDataSource,
-		axim.NewCustomersDataSource,
-		webcommander.NewCustomerDataSource,
-		webcommander.NewCustomersDataSource,
+	var all []func() datasource.DataSource
+	for _, pl := range Platforms {
+		all = append(all, pl.DataSources...)
 	}
+	return all
 }
 
-// providerData is handed to every resource and data source; each platform
-// reads its own client through its ClientSource interface.
-type providerData struct {
-	xtrakit      *xtrakit.Client
-	razorpay     *razorpay.Client
-	axim         *axim.Client
-	webcommander *webcommander.Client
+// blocks are the platforms' provider blocks.
+func blocks() map[string]pschema.Block {
+	all := make(map[string]pschema.Block, len(Platforms))
+	for _, pl := range Platforms {
+		all[pl.Block] = pl.BlockSchema()
+	}
+	return all
 }
-
-func (d *providerData) XtrakitClient() *xtrakit.Client           { return d.xtrakit }
-func (d *providerData) RazorpayClient() *razorpay.Client         { return d.razorpay }
-func (d *providerData) AximClient() *axim.Client                 { return d.axim }
-func (d *providerData) WebCommanderClient() *webcommander.Client { return d.webcommander }

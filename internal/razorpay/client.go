@@ -1,9 +1,3 @@
-// Package razorpay is the Razorpay slice: its API client, provider block,
-// the crm_razorpay_customer resource and its data sources.
-//
-// Razorpay differs from the other platforms in ways the code below keeps
-// visible: an unknown id answers 400 (not 404), customers cannot be
-// deleted, email + contact is a unique key, and empty notes come back as [].
 package razorpay
 
 import (
@@ -22,9 +16,6 @@ import (
 // DefaultBaseURL is Razorpay's production API.
 const DefaultBaseURL = "https://api.razorpay.com/v1"
 
-// platform names Razorpay in logs and errors.
-const platform = "razorpay"
-
 // Razorpay's own descriptions the provider reacts to (contract §4).
 const (
 	msgNoSuchID = "The id provided does not exist"
@@ -42,7 +33,7 @@ type Client struct {
 
 // NewClient wraps a transport client configured for Razorpay.
 func NewClient(cfg transport.Config) (*Client, error) {
-	cfg.Platform = platform
+	cfg.Platform = about.Block
 	cfg.DecodeError = decodeError
 	api, err := transport.New(cfg)
 	if err != nil {
@@ -108,7 +99,7 @@ func customerPath(id string) (string, error) {
 // customer is looked up by email + contact before any second attempt, so a
 // retried create never makes a second customer.
 func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
-	start := time.Now()
+	since := transport.Since(time.Now())
 	return transport.CreateOnce(ctx, c.api,
 		func() (*Customer, error) {
 			var out Customer
@@ -125,14 +116,17 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 			// Only a customer made by this create may be adopted; the list is
 			// newest first, so the lookup stops at the first older customer
 			// and costs one page whatever the merchant's size.
-			return c.findSince(ctx, in.Email, in.Contact, start.Add(-clockSkew))
+			return c.findCreated(ctx, in.Email, in.Contact, since)
 		})
 }
 
-// clockSkew is how far Razorpay's clock may be behind ours when telling a
-// customer a lost create made from one that already existed.
-const clockSkew = 5 * time.Minute
+// ReadCustomer reads a managed customer. Razorpay's list states no size,
+// so a plan reads one customer per request.
+func (c *Client) ReadCustomer(ctx context.Context, id string) (*Customer, error) {
+	return c.GetCustomer(ctx, id)
+}
 
+// GetCustomer reads one customer with its own request.
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
 	p, err := customerPath(id)
 	if err != nil {
@@ -171,12 +165,12 @@ func (c *Client) ListCustomers(ctx context.Context) ([]Customer, error) {
 // FindCustomer returns the customer with this email + contact (Razorpay's
 // unique key; email compared case-insensitively), or nil if none has them.
 func (c *Client) FindCustomer(ctx context.Context, email, contact string) (*Customer, error) {
-	return c.findSince(ctx, email, contact, time.Time{})
+	return c.findCreated(ctx, email, contact, time.Time{})
 }
 
-// findSince is FindCustomer among the customers created at or after since
+// findCreated is FindCustomer among the customers created at or after since
 // (all of them for a zero since).
-func (c *Client) findSince(ctx context.Context, email, contact string, since time.Time) (*Customer, error) {
+func (c *Client) findCreated(ctx context.Context, email, contact string, since time.Time) (*Customer, error) {
 	var found *Customer
 	err := c.eachCustomer(ctx, func(cu *Customer) bool {
 		if !since.IsZero() && cu.CreatedAt < since.Unix() {

@@ -13,12 +13,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/customerops/terraform-provider-crm/internal/platform"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
-
-type clientSource struct{ c *Client }
-
-func (s clientSource) RazorpayClient() *Client { return s.c }
 
 // TestDeleteWarnsAndSendsNothing: the client points at a server that
 // counts requests; Delete must send none and only warn, naming the customer.
@@ -36,7 +33,7 @@ func TestDeleteWarnsAndSendsNothing(t *testing.T) {
 	}
 	r := NewCustomerResource().(resource.ResourceWithConfigure)
 	var cr resource.ConfigureResponse
-	r.Configure(ctx, resource.ConfigureRequest{ProviderData: clientSource{c}}, &cr)
+	r.Configure(ctx, resource.ConfigureRequest{ProviderData: platform.Clients{about.Block: c}}, &cr)
 	if cr.Diagnostics.HasError() {
 		t.Fatal(cr.Diagnostics)
 	}

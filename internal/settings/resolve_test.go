@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -35,8 +34,7 @@ func TestResolve(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv(envKey, tc.envKey)
 			t.Setenv(envURL, tc.envURL)
-			var diags diag.Diagnostics
-			values, ok := Resolve(&diags, block, tc.present, list(tc.key, tc.url)...)
+			values, ok, diags := Resolve(block, tc.present, list(tc.key, tc.url)...)
 			if ok != tc.ok || len(diags.Errors()) != len(tc.errors) {
 				t.Fatalf("ok = %v, diags %v; want ok %v and %d errors", ok, diags, tc.ok, len(tc.errors))
 			}

@@ -1,3 +1,8 @@
+// Package settings declares the settings of a platform's provider block and
+// resolves them: each from the block, else its environment variable, else
+// its default, with the errors a user needs (unknown at plan time, missing,
+// naming the attribute and the variable). It also builds the block's schema
+// and the optional requests_per_second cap.
 package settings
 
 import (

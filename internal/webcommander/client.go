@@ -1,5 +1,3 @@
-// Package webcommander is the WebCommander slice: its OAuth 2.0 client,
-// provider block, customer resource and data sources.
 package webcommander
 
 import (
@@ -14,8 +12,6 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
-
-const platform = "webcommander"
 
 // pageSize is the largest page WebCommander's list serves (contract §3).
 const pageSize = 20
@@ -32,7 +28,7 @@ type Client struct {
 // plus /api/v4): one OAuth token for every request of the provider
 // instance, fetched on first use and renewed on expiry or a 401.
 func NewClient(cfg transport.Config, creds Credentials) (*Client, error) {
-	cfg.Platform = platform
+	cfg.Platform = about.Block
 	cfg.DecodeError = decodeError
 	tokens, err := transport.New(cfg) // the token endpoint takes no bearer token
 	if err != nil {
@@ -91,15 +87,11 @@ func IsDuplicate(err error) bool {
 	return ok && apiErr.Status == http.StatusConflict
 }
 
-// clockSkew is how far the store's clock may be behind ours when telling
-// the customer a lost create made from one that existed before it.
-const clockSkew = 5 * time.Minute
-
 // CreateCustomer creates a customer. If the answer is lost and the body
 // has an e-mail, the customer is looked up by it before any second attempt
 // and adopted only if it was created after this create began.
 func (c *Client) CreateCustomer(ctx context.Context, body customerBody) (*Customer, error) {
-	start := time.Now()
+	since := transport.Since(time.Now())
 	email, _ := body.Customer["email"].(string)
 	return transport.CreateOnce(ctx, c.api,
 		func() (*Customer, error) {
@@ -109,25 +101,22 @@ func (c *Client) CreateCustomer(ctx context.Context, body customerBody) (*Custom
 			}
 			return checked(out.Customer)
 		},
-		func(ctx context.Context) (*Customer, error) {
+		transport.FindMade(since, func(ctx context.Context) (*Customer, error) {
 			if email == "" {
 				return nil, nil // nothing to find it by: a second attempt may duplicate it
 			}
-			found, err := c.FindByEmail(ctx, email)
-			if err != nil || found == nil {
-				return nil, err
-			}
-			created, perr := time.Parse(time.RFC3339Nano, found.CreatedAt)
-			if perr != nil || created.Before(start.Add(-clockSkew)) {
-				return nil, nil // older than this create: not ours to adopt
-			}
-			return found, nil
-		})
+			return c.FindCustomer(ctx, email)
+		}, madeSince))
 }
 
-// RefreshCustomer reads a managed customer, from the store's list when a
+// madeSince reads WebCommander's creation time (RFC 3339).
+func madeSince(cu *Customer, since time.Time) bool {
+	return transport.MadeSince(time.RFC3339Nano, cu.CreatedAt, since)
+}
+
+// ReadCustomer reads a managed customer, from the store's list when a
 // plan reads enough of them for the list to pay.
-func (c *Client) RefreshCustomer(ctx context.Context, id string) (*Customer, error) {
+func (c *Client) ReadCustomer(ctx context.Context, id string) (*Customer, error) {
 	return c.customers.Get(ctx, id, c.GetCustomer)
 }
 
@@ -189,8 +178,8 @@ func (c *Client) ListCustomers(ctx context.Context, email string) ([]Customer, e
 		})
 }
 
-// FindByEmail returns the customer with this e-mail (any case), or nil.
-func (c *Client) FindByEmail(ctx context.Context, email string) (*Customer, error) {
+// FindCustomer returns the customer with this e-mail (any case), or nil.
+func (c *Client) FindCustomer(ctx context.Context, email string) (*Customer, error) {
 	all, err := c.ListCustomers(ctx, email)
 	if err != nil {
 		return nil, err

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -16,14 +15,12 @@ import (
 
 type customerResourceModel struct {
 	customerModel
-	Newsletter        types.Bool     `tfsdk:"newsletter_subscribed"`
-	Password          types.String   `tfsdk:"password"`
-	PasswordWO        types.String   `tfsdk:"password_wo"`
-	PasswordWOVersion types.Int64    `tfsdk:"password_wo_version"`
-	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+	Newsletter        types.Bool   `tfsdk:"newsletter_subscribed"`
+	Password          types.String `tfsdk:"password"`
+	PasswordWO        types.String `tfsdk:"password_wo"`
+	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
+	crud.Timeouts
 }
-
-func (m *customerResourceModel) RecordTimeouts() timeouts.Value { return m.Timeouts }
 
 // FromAPI also keeps what WebCommander never returns (the newsletter
 // setting and the password) as it was, and never stores password_wo.
@@ -41,9 +38,6 @@ func NewCustomerResource() resource.Resource {
 				MarkdownDescription: "A WebCommander customer. Updates send WebCommander's `PUT /admin/customers/{id}` with " +
 					"only the fields that changed (its PUT changes what it carries); the password only when it changes.",
 				Attributes: customerResourceAttributes(),
-				Blocks: map[string]rschema.Block{
-					"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-				},
 			}
 		},
 		Bind: func(providerData any, diags *diag.Diagnostics) *crud.Ops[customerResourceModel, Customer] {
@@ -62,7 +56,7 @@ func NewCustomerResource() resource.Resource {
 					}
 					return created, err
 				},
-				Read: c.RefreshCustomer,
+				Read: c.ReadCustomer,
 				Update: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
 					return c.UpdateCustomer(ctx, ch.State.RecordID(), updateBody(ctx, ch))
 				},
@@ -147,11 +141,9 @@ func password(ch crud.Change[customerResourceModel], creating bool) (string, boo
 // importHint tells the user how to manage the customer WebCommander
 // already has with this e-mail, naming its id when a lookup finds it.
 func importHint(ctx context.Context, c *Client, email string) string {
-	id := "<customer id>"
-	if found, err := c.FindByEmail(ctx, email); err == nil && found != nil {
+	var id string
+	if found, err := c.FindCustomer(ctx, email); err == nil && found != nil {
 		id = fmt.Sprint(found.ID)
 	}
-	return fmt.Sprintf("A WebCommander customer with e-mail %q already exists (%s). To manage it with Terraform, import it:\n"+
-		"  terraform import <resource address> %s\nor with an import block:\n"+
-		"  import {\n    to = <resource address>\n    id = %q\n  }", email, id, id, id)
+	return crud.ImportHint(fmt.Sprintf("A WebCommander customer with e-mail %q", email), id)
 }

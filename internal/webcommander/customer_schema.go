@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -200,4 +202,34 @@ func (addressesFollowSources) PlanModifyList(ctx context.Context, req planmodifi
 		}
 	}
 	resp.PlanValue = req.StateValue
+}
+
+func customerDataSourceAttributes(lookup bool) map[string]dschema.Attribute {
+	computed := func(d string) dschema.Attribute {
+		return dschema.StringAttribute{MarkdownDescription: d, Computed: true}
+	}
+	attrs := fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
+		"id":                  dschema.StringAttribute{MarkdownDescription: "Customer id (an integer, as a string).", Optional: lookup, Computed: true},
+		"display_id":          dschema.Int64Attribute{MarkdownDescription: "The customer number WebCommander shows.", Computed: true},
+		"shipping_profile_id": dschema.Int64Attribute{MarkdownDescription: "Id of the shipping profile.", Computed: true},
+		"status":              computed("Status."),
+		"store_credit":        dschema.NumberAttribute{MarkdownDescription: "Store credit.", Computed: true},
+		"credit_limit":        dschema.NumberAttribute{MarkdownDescription: "Credit limit.", Computed: true},
+		"allow_credit_limit":  dschema.BoolAttribute{MarkdownDescription: "Whether the customer may buy on credit.", Computed: true},
+		"password_expired":    dschema.BoolAttribute{MarkdownDescription: "Whether the password must be changed at next login.", Computed: true},
+		"created_at":          computed("When WebCommander created the customer."),
+		"addresses": dschema.ListNestedAttribute{
+			MarkdownDescription: "The PRIMARY, SHIPPING and BILLING addresses.",
+			Computed:            true,
+			NestedObject: dschema.NestedAttributeObject{Attributes: map[string]dschema.Attribute{
+				"type": computed("PRIMARY, SHIPPING or BILLING."), "address_line_1": computed("First address line."),
+				"city": computed("City."), "post_code": computed("Postal code."), "country_code": computed("Country code."),
+				"state_code": computed("State code."), "mobile": computed("Mobile phone number."), "phone": computed("Phone number."),
+			}},
+		},
+	})
+	if lookup {
+		attrs["email"] = fields.LookupEmail("E-mail address of the customer to read (case-insensitive).")
+	}
+	return attrs
 }

@@ -30,7 +30,7 @@ func NewCustomerDataSource() datasource.DataSource {
 			if c == nil {
 				return nil
 			}
-			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": crud.MustFind("WebCommander customer", "email", c.FindByEmail)}
+			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": crud.MustFind("WebCommander customer", "email", c.FindCustomer)}
 		},
 	})
 }
@@ -76,34 +76,4 @@ func (m *customersModel) SetListed(all []Customer) {
 		m.Customers[i].FromAPI(&all[i])
 		m.IDs[i] = types.StringValue(strconv.FormatInt(all[i].ID, 10))
 	}
-}
-
-func customerDataSourceAttributes(lookup bool) map[string]dschema.Attribute {
-	computed := func(d string) dschema.Attribute {
-		return dschema.StringAttribute{MarkdownDescription: d, Computed: true}
-	}
-	attrs := fields.DataSourceAttributes(customerFields, map[string]dschema.Attribute{
-		"id":                  dschema.StringAttribute{MarkdownDescription: "Customer id (an integer, as a string).", Optional: lookup, Computed: true},
-		"display_id":          dschema.Int64Attribute{MarkdownDescription: "The customer number WebCommander shows.", Computed: true},
-		"shipping_profile_id": dschema.Int64Attribute{MarkdownDescription: "Id of the shipping profile.", Computed: true},
-		"status":              computed("Status."),
-		"store_credit":        dschema.NumberAttribute{MarkdownDescription: "Store credit.", Computed: true},
-		"credit_limit":        dschema.NumberAttribute{MarkdownDescription: "Credit limit.", Computed: true},
-		"allow_credit_limit":  dschema.BoolAttribute{MarkdownDescription: "Whether the customer may buy on credit.", Computed: true},
-		"password_expired":    dschema.BoolAttribute{MarkdownDescription: "Whether the password must be changed at next login.", Computed: true},
-		"created_at":          computed("When WebCommander created the customer."),
-		"addresses": dschema.ListNestedAttribute{
-			MarkdownDescription: "The PRIMARY, SHIPPING and BILLING addresses.",
-			Computed:            true,
-			NestedObject: dschema.NestedAttributeObject{Attributes: map[string]dschema.Attribute{
-				"type": computed("PRIMARY, SHIPPING or BILLING."), "address_line_1": computed("First address line."),
-				"city": computed("City."), "post_code": computed("Postal code."), "country_code": computed("Country code."),
-				"state_code": computed("State code."), "mobile": computed("Mobile phone number."), "phone": computed("Phone number."),
-			}},
-		},
-	})
-	if lookup {
-		attrs["email"] = fields.LookupEmail("E-mail address of the customer to read (case-insensitive).")
-	}
-	return attrs
 }

@@ -1,5 +1,3 @@
-// Package xtrakit is the Xtrakit slice: its API client, provider block,
-// resources and data sources for customers and customer groups.
 package xtrakit
 
 import (
@@ -29,7 +27,7 @@ type Client struct {
 
 // NewClient wraps a transport client configured for Xtrakit.
 func NewClient(cfg transport.Config) (*Client, error) {
-	cfg.Platform = "xtrakit"
+	cfg.Platform = about.Block
 	cfg.DecodeError = decodeError
 	api, err := transport.New(cfg)
 	if err != nil {
@@ -42,20 +40,6 @@ func NewClient(cfg transport.Config) (*Client, error) {
 	c.groups = transport.NewSnapshot(api, "customer groups", c.ListGroups,
 		func(g *Group) string { return strconv.FormatInt(g.ID, 10) })
 	return c, nil
-}
-
-// envelope is Xtrakit's success body: {"status":200,"message":"...","data":{...}}.
-type envelope[T any] struct {
-	Status  int    `json:"status"`
-	Message string `json:"message"`
-	Data    T      `json:"data"`
-}
-
-// errorBody is Xtrakit's error body:
-// {"status":422,"error":"Validation failed","errors":{"field":["message"]}}.
-type errorBody struct {
-	Error  string              `json:"error"`
-	Errors map[string][]string `json:"errors"`
 }
 
 func decodeError(status int, body []byte) *transport.APIError {
@@ -123,44 +107,8 @@ func ParseID(s string) (int64, error) {
 
 // ---- customers ----
 
-// CustomerInput is the body of create and of the edit PUT, which replaces
-// the whole record: every field is always sent, null when unset.
-type CustomerInput struct {
-	CustomerGroupID  *int64  `json:"customer_group_id"`
-	CustomerName     string  `json:"customer_name"`
-	CustomerEmail    *string `json:"customer_email"`
-	CustomerPhone    string  `json:"customer_phone"`
-	CustomerWhatsapp *string `json:"customer_whatsapp"`
-	CustomerCountry  string  `json:"customer_country"`
-	CustomerCity     string  `json:"customer_city"`
-	CustomerState    string  `json:"customer_state"`
-	CustomerZip      *string `json:"customer_zip"`
-	Address1         string  `json:"address1"`
-	Address2         *string `json:"address2"`
-	CustomerProfile  *string `json:"customer_profile"`
-	CreatedBy        string  `json:"created_by"`
-}
-
-// Customer is a customer as the API returns it.
-type Customer struct {
-	CustomerInput
-	ID           int64      `json:"id"`
-	UserID       string     `json:"user_id"`
-	BusinessCode flexString `json:"business_code"`
-	CreatedAt    string     `json:"created_at"`
-	UpdatedAt    string     `json:"updated_at"`
-}
-
-type customerData struct {
-	Customer *Customer `json:"customer"`
-}
-
-type customersData struct {
-	Customers []Customer `json:"customers"`
-}
-
 func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Customer, error) {
-	start := time.Now()
+	since := transport.Since(time.Now())
 	return transport.CreateOnce(ctx, c.api,
 		func() (*Customer, error) {
 			var out envelope[customerData]
@@ -169,28 +117,28 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 			}
 			return mustHave(out.Data.Customer, "customer")
 		},
-		func(ctx context.Context) (*Customer, error) { return c.findCustomer(ctx, in, start) })
+		func(ctx context.Context) (*Customer, error) { return c.findCreated(ctx, in, since) })
 }
 
-// findCustomer looks for a customer equal to in, field by field. When
+// findCreated looks for a customer equal to in, field by field. When
 // several match, the newest (highest id) is the one a lost create made.
-func (c *Client) findCustomer(ctx context.Context, in CustomerInput, start time.Time) (*Customer, error) {
+func (c *Client) findCreated(ctx context.Context, in CustomerInput, since time.Time) (*Customer, error) {
 	all, err := c.ListCustomers(ctx, in.CustomerGroupID)
 	if err != nil {
 		return nil, err
 	}
 	var found *Customer
 	for i := range all {
-		if sameCustomer(all[i].CustomerInput, in) && madeSince(all[i].CreatedAt, start) && (found == nil || all[i].ID > found.ID) {
+		if sameCustomer(all[i].CustomerInput, in) && madeSince(all[i].CreatedAt, since) && (found == nil || all[i].ID > found.ID) {
 			found = &all[i]
 		}
 	}
 	return found, nil
 }
 
-// RefreshCustomer reads a managed customer, from the customer list when a
+// ReadCustomer reads a managed customer, from the customer list when a
 // plan refreshes many.
-func (c *Client) RefreshCustomer(ctx context.Context, id string) (*Customer, error) {
+func (c *Client) ReadCustomer(ctx context.Context, id string) (*Customer, error) {
 	return c.customers.Get(ctx, id, c.GetCustomer)
 }
 
@@ -241,32 +189,8 @@ func (c *Client) ListCustomers(ctx context.Context, groupID *int64) ([]Customer,
 
 // ---- customer groups ----
 
-// GroupInput is the body of group create and edit.
-type GroupInput struct {
-	GroupName        string  `json:"group_name"`
-	GroupDescription *string `json:"group_description"`
-}
-
-// Group is a customer group as the API returns it.
-type Group struct {
-	GroupInput
-	ID           int64      `json:"id"`
-	UserID       string     `json:"user_id"`
-	BusinessCode flexString `json:"business_code"`
-	CreatedAt    string     `json:"created_at"`
-	UpdatedAt    string     `json:"updated_at"`
-}
-
-type groupData struct {
-	Group *Group `json:"group"`
-}
-
-type groupsData struct {
-	Groups []Group `json:"groups"`
-}
-
 func (c *Client) CreateGroup(ctx context.Context, in GroupInput) (*Group, error) {
-	start := time.Now()
+	since := transport.Since(time.Now())
 	return transport.CreateOnce(ctx, c.api,
 		func() (*Group, error) {
 			var out envelope[groupData]
@@ -275,10 +199,10 @@ func (c *Client) CreateGroup(ctx context.Context, in GroupInput) (*Group, error)
 			}
 			return mustHave(out.Data.Group, "group")
 		},
-		func(ctx context.Context) (*Group, error) { return c.findGroup(ctx, in, start) })
+		func(ctx context.Context) (*Group, error) { return c.findCreatedGroup(ctx, in, since) })
 }
 
-func (c *Client) findGroup(ctx context.Context, in GroupInput, start time.Time) (*Group, error) {
+func (c *Client) findCreatedGroup(ctx context.Context, in GroupInput, since time.Time) (*Group, error) {
 	all, err := c.ListGroups(ctx)
 	if err != nil {
 		return nil, err
@@ -286,16 +210,16 @@ func (c *Client) findGroup(ctx context.Context, in GroupInput, start time.Time) 
 	var found *Group
 	for i := range all {
 		if all[i].GroupName == in.GroupName && optEqual(all[i].GroupDescription, in.GroupDescription) &&
-			madeSince(all[i].CreatedAt, start) && (found == nil || all[i].ID > found.ID) {
+			madeSince(all[i].CreatedAt, since) && (found == nil || all[i].ID > found.ID) {
 			found = &all[i]
 		}
 	}
 	return found, nil
 }
 
-// RefreshGroup reads a managed group, from the group list when a plan
+// ReadGroup reads a managed group, from the group list when a plan
 // refreshes many.
-func (c *Client) RefreshGroup(ctx context.Context, id string) (*Group, error) {
+func (c *Client) ReadGroup(ctx context.Context, id string) (*Group, error) {
 	return c.groups.Get(ctx, id, c.GetGroup)
 }
 
@@ -340,18 +264,14 @@ func (c *Client) ListGroups(ctx context.Context) ([]Group, error) {
 	})
 }
 
-// timeLayout is Xtrakit's timestamp: no zone marker; the contract reads it
-// as UTC.
+// timeLayout is Xtrakit's timestamp. It carries no zone; the project
+// reads it as UTC (CONTRACT.md §7).
 const timeLayout = "2006-01-02 15:04:05"
 
-// clockSkew is how far Xtrakit's clock may be behind ours.
-const clockSkew = 5 * time.Minute
-
-// madeSince reports whether a record was created after a create began
-// (less the allowed skew): Xtrakit has no natural key, so a lost create is
-// matched on every field, and an identical record older than the create
-// must not be adopted. A timestamp that does not parse is not ours.
-func madeSince(createdAt string, start time.Time) bool {
-	t, err := time.Parse(timeLayout, createdAt)
-	return err == nil && !t.Before(start.Add(-clockSkew).Truncate(time.Second))
+// madeSince reports whether a record was created by a create that began
+// at since or later: Xtrakit has no natural key, so a lost create is
+// matched on every field, and an identical older record must not be
+// adopted.
+func madeSince(createdAt string, since time.Time) bool {
+	return transport.MadeSince(timeLayout, createdAt, since)
 }

@@ -3,7 +3,6 @@ package xtrakit
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -13,10 +12,8 @@ import (
 
 type customerResourceModel struct {
 	customerModel
-	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	crud.Timeouts
 }
-
-func (m *customerResourceModel) RecordTimeouts() timeouts.Value { return m.Timeouts }
 
 // NewCustomerResource is crm_xtrakit_customer.
 func NewCustomerResource() resource.Resource {
@@ -27,9 +24,6 @@ func NewCustomerResource() resource.Resource {
 				MarkdownDescription: "An Xtrakit customer. Updates send Xtrakit's edit `PUT /customers/{id}` with the whole record, " +
 					"so anything changed outside Terraform shows as drift and is put back on apply.",
 				Attributes: customerResourceAttributes(),
-				Blocks: map[string]rschema.Block{
-					"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-				},
 			}
 		},
 		Bind: func(providerData any, diags *diag.Diagnostics) *crud.Ops[customerResourceModel, Customer] {
@@ -42,7 +36,7 @@ func NewCustomerResource() resource.Resource {
 				Create: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
 					return c.CreateCustomer(ctx, ch.Plan.toInput())
 				},
-				Read: c.RefreshCustomer,
+				Read: c.ReadCustomer,
 				Update: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
 					return c.UpdateCustomer(ctx, ch.State.RecordID(), ch.Plan.toInput())
 				},

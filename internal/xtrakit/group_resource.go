@@ -3,7 +3,6 @@ package xtrakit
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -13,10 +12,8 @@ import (
 
 type groupResourceModel struct {
 	groupModel
-	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	crud.Timeouts
 }
-
-func (m *groupResourceModel) RecordTimeouts() timeouts.Value { return m.Timeouts }
 
 // NewCustomerGroupResource is crm_xtrakit_customer_group.
 func NewCustomerGroupResource() resource.Resource {
@@ -27,9 +24,6 @@ func NewCustomerGroupResource() resource.Resource {
 				MarkdownDescription: "An Xtrakit customer group. Updates send Xtrakit's edit `PUT /customer-groups/{id}`. " +
 					"Xtrakit refuses to delete a group that still has customers (HTTP 409): move or delete them first.",
 				Attributes: groupResourceAttributes(),
-				Blocks: map[string]rschema.Block{
-					"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-				},
 			}
 		},
 		Bind: func(providerData any, diags *diag.Diagnostics) *crud.Ops[groupResourceModel, Group] {
@@ -42,7 +36,7 @@ func NewCustomerGroupResource() resource.Resource {
 				Create: func(ctx context.Context, ch crud.Change[groupResourceModel]) (*Group, error) {
 					return c.CreateGroup(ctx, ch.Plan.toInput())
 				},
-				Read: c.RefreshGroup,
+				Read: c.ReadGroup,
 				Update: func(ctx context.Context, ch crud.Change[groupResourceModel]) (*Group, error) {
 					return c.UpdateGroup(ctx, ch.State.RecordID(), ch.Plan.toInput())
 				},

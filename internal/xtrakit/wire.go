@@ -63,3 +63,77 @@ func deref(p *string) string {
 	}
 	return *p
 }
+
+// envelope is Xtrakit's success body: {"status":200,"message":"...","data":{...}}.
+type envelope[T any] struct {
+	Status  int    `json:"status"`
+	Message string `json:"message"`
+	Data    T      `json:"data"`
+}
+
+// errorBody is Xtrakit's error body:
+// {"status":422,"error":"Validation failed","errors":{"field":["message"]}}.
+type errorBody struct {
+	Error  string              `json:"error"`
+	Errors map[string][]string `json:"errors"`
+}
+
+// CustomerInput is the body of create and of the edit PUT, which replaces
+// the whole record: every field is always sent, null when unset.
+type CustomerInput struct {
+	CustomerGroupID  *int64  `json:"customer_group_id"`
+	CustomerName     string  `json:"customer_name"`
+	CustomerEmail    *string `json:"customer_email"`
+	CustomerPhone    string  `json:"customer_phone"`
+	CustomerWhatsapp *string `json:"customer_whatsapp"`
+	CustomerCountry  string  `json:"customer_country"`
+	CustomerCity     string  `json:"customer_city"`
+	CustomerState    string  `json:"customer_state"`
+	CustomerZip      *string `json:"customer_zip"`
+	Address1         string  `json:"address1"`
+	Address2         *string `json:"address2"`
+	CustomerProfile  *string `json:"customer_profile"`
+	CreatedBy        string  `json:"created_by"`
+}
+
+// Customer is a customer as the API returns it.
+type Customer struct {
+	CustomerInput
+	ID           int64      `json:"id"`
+	UserID       string     `json:"user_id"`
+	BusinessCode flexString `json:"business_code"`
+	CreatedAt    string     `json:"created_at"`
+	UpdatedAt    string     `json:"updated_at"`
+}
+
+type customerData struct {
+	Customer *Customer `json:"customer"`
+}
+
+type customersData struct {
+	Customers []Customer `json:"customers"`
+}
+
+// GroupInput is the body of group create and edit.
+type GroupInput struct {
+	GroupName        string  `json:"group_name"`
+	GroupDescription *string `json:"group_description"`
+}
+
+// Group is a customer group as the API returns it.
+type Group struct {
+	GroupInput
+	ID           int64      `json:"id"`
+	UserID       string     `json:"user_id"`
+	BusinessCode flexString `json:"business_code"`
+	CreatedAt    string     `json:"created_at"`
+	UpdatedAt    string     `json:"updated_at"`
+}
+
+type groupData struct {
+	Group *Group `json:"group"`
+}
+
+type groupsData struct {
+	Groups []Group `json:"groups"`
+}
