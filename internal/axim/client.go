@@ -14,7 +14,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
-// pageSize is the largest page Axim's list serves (contract §2).
+// pageSize is the largest page Axim's list serves (CONTRACT.md §2).
 const pageSize = 10
 
 // Client makes typed calls to one Axim store's API.

@@ -21,7 +21,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/fields"
 )
 
-// Axim's rules (contract §2), checked at plan time.
+// Axim's rules (CONTRACT.md §4), checked at plan time.
 var (
 	statuses       = []string{"active", "pending", "inactive"}
 	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)

@@ -11,7 +11,7 @@ type envelope[T any] struct {
 	Errors  []field `json:"errors,omitempty"`
 }
 
-// meta is the list answer's paging block (contract §2, decided).
+// meta is the list answer's paging block (CONTRACT.md §2, decided).
 type meta struct {
 	Page  int `json:"page"`
 	Limit int `json:"limit"`

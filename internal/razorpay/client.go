@@ -16,7 +16,7 @@ import (
 // DefaultBaseURL is Razorpay's production API.
 const DefaultBaseURL = "https://api.razorpay.com/v1"
 
-// Razorpay's own descriptions the provider reacts to (contract §4).
+// Razorpay's own descriptions the provider reacts to (CONTRACT.md §3).
 const (
 	msgNoSuchID = "The id provided does not exist"
 	msgExists   = "Customer already exists for the merchant"

@@ -21,7 +21,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/fields"
 )
 
-// Razorpay's field rules (contract §4), checked at plan time.
+// Razorpay's field rules (CONTRACT.md §4), checked at plan time.
 var (
 	namePattern    = regexp.MustCompile(`^[A-Za-z0-9 .'/@()_-]*$`)
 	contactChars   = regexp.MustCompile(`^\+?[0-9]*$`)

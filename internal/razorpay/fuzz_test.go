@@ -42,7 +42,7 @@ func FuzzDecodeCustomer(f *testing.F) {
 	})
 }
 
-// FuzzDecodeError checks decodeError against api-contracts.md §4: a
+// FuzzDecodeError checks decodeError against CONTRACT.md §3: a
 // customer is gone only for HTTP 400 whose error description is "The id
 // provided does not exist" (the decoder also takes it with a final period or
 // surrounding blanks); any other status, description or body is not gone,

@@ -13,7 +13,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
-// pageSize is the largest page WebCommander's list serves (contract §3).
+// pageSize is the largest page WebCommander's list serves (CONTRACT.md §2).
 const pageSize = 20
 
 // Client makes typed calls to one WebCommander store's admin API.

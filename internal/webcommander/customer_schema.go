@@ -22,7 +22,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/fields"
 )
 
-// WebCommander's rules (contract §3), checked at plan time.
+// WebCommander's rules (CONTRACT.md §4), checked at plan time.
 var (
 	statuses = []string{"active", "inactive", "pending", "approval_awaiting", "awaiting_verification"}
 	genders  = []string{"male", "female", "other"}

@@ -58,7 +58,7 @@ type Address struct {
 }
 
 // Customer is WebCommander's answer, whose shape differs from the request
-// (contract §3): sex for gender, the flat address inside addresses[],
+// (CONTRACT.md §5): sex for gender, the flat address inside addresses[],
 // shipping_profile as an object, amounts as numbers, no password and no
 // newsletter.
 type Customer struct {

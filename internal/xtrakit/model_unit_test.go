@@ -236,7 +236,7 @@ func TestCustomerFromAPIKeepsAPISpellingOfEmail(t *testing.T) {
 	}
 }
 
-// TestCustomerRoundTrip decodes an answer shaped like seed 000's (the edit
+// TestCustomerRoundTrip decodes an answer shaped like the vendor's sample (CONTRACT.md §5: the edit
 // PUT's success body), maps it onto the configured model, and sends it back
 // as the next PUT body: every value is checked against literals, not
 // against the code's own output.
@@ -319,7 +319,7 @@ func TestCustomerRoundTrip(t *testing.T) {
 		UpdatedAt:    types.StringValue("2024-08-04 02:00:43"),
 	})
 
-	// The next PUT: the whole record, seed 000's body fields and nothing
+	// The next PUT: the whole record, the body fields of CONTRACT.md §5 and nothing
 	// else, unset optionals as null.
 	body, err := json.Marshal(m.toInput())
 	if err != nil {
@@ -459,7 +459,7 @@ func TestGroupModelFitsSchema(t *testing.T) {
 
 // ---- fuzz ----
 
-// FuzzDecodeError checks decodeError against api-contracts.md §1, read
+// FuzzDecodeError checks decodeError against CONTRACT.md §3, read
 // here independently of the decoder (as a generic JSON document):
 //   - the record is gone only for HTTP 404 with Xtrakit's own body, whose
 //     "error" member is exactly "Customer not found" or "Group not found";
