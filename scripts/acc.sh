@@ -19,25 +19,15 @@
 # only the `--- PASS/FAIL/SKIP` lines, the package `ok`/`FAIL` lines, the gated
 # skips of this CLI and a closing summary `acc(<cli>): N passed, N failed, N
 # skipped`. The run fails if go test fails, if no acceptance test passed, or if
-# any test skipped that is not on the GATED list below for a CLI older than
-# its minimum.
+# any test skipped without a gate: a test that needs a newer CLI declares it
+# beside itself with acctest.Gate (or NeedsIdentity, NeedsWriteOnly), which
+# logs "crm-acc-gate <test> <minimum version> <reason>"; a skip counts as
+# gated only with that line in the log and a CLI older than the minimum.
 set -euo pipefail
 
 # shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_go
-
-# The only tests allowed to skip, each with the oldest CLI that runs it and
-# why: "TestName|minimum version|reason". A test skips itself with
-# tfversion.SkipBelow; this list is what makes that skip acceptable.
-GATED=(
-  "TestAccXtrakitCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
-  "TestAccXtrakitCustomerGroup_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
-  "TestAccRazorpayCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
-  "TestAccAximCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
-  "TestAccWebCommanderCustomer_identity|1.12.0|resource identity (import by identity) needs Terraform/OpenTofu 1.12"
-  "TestAccWebCommanderCustomer_writeOnlyPassword|1.11.0|write-only arguments (password_wo) need Terraform/OpenTofu 1.11"
-)
 
 cli="${1:-}"
 case "$cli" in
@@ -108,21 +98,19 @@ skipped="$(count SKIP)"
 # version_lt A B: A < B for dotted versions.
 version_lt() { [[ "$1" != "$2" && "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" == "$1" ]]; }
 
-# Sort the skips into gated (listed, CLI below the minimum) and the rest.
+# Sort the skips into gated (declared by acctest.Gate, CLI below the
+# minimum) and the rest.
 gated_skips=()
 bad_skips=()
 while read -r name; do
   [[ -n "$name" ]] || continue
   top="${name%%/*}"
-  entry=""
-  for g in "${GATED[@]}"; do
-    [[ "${g%%|*}" == "$top" ]] && entry="$g" && break
-  done
-  if [[ -z "$entry" ]]; then
-    bad_skips+=("${name}: not on the gated list in scripts/acc.sh")
+  gate="$(grep -oE "crm-acc-gate ${top} [^ ]+ .*" "$log_file" | head -n1 || true)"
+  if [[ -z "$gate" ]]; then
+    bad_skips+=("${name}: skipped without an acctest.Gate")
     continue
   fi
-  IFS='|' read -r _ minimum reason <<<"$entry"
+  read -r _ _ minimum reason <<<"$gate"
   if version_lt "$cli_version" "$minimum"; then
     gated_skips+=("${name} (needs ${minimum}: ${reason})")
   else
@@ -142,7 +130,7 @@ elif [[ $passed -eq 0 ]]; then
 fi
 if [[ ${#bad_skips[@]} -gt 0 ]]; then
   # A skipped acceptance test is not a passed one.
-  echo "acc(${label}): ${#bad_skips[@]} tests skipped outside the gated list; failing:" >&2
+  echo "acc(${label}): ${#bad_skips[@]} tests skipped without a gate; failing:" >&2
   for s in "${bad_skips[@]}"; do echo "  - ${s}" >&2; done
   rc=1
 fi

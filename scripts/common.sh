@@ -57,3 +57,16 @@ tools_on_path() {
   PATH="${TOOLS_BIN}:${PATH}"
   export PATH
 }
+
+# platform_packages prints the platform packages, as ./internal/<name>: those
+# the provider's registry imports that declare a platform.Platform (import
+# internal/platform). Derived from the code, so a new platform needs no edit
+# here.
+platform_packages() {
+  local mod
+  mod="$(cd "$REPO_ROOT" && go list -m)"
+  (cd "$REPO_ROOT" && go list -f '{{.ImportPath}}{{range .Imports}} {{.}}{{end}}' \
+    $(go list -f '{{join .Imports " "}}' ./internal/provider | tr ' ' '\n' | grep "^${mod}/internal/")) \
+    | awk -v p="${mod}/internal/platform" '{ for (i = 2; i <= NF; i++) if ($i == p) { print $1; break } }' \
+    | sed "s|^${mod}/|./|"
+}

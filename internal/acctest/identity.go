@@ -13,12 +13,8 @@ import (
 )
 
 // IdentityCLI is the oldest Terraform/OpenTofu with resource identity
-// (import by identity). Tests needing it skip below it, and must be on the
-// GATED list in scripts/acc.sh.
+// (import by identity). Tests needing it gate on it with NeedsIdentity.
 var IdentityCLI = tfversion.Version1_12_0
-
-// NeedsIdentity gates a test on IdentityCLI.
-var NeedsIdentity = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(IdentityCLI)}
 
 // IdentitySteps are the identity checks every resource passes: after
 // create the identity holds the id that state holds (in the id's form),

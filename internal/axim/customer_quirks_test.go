@@ -103,7 +103,7 @@ resource "crm_axim_customer" "seeded" {
 	steps := acctest.IdentitySteps(config, customerAddr, idPattern)
 	steps = append(steps, acctest.AdoptByIdentity(config+adopted, "crm_axim_customer.seeded", seeded.ID))
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   acctest.NeedsIdentity,
+		TerraformVersionChecks:   acctest.NeedsIdentity(t),
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps:                    steps,
 	})

@@ -26,7 +26,7 @@ resource "crm_razorpay_customer" "seeded" {
 	steps := acctest.IdentitySteps(config, customerAddr, idPattern)
 	steps = append(steps, acctest.AdoptByIdentity(config+adopted, "crm_razorpay_customer.seeded", seeded.ID))
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   acctest.NeedsIdentity,
+		TerraformVersionChecks:   acctest.NeedsIdentity(t),
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps:                    steps,
 	})

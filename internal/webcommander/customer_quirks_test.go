@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
@@ -169,7 +168,7 @@ func TestAccWebCommanderCustomer_writeOnlyPassword(t *testing.T) {
 	}
 	woNull := []statecheck.StateCheck{statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("password_wo"), knownvalue.Null())}
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		TerraformVersionChecks:   acctest.NeedsWriteOnly(t),
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{Config: step("wo-pass-1", "1"), ConfigStateChecks: woNull, Check: password("wo-pass-1")},
@@ -190,7 +189,7 @@ func TestAccWebCommanderCustomer_identity(t *testing.T) {
 	steps := acctest.IdentitySteps(config, customerAddr, idPattern)
 	steps = append(steps, acctest.AdoptByIdentity(config+adopted, "crm_webcommander_customer.seeded", strconv.FormatInt(seeded.ID, 10)))
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   acctest.NeedsIdentity,
+		TerraformVersionChecks:   acctest.NeedsIdentity(t),
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps:                    steps,
 	})

@@ -37,7 +37,7 @@ resource "crm_xtrakit_customer" "seeded" {
 	steps := acctest.IdentitySteps(config, customerAddr, xtrakitID)
 	steps = append(steps, acctest.AdoptByIdentity(config+adopted, "crm_xtrakit_customer.seeded", strconv.FormatInt(seeded.ID, 10)))
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   acctest.NeedsIdentity,
+		TerraformVersionChecks:   acctest.NeedsIdentity(t),
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps:                    steps,
 	})
@@ -55,7 +55,7 @@ resource "crm_xtrakit_customer_group" "seeded" {
 	steps := acctest.IdentitySteps(config, groupAddr, xtrakitID)
 	steps = append(steps, acctest.AdoptByIdentity(config+adopted, "crm_xtrakit_customer_group.seeded", strconv.FormatInt(seeded.ID, 10)))
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   acctest.NeedsIdentity,
+		TerraformVersionChecks:   acctest.NeedsIdentity(t),
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps:                    steps,
 	})
