@@ -1,3 +1,4 @@
+# bench-note: Razorpay has no delete: destroy only forgets
 # N Razorpay customers with the provider's default settings. Every 10th
 # customer's name changes in place when var.gen changes. Razorpay cannot
 # delete customers, so destroy only forgets them: var.tag keeps each run's

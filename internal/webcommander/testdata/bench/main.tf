@@ -1,3 +1,4 @@
+# bench-note: requests include the OAuth token requests
 # N WebCommander customers with the provider's default settings (OAuth 2.0
 # from the environment). Every 10th customer's city changes in place when
 # var.gen changes.
