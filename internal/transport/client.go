@@ -36,7 +36,8 @@ type Config struct {
 	Auth      Authenticator
 	UserAgent string
 	// Limiter is shared by every request of the provider instance for this
-	// platform; nil means unlimited.
+	// platform; nil gets one of its own with no fixed cap, which still
+	// slows down when the server throttles (NewLimiter(0)).
 	Limiter        *Limiter
 	MaxRetries     int
 	RequestTimeout time.Duration
