@@ -85,7 +85,8 @@ func New(cfg Config) (*Client, error) {
 	pooled := cleanhttp.DefaultPooledClient()
 	var attempt http.RoundTripper = &timeoutTransport{
 		timeout: cfg.RequestTimeout,
-		next:    &loggingTransport{platform: cfg.Platform, secrets: liveSecrets(cfg.Auth), next: pooled.Transport},
+		next: &loggingTransport{platform: cfg.Platform, secrets: liveSecrets(cfg.Auth),
+			next: &wholeBodyTransport{next: pooled.Transport}},
 	}
 	if cfg.Auth != nil {
 		// Inside the retry loop and after the limiter: every attempt
