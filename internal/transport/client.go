@@ -36,7 +36,8 @@ type Config struct {
 	Auth      Authenticator
 	UserAgent string
 	// Limiter is shared by every request of the provider instance for this
-	// platform; nil means unlimited.
+	// platform; nil gets one of its own with no fixed cap, which still
+	// slows down when the server throttles (NewLimiter(0)).
 	Limiter        *Limiter
 	MaxRetries     int
 	RequestTimeout time.Duration
@@ -84,7 +85,8 @@ func New(cfg Config) (*Client, error) {
 	pooled := cleanhttp.DefaultPooledClient()
 	var attempt http.RoundTripper = &timeoutTransport{
 		timeout: cfg.RequestTimeout,
-		next:    &loggingTransport{platform: cfg.Platform, secrets: liveSecrets(cfg.Auth), next: pooled.Transport},
+		next: &loggingTransport{platform: cfg.Platform, secrets: liveSecrets(cfg.Auth),
+			next: &wholeBodyTransport{next: pooled.Transport}},
 	}
 	if cfg.Auth != nil {
 		// Inside the retry loop and after the limiter: every attempt
@@ -133,8 +135,13 @@ func isLoopback(host string) bool {
 
 // Do sends method to path (relative to the base URL) with in as the JSON
 // body (nil for none) and decodes a 2xx body into out (nil to discard).
-// A non-2xx answer is returned as *APIError.
-func (c *Client) Do(ctx context.Context, method, path string, query url.Values, in, out any) error {
+// A non-2xx answer is returned as *APIError. opts ask for more of the
+// answer (ResponseHeader).
+func (c *Client) Do(ctx context.Context, method, path string, query url.Values, in, out any, opts ...RequestOption) error {
+	var o requestOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
 	target := c.base.JoinPath(path)
 	target.RawQuery = query.Encode()
 
@@ -168,6 +175,9 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 		return fmt.Errorf("%s API: %s %s%s: %w", c.cfg.Platform, method, path, attemptsSuffix(int(attempts.Load())), unwrapURLError(err))
 	}
 	defer resp.Body.Close()
+	if o.header != nil {
+		*o.header = resp.Header
+	}
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return fmt.Errorf("%s API: %s %s: reading answer: %w", c.cfg.Platform, method, path, err)

@@ -53,6 +53,12 @@ func liveSecrets(auth Authenticator) func() []string {
 }
 
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	// Logs are off unless the user asks (main.go): then no line is
+	// written, so build none. Reading, redacting and re-encoding both
+	// bodies would otherwise be most of what a request costs us.
+	if !tflog.IsDebug(req.Context()) {
+		return t.next.RoundTrip(req)
+	}
 	m := masker(t.secrets())
 	start := time.Now()
 	fields := map[string]any{

@@ -5,12 +5,16 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+	"github.com/hashicorp/terraform-plugin-log/tfsdklog"
 )
 
 // logEntries decodes tflogtest's JSON lines.
@@ -331,5 +335,40 @@ func TestLiveSecretsDropsEmpty(t *testing.T) {
 	}
 	if got := liveSecrets(BearerToken(""))(); len(got) != 0 {
 		t.Errorf("an empty token is no secret: %q", got)
+	}
+}
+
+// With logs off, or above debug, loggingTransport writes nothing and so
+// must not touch either body: the answer goes up as the network gave it,
+// and secrets are never even asked for.
+func TestLoggingOffLeavesBodiesAlone(t *testing.T) {
+	cases := map[string]context.Context{
+		"no logger": context.Background(),
+		"off":       tfsdklog.NewRootProviderLogger(context.Background(), tfsdklog.WithLevel(hclog.Off)),
+		"info":      tfsdklog.NewRootProviderLogger(context.Background(), tfsdklog.WithLevel(hclog.Info)),
+	}
+	for name, ctx := range cases {
+		t.Run(name, func(t *testing.T) {
+			answer := io.NopCloser(strings.NewReader(`{"id":"c1"}`))
+			next := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+				return &http.Response{StatusCode: http.StatusOK, Header: http.Header{}, Body: answer, Request: r}, nil
+			})
+			lt := &loggingTransport{platform: testPlatform, next: next, secrets: func() []string {
+				t.Error("secrets asked for with logs off")
+				return nil
+			}}
+			req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "https://api.example/x", strings.NewReader(`{"a":1}`))
+			req.GetBody = func() (io.ReadCloser, error) {
+				t.Error("request body read again with logs off")
+				return nil, errors.New("unexpected")
+			}
+			resp, err := lt.RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp.Body != answer {
+				t.Error("the answer's body was replaced: it was read")
+			}
+		})
 	}
 }

@@ -68,9 +68,8 @@ func (s *OAuth2Source) Secrets() []string {
 func (s *OAuth2Source) token(ctx context.Context, rejected *http.Request) (*oauth2.Token, error) {
 	s.mu.Lock()
 	cur := s.tok
-	stale := cur == nil || !cur.Valid() ||
-		(rejected != nil && rejected.Header.Get("Authorization") == cur.Type()+" "+cur.AccessToken)
-	if !stale {
+	refused := cur != nil && rejected != nil && rejected.Header.Get("Authorization") == cur.Type()+" "+cur.AccessToken
+	if cur != nil && cur.Valid() && !refused {
 		s.mu.Unlock()
 		return cur, nil
 	}
@@ -78,9 +77,15 @@ func (s *OAuth2Source) token(ctx context.Context, rejected *http.Request) (*oaut
 	if f == nil {
 		f = &tokenFetch{done: make(chan struct{})}
 		s.pending = f
+		// Only a token the server refused must not come back: an expired
+		// one may, a server that knows it is still good re-issues it.
+		var replacing *oauth2.Token
+		if refused {
+			replacing = cur
+		}
 		// The fetch outlives a caller that gives up, but keeps its
 		// context's values (the logger), so token requests are logged.
-		go s.fetch(context.WithoutCancel(ctx), f, cur)
+		go s.fetch(context.WithoutCancel(ctx), f, replacing)
 	}
 	s.mu.Unlock()
 	select {
@@ -97,7 +102,9 @@ type ContextTokenSource interface {
 	TokenContext(ctx context.Context) (*oauth2.Token, error)
 }
 
-func (s *OAuth2Source) fetch(ctx context.Context, f *tokenFetch, old *oauth2.Token) {
+// fetch gets a new token into f; refused, if set, is the token the server
+// rejected, which the new one must differ from.
+func (s *OAuth2Source) fetch(ctx context.Context, f *tokenFetch, refused *oauth2.Token) {
 	var tok *oauth2.Token
 	var err error
 	if cs, ok := s.src.(ContextTokenSource); ok {
@@ -110,7 +117,7 @@ func (s *OAuth2Source) fetch(ctx context.Context, f *tokenFetch, old *oauth2.Tok
 		err = fmt.Errorf("getting an OAuth token: %w", err)
 	case tok == nil || tok.AccessToken == "":
 		err = errors.New("getting an OAuth token: the token source gave no access token")
-	case old != nil && tok.AccessToken == old.AccessToken:
+	case refused != nil && tok.AccessToken == refused.AccessToken:
 		err = errors.New("getting an OAuth token: the token source gave back the token being replaced (does it cache? OAuth2Source needs one that fetches)")
 	}
 	s.mu.Lock()

@@ -15,6 +15,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"golang.org/x/oauth2"
+	"golang.org/x/oauth2/clientcredentials"
 )
 
 // countingTokens is an oauth2.TokenSource issuing oaTOKEN-1, oaTOKEN-2, …
@@ -208,5 +209,80 @@ func TestOAuth2SourceThroughClient(t *testing.T) {
 	}
 	if !strings.Contains(logs, `you sent Bearer ***`) {
 		t.Errorf("the echoed token should be logged masked:\n%.2000s", logs)
+	}
+}
+
+// sameTokenServer is an OAuth server that always issues the same access
+// token (as servers that hand out their cached token do): the first issue
+// for firstLife seconds, later ones for an hour. Its API accepts that
+// token, or none when reject is set.
+type sameTokenServer struct {
+	*countingServer
+	grants atomic.Int64
+}
+
+func newSameTokenServer(t *testing.T, firstLife int, reject bool) *sameTokenServer {
+	s := &sameTokenServer{}
+	s.countingServer = newCountingServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		if r.URL.Path == "/token" {
+			life := 3600
+			if s.grants.Add(1) == 1 {
+				life = firstLife
+			}
+			writeJSON(w, http.StatusOK, fmt.Sprintf(`{"access_token":"oaSAME","token_type":"Bearer","expires_in":%d}`, life))
+			return
+		}
+		if reject || r.Header.Get("Authorization") != "Bearer oaSAME" {
+			writeJSON(w, http.StatusUnauthorized, `{"message":"bad token"}`)
+			return
+		}
+		writeJSON(w, http.StatusOK, `{}`)
+	})
+	return s
+}
+
+// source fetches a token on every call, as OAuth2Source needs.
+func (s *sameTokenServer) source() oauth2.TokenSource {
+	cc := &clientcredentials.Config{ClientID: "id", ClientSecret: "secret", TokenURL: s.URL + "/token"}
+	return fetchingSource(func() (*oauth2.Token, error) { return cc.Token(context.Background()) })
+}
+
+type fetchingSource func() (*oauth2.Token, error)
+
+func (f fetchingSource) Token() (*oauth2.Token, error) { return f() }
+
+// A token renewed because it expired may come back unchanged: the server
+// knows it is still good, so it is used, not refused.
+func TestOAuth2SourceExpiryRenewalMayReturnSameToken(t *testing.T) {
+	// 1s is inside oauth2's expiry margin: due for renewal at once.
+	srv := newSameTokenServer(t, 1, false)
+	cfg := testConfig(srv.URL)
+	cfg.Auth = NewOAuth2Source(srv.source())
+	c := newTestClient(t, cfg)
+	for i := range 3 {
+		if err := c.Do(context.Background(), http.MethodGet, "x", nil, nil, nil); err != nil {
+			t.Fatalf("request %d: %v", i+1, err)
+		}
+	}
+	// The first token was due at once; the second lasts.
+	if got := srv.grants.Load(); got != 2 {
+		t.Errorf("%d token grants, want 2", got)
+	}
+}
+
+// A token renewed because the server refused it must not come back
+// unchanged: sending it again would be refused again. The request stops
+// with an error that says why, after one renewal and no replay.
+func TestOAuth2SourceRejectedRenewalReturningSameTokenStops(t *testing.T) {
+	srv := newSameTokenServer(t, 3600, true)
+	cfg := testConfig(srv.URL)
+	cfg.Auth = NewOAuth2Source(srv.source())
+	c := newTestClient(t, cfg)
+	err := c.Do(context.Background(), http.MethodGet, "x", nil, nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "gave back the token being replaced") {
+		t.Fatalf("got %v, want the error about the same token", err)
+	}
+	if grants, api := srv.grants.Load(), srv.Hits()-int(srv.grants.Load()); grants != 2 || api != 1 {
+		t.Errorf("%d grants and %d API requests; want 2 and 1", grants, api)
 	}
 }

@@ -2,10 +2,10 @@ package transport
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"iter"
+	"net/http"
 	"net/url"
-	"strconv"
 )
 
 // MaxPages bounds a listing: a server that never says "last page" gets an
@@ -15,98 +15,72 @@ const MaxPages = 10000
 // PageInfo is what a list answer says about the pages beyond its items.
 // Fill what the API gives; the PageStyle decides what it trusts.
 type PageInfo struct {
-	// HasNext is the answer's own "more pages" flag.
+	// HasNext is the answer's own "more pages" flag (has_next, has_more).
 	HasNext bool
 	// Total counts the records of all pages; 0 when not given.
 	Total int
 	// LastPage is the number of the last page; 0 when not given.
 	LastPage int
+	// Next is the cursor the answer gives for the next page (next_cursor,
+	// next_page_token); "" on the last page.
+	Next string
+	// Header is the answer's headers (see ResponseHeader), for a Link
+	// header to the next page.
+	Header http.Header
 }
 
-// PageStyle is how a list endpoint pages: the query of each page, and when
-// to stop. Build one with WholeList (also the zero value), SkipCount,
-// PageNumbers or OffsetHasNext.
-type PageStyle struct {
-	stop      stopRule
-	sizeParam string
-	posParam  string // the offset, or the page number
-	size      int
-	maxPages  int // tests shorten it; 0 means MaxPages
-}
+// FetchPage sends one page's request with the paging parameters q (adding
+// its own filters, except for NextLink) and returns the page's items and
+// what the answer says about the rest.
+type FetchPage[T any] func(ctx context.Context, q url.Values) ([]T, PageInfo, error)
 
-type stopRule int
-
-const (
-	stopAfterOne   stopRule = iota // the whole list in one answer
-	stopShortPage                  // fewer items than asked for
-	stopTotal                      // Total or LastPage reached
-	stopHasNextOff                 // HasNext false
-)
-
-// WholeList is an endpoint that answers with every record at once; the
-// query is empty.
-func WholeList() PageStyle { return PageStyle{stop: stopAfterOne} }
-
-// SkipCount asks for size records (countParam) after skipping the ones
-// already read (skipParam), and stops at a page shorter than size: the
-// API gives no other sign of the end (Razorpay's count/skip).
-func SkipCount(skipParam, countParam string, size int) PageStyle {
-	return PageStyle{stop: stopShortPage, posParam: skipParam, sizeParam: countParam, size: size}
-}
-
-// PageNumbers asks for page 1, 2, … (pageParam) of size records
-// (sizeParam), and stops once PageInfo.Total records or PageInfo.LastPage
-// pages are read; at a short page when the answer gives neither.
-func PageNumbers(pageParam, sizeParam string, size int) PageStyle {
-	return PageStyle{stop: stopTotal, posParam: pageParam, sizeParam: sizeParam, size: size}
-}
-
-// OffsetHasNext asks for size records (limitParam) from an offset
-// (offsetParam), and stops when PageInfo.HasNext is false.
-func OffsetHasNext(offsetParam, limitParam string, size int) PageStyle {
-	return PageStyle{stop: stopHasNextOff, posParam: offsetParam, sizeParam: limitParam, size: size}
-}
-
-// query is the paging part of the query for the page after read records,
-// page counted from 1.
-func (s PageStyle) query(page, read int) url.Values {
-	q := url.Values{}
-	switch s.stop {
-	case stopAfterOne:
-		return q
-	case stopTotal:
-		q.Set(s.posParam, strconv.Itoa(page))
-	default:
-		// Offsets advance by what came back, not by size: a server that
-		// caps the page lower than asked loses no records.
-		q.Set(s.posParam, strconv.Itoa(read))
-	}
-	q.Set(s.sizeParam, strconv.Itoa(s.size))
-	return q
-}
-
-// done says whether page (counted from 1), which brought got items and
-// took the total read to read, was the last.
-func (s PageStyle) done(page, got, read int, info PageInfo) bool {
-	if got == 0 || s.stop == stopAfterOne {
-		return true
-	}
-	switch s.stop {
-	case stopHasNextOff:
-		return !info.HasNext
-	case stopTotal:
-		if info.Total > 0 || info.LastPage > 0 {
-			return (info.Total > 0 && read >= info.Total) || (info.LastPage > 0 && page >= info.LastPage)
+// Each lists the items of every page in order. A page is requested only
+// once the caller has taken every item before it: a caller that stops
+// early (break) requests no more pages. An error ends the sequence as its
+// last pair. Listing is bounded by MaxPages, refuses a paging query that
+// comes round again, and honours ctx before every page.
+//
+//	for c, err := range transport.Each(ctx, style, fetch) {
+//		if err != nil {
+//			return err
+//		}
+//		...
+//	}
+func Each[T any](ctx context.Context, style PageStyle, fetch FetchPage[T]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		// eachPage returns nil once yield has said stop.
+		err := eachPage(ctx, style, fetch, func(items []T) bool {
+			for _, item := range items {
+				if !yield(item, nil) {
+					return false
+				}
+			}
+			return true
+		})
+		if err != nil {
+			var zero T
+			yield(zero, err)
 		}
 	}
-	return got < s.size
 }
 
-// Paginate reads every page of a list with style and returns all items.
-// fetch sends one page's request with the paging parameters q (adding its
-// own filters) and returns the page's items and what it says about the
-// rest. It is bounded by MaxPages and honours ctx before every page.
-func Paginate[T any](ctx context.Context, style PageStyle, fetch func(ctx context.Context, q url.Values) ([]T, PageInfo, error)) ([]T, error) {
+// Pages is Each for a callback: yield gets each item in order, and
+// returning false stops before the next page is requested.
+func Pages[T any](ctx context.Context, style PageStyle, fetch FetchPage[T], yield func(T) bool) error {
+	for item, err := range Each(ctx, style, fetch) {
+		if err != nil {
+			return err
+		}
+		if !yield(item) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// Paginate reads every page of a list and returns all items (never nil
+// without an error).
+func Paginate[T any](ctx context.Context, style PageStyle, fetch FetchPage[T]) ([]T, error) {
 	all := []T{}
 	err := Pages(ctx, style, fetch, func(item T) bool {
 		all = append(all, item)
@@ -118,22 +92,30 @@ func Paginate[T any](ctx context.Context, style PageStyle, fetch func(ctx contex
 	return all, nil
 }
 
-// Pages is Paginate for a caller that may stop early: yield gets each item
-// in order, and returning false stops before the next page is requested.
-func Pages[T any](ctx context.Context, style PageStyle, fetch func(ctx context.Context, q url.Values) ([]T, PageInfo, error), yield func(T) bool) error {
-	if style.stop != stopAfterOne && style.size <= 0 {
-		return errors.New("listing: the page size must be positive")
+// eachPage fetches page after page as style says, handing each to yield
+// until it returns false.
+func eachPage[T any](ctx context.Context, style PageStyle, fetch FetchPage[T], yield func([]T) bool) error {
+	if style.err != nil {
+		return style.err
 	}
-	limit := style.maxPages
-	if limit <= 0 {
-		limit = MaxPages
+	q := url.Values{}
+	if style.first != nil {
+		q = style.first()
 	}
+	// A server that ignores the cursor (or offset) would send us round in
+	// circles: every paging query is sent once at most.
+	sent := map[string]bool{}
 	read := 0
-	for page := 1; page <= limit; page++ {
+	for page := 1; page <= MaxPages; page++ {
+		key := q.Encode()
+		if sent[key] {
+			return fmt.Errorf("listing: page %d leads back to a page already read (%s); the server may be ignoring the paging parameters", page-1, key)
+		}
+		sent[key] = true
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		items, info, err := fetch(ctx, style.query(page, read))
+		items, info, err := fetch(ctx, q)
 		if err != nil {
 			if page > 1 {
 				return fmt.Errorf("reading page %d of the list: %w", page, err)
@@ -147,14 +129,20 @@ func Pages[T any](ctx context.Context, style PageStyle, fetch func(ctx context.C
 			return fmt.Errorf("listing: the answer to page %d holds no list", page)
 		}
 		read += len(items)
-		for _, item := range items {
-			if !yield(item) {
-				return nil
-			}
-		}
-		if style.done(page, len(items), read, info) {
+		if !yield(items) {
 			return nil
 		}
+		if style.next == nil {
+			return nil
+		}
+		p := lastPage{number: page, got: len(items), read: read, info: info}
+		if len(items) > 0 {
+			p.last = items[len(items)-1]
+		}
+		var more bool
+		if q, more, err = style.next(p); err != nil || !more {
+			return err
+		}
 	}
-	return fmt.Errorf("listing: still no last page after %d pages; the server may be ignoring the paging parameters", limit)
+	return fmt.Errorf("listing: still no last page after %d pages; the server may be ignoring the paging parameters", MaxPages)
 }

@@ -154,7 +154,7 @@ func TestPaginateServerNeverStops(t *testing.T) {
 
 func TestPaginateStopsAtEmptyPage(t *testing.T) {
 	// has_next and total both claim more, but an empty page cannot advance.
-	for _, style := range []PageStyle{OffsetHasNext("offset", "limit", 5), PageNumbers("page", "limit", 5)} {
+	for _, style := range []PageStyle{OffsetHasNext("offset", "limit", 5), PageNumbers("page", "limit", 5), AfterLast("after", "limit", 5, strconv.Itoa)} {
 		calls := 0
 		got, err := Paginate(context.Background(), style, func(_ context.Context, q url.Values) ([]int, PageInfo, error) {
 			calls++
