@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // webcommanderControl adds /_sandbox/webcommander/...: the customers, like
@@ -14,12 +16,12 @@ func (s *Server) webcommanderControl(m *http.ServeMux) {
 	wc := s.wc
 	const base = "/_sandbox/webcommander"
 	m.HandleFunc("GET "+base+"/customers", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, wc.All())
+		httpjson.Reply(w, http.StatusOK, wc.All())
 	})
 	m.HandleFunc("POST "+base+"/customers", func(w http.ResponseWriter, r *http.Request) {
 		var c webcommander.Customer
-		if decode(w, r, &c) {
-			writeJSON(w, http.StatusCreated, wc.Seed(c))
+		if httpjson.Decode(w, r, &c) {
+			httpjson.Reply(w, http.StatusCreated, wc.Seed(c))
 		}
 	})
 	m.HandleFunc("GET "+base+"/customers/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
@@ -34,14 +36,14 @@ func (s *Server) webcommanderControl(m *http.ServeMux) {
 	}))
 
 	m.HandleFunc("GET "+base+"/token-lifetime", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, lifetimeJSON(wc.TokenLifetime()))
+		httpjson.Reply(w, http.StatusOK, lifetimeJSON(wc.TokenLifetime()))
 	})
 	m.HandleFunc("PUT "+base+"/token-lifetime", func(w http.ResponseWriter, r *http.Request) {
 		var body struct {
 			Seconds      *float64 `json:"seconds"`
 			Milliseconds *float64 `json:"milliseconds"`
 		}
-		if !decode(w, r, &body) {
+		if !httpjson.Decode(w, r, &body) {
 			return
 		}
 		var d float64 // milliseconds
@@ -53,11 +55,11 @@ func (s *Server) webcommanderControl(m *http.ServeMux) {
 		}
 		// At least 1 ms; at most ~292 years, what a Duration holds.
 		if d < 1 || d > math.MaxInt64/float64(time.Millisecond) {
-			writeJSON(w, http.StatusBadRequest, controlError{`send one of {"seconds": N} or {"milliseconds": N}, at least 1 ms`})
+			httpjson.Fail(w, http.StatusBadRequest, `send one of {"seconds": N} or {"milliseconds": N}, at least 1 ms`)
 			return
 		}
 		wc.SetTokenLifetime(time.Duration(d * float64(time.Millisecond)))
-		writeJSON(w, http.StatusOK, lifetimeJSON(wc.TokenLifetime()))
+		httpjson.Reply(w, http.StatusOK, lifetimeJSON(wc.TokenLifetime()))
 	})
 	m.HandleFunc("POST "+base+"/expire-tokens", func(w http.ResponseWriter, _ *http.Request) {
 		wc.ExpireTokens()
@@ -65,7 +67,7 @@ func (s *Server) webcommanderControl(m *http.ServeMux) {
 	})
 	m.HandleFunc("GET "+base+"/token-calls", func(w http.ResponseWriter, _ *http.Request) {
 		cc, rt := wc.TokenCalls()
-		writeJSON(w, http.StatusOK, map[string]int{"client_credentials": cc, "refresh_token": rt})
+		httpjson.Reply(w, http.StatusOK, map[string]int{"client_credentials": cc, "refresh_token": rt})
 	})
 }
 

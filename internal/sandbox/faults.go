@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // Fault changes how matching platform requests are answered. Faults are
@@ -108,16 +110,12 @@ func (s *Server) takeFault(platform, method, path string) (Fault, bool) {
 	return Fault{}, false
 }
 
-// maxBody bounds what is read and logged of one request body; the platform
-// handlers reject anything larger.
-const maxBody = 1 << 20
-
 // serve logs one platform request, applies any fault, and hands the request
 // to the platform with its path made relative to the platform base.
 func (s *Server) serve(p *platform, rel string, w http.ResponseWriter, r *http.Request) {
 	var body []byte
 	if r.Body != nil {
-		body, _ = io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+		body, _ = io.ReadAll(io.LimitReader(r.Body, httpjson.MaxBody+1))
 	}
 	entry := &Request{
 		Platform: p.name, Method: r.Method, Path: rel,

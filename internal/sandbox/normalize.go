@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // Normalize is which values the platforms normalise when their API stores a
@@ -39,9 +41,9 @@ func (s *Server) Normalize() Normalize {
 // putNormalize replaces every switch: one left out of the body is off.
 func (s *Server) putNormalize(w http.ResponseWriter, r *http.Request) {
 	var n Normalize
-	if !decode(w, r, &n) {
+	if !httpjson.Decode(w, r, &n) {
 		return
 	}
 	s.SetNormalize(n)
-	writeJSON(w, http.StatusOK, s.Normalize())
+	httpjson.Reply(w, http.StatusOK, s.Normalize())
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 func TestCustomerLifecycle(t *testing.T) {
@@ -310,7 +312,7 @@ func TestMalformedBodies(t *testing.T) {
 		s.expect("POST", "/customers", body, 400, invalidJSONBody)
 		s.expect("PUT", "/customers/"+c.ID, body, 400, invalidJSONBody)
 	}
-	big := `{"notes":"` + strings.Repeat("x", maxBody) + `"}`
+	big := `{"notes":"` + strings.Repeat("x", httpjson.MaxBody) + `"}`
 	s.expect("POST", "/customers", big, 400, invalidJSONBody)
 
 	// The body must be sent as JSON (seed 002: "Must be application/json").

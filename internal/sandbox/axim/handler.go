@@ -3,12 +3,13 @@ package axim
 import (
 	"crypto/subtle"
 	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // Handler serves the AximCommerce customers API. Request paths are relative
@@ -89,7 +90,7 @@ func (h *Handler) read(w http.ResponseWriter, r *http.Request, create bool) (Cus
 		fail(w, http.StatusBadRequest, msgContentType)
 		return Customer{}, false
 	}
-	o, good := decodeObject(readBody(r))
+	o, good := decodeObject(httpjson.ReadBody(r))
 	if !good {
 		fail(w, http.StatusBadRequest, msgInvalidJSON)
 		return Customer{}, false
@@ -257,18 +258,4 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-// maxBody bounds one request body; a larger one is answered as malformed.
-const maxBody = 1 << 20
-
-func readBody(r *http.Request) []byte {
-	if r.Body == nil {
-		return nil
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil || len(b) > maxBody {
-		return []byte("<") // not JSON: answered as a malformed body
-	}
-	return b
 }

@@ -3,10 +3,11 @@ package razorpay
 import (
 	"crypto/subtle"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // Handler serves the Razorpay customers API. Request paths are relative to
@@ -33,7 +34,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case isCustomers && rest == "" && r.Method == http.MethodGet:
 		h.list(w, r)
 	case isCustomers && rest == "" && r.Method == http.MethodPost:
-		h.create(w, readBody(r))
+		h.create(w, httpjson.ReadBody(r))
 	case isCustomers && len(rest) > 1 && rest[0] == '/' && !strings.Contains(rest[1:], "/") &&
 		(r.Method == http.MethodGet || r.Method == http.MethodPut):
 		id := rest[1:]
@@ -44,7 +45,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodGet {
 			h.fetch(w, id)
 		} else {
-			h.edit(w, id, readBody(r))
+			h.edit(w, id, httpjson.ReadBody(r))
 		}
 	default:
 		writeJSON(w, http.StatusBadRequest, naError(codeBadRequest, msgURLNotFound))
@@ -169,18 +170,4 @@ func queryInt(q map[string][]string, name string, def, lo, hi int) (int, *fieldE
 		return 0, &fieldError{"The " + name + " may not be greater than " + strconv.Itoa(hi) + ".", name}
 	}
 	return n, nil
-}
-
-// maxBody bounds one request body; a larger one is rejected as malformed.
-const maxBody = 1 << 20
-
-func readBody(r *http.Request) []byte {
-	if r.Body == nil {
-		return nil
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil || len(b) > maxBody {
-		return []byte("<") // not JSON: answered as a malformed body
-	}
-	return b
 }

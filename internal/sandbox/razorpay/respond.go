@@ -3,6 +3,8 @@ package razorpay
 import (
 	"encoding/json"
 	"net/http"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // errorBody is Razorpay's error envelope. Field is left out when no single
@@ -39,14 +41,7 @@ const (
 )
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		status = http.StatusInternalServerError
-		b = FaultBody(status)
-	}
-	w.Header()["Content-Type"] = []string{"application/json"}
-	w.WriteHeader(status)
-	_, _ = w.Write(b)
+	httpjson.Write(w, status, v, FaultBody)
 }
 
 // inputError is a 400 for bad input: Razorpay's validation body.

@@ -2,12 +2,13 @@ package webcommander
 
 import (
 	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // Handler serves one WebCommander store. Request paths are relative to the
@@ -108,7 +109,7 @@ func read(w http.ResponseWriter, r *http.Request, create bool) (*input, bool) {
 	if !jsonBody(w, r) {
 		return nil, false
 	}
-	o, good := decodeObject(readBody(r))
+	o, good := decodeObject(httpjson.ReadBody(r))
 	if !good {
 		fail(w, http.StatusBadRequest, slugBadRequest, msgInvalidJSON)
 		return nil, false
@@ -229,18 +230,4 @@ func (f *form) count(q url.Values, name string, def, least int) int {
 		return def
 	}
 	return min(n, maxCount)
-}
-
-// maxBody bounds one request body; a larger one is answered as malformed.
-const maxBody = 1 << 20
-
-func readBody(r *http.Request) []byte {
-	if r.Body == nil {
-		return nil
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil || len(b) > maxBody {
-		return []byte("<") // not JSON: answered as a malformed body
-	}
-	return b
 }

@@ -2,10 +2,11 @@ package xtrakit
 
 import (
 	"crypto/subtle"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // Handler serves the Xtrakit API. Request paths are relative to the base URL
@@ -48,7 +49,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		c.list(w, r)
 	case rest == "add" && r.Method == http.MethodPost:
-		c.create(w, readBody(r))
+		c.create(w, httpjson.ReadBody(r))
 	case strings.Contains(rest, "/"):
 		fail(w, http.StatusNotFound, "Route not found")
 	default:
@@ -65,7 +66,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case http.MethodGet:
 			c.get(w, id)
 		case http.MethodPut:
-			c.replace(w, id, readBody(r))
+			c.replace(w, id, httpjson.ReadBody(r))
 		default:
 			c.remove(w, id)
 		}
@@ -112,18 +113,4 @@ func parseID(s string) (int64, bool) {
 	}
 	id, err := strconv.ParseInt(s, 10, 64)
 	return id, err == nil
-}
-
-// maxBody bounds what one request may send; larger bodies fail as malformed.
-const maxBody = 1 << 20
-
-func readBody(r *http.Request) []byte {
-	if r.Body == nil {
-		return nil
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil || len(b) > maxBody {
-		return []byte("<")
-	}
-	return b
 }

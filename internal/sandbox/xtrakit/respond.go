@@ -3,6 +3,8 @@ package xtrakit
 import (
 	"encoding/json"
 	"net/http"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // envelope is the success body: {"status":200,"message":"...","data":{...}}.
@@ -20,15 +22,7 @@ type apiError struct {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		status = http.StatusInternalServerError
-		b, _ = json.Marshal(apiError{Status: status, Error: "Internal Server Error"})
-	}
-	h := w.Header()
-	h["Content-Type"] = []string{"application/json"}
-	w.WriteHeader(status)
-	_, _ = w.Write(b)
+	httpjson.Write(w, status, v, FaultBody)
 }
 
 func ok(w http.ResponseWriter, message string, data any) {
