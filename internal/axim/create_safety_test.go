@@ -27,7 +27,7 @@ func TestAccAximCustomer_gatewayErrorAfterCommit(t *testing.T) {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				acctest.CheckRequestCount(s, sandbox.PlatformAxim, "POST", 1),
 				func(st *terraform.State) error {
-					if all := s.Axim().All(); len(all) != 1 || all[0].ID != stateID(st) {
+					if all := s.Axim().Customers.List(); len(all) != 1 || all[0].ID != stateID(st) {
 						return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
 					}
 					return nil
@@ -45,7 +45,7 @@ func TestAccAximCustomer_gatewayErrorAfterCommit(t *testing.T) {
 func TestAccAximCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
 	s := acctest.Sandbox(t)
 	old := time.Now().UTC().Add(-time.Hour).Format(sbx.TimeLayout)
-	existing := s.Axim().Seed(sbx.Customer{FirstName: "John", LastName: "Doe", Email: "john@aximcommerce.com", Status: "active", CreatedAt: old, UpdatedAt: old})
+	existing := s.Axim().Customers.Seed(sbx.Customer{FirstName: "John", LastName: "Doe", Email: "john@aximcommerce.com", Status: "active", CreatedAt: old, UpdatedAt: old})
 	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformAxim, Method: "POST", Path: "/customers", Times: 1, Latency: 3 * time.Second})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -55,7 +55,7 @@ func TestAccAximCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
 				existing.ID),
 		}},
 		CheckDestroy: func(*terraform.State) error {
-			all := s.Axim().All()
+			all := s.Axim().Customers.List()
 			if len(all) != 1 || all[0].ID != existing.ID || all[0].UpdatedAt != old {
 				return fmt.Errorf("want only the older customer, untouched; the sandbox holds %+v", all)
 			}

@@ -51,7 +51,7 @@ func TestAccAximCustomer_validation(t *testing.T) {
 // command and block naming the existing customer.
 func TestAccAximCustomer_duplicateEmail(t *testing.T) {
 	s := acctest.Sandbox(t)
-	existing := s.Axim().Seed(sbx.Customer{FirstName: "Jane", LastName: "Roe", Email: "john@aximcommerce.com", Status: "active"})
+	existing := s.Axim().Customers.Seed(sbx.Customer{FirstName: "Jane", LastName: "Roe", Email: "john@aximcommerce.com", Status: "active"})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -76,7 +76,7 @@ func TestAccAximCustomer_lostCreateAnswer(t *testing.T) {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				acctest.CheckRequestCount(s, sandbox.PlatformAxim, "POST", 1),
 				func(st *terraform.State) error {
-					all := s.Axim().All()
+					all := s.Axim().Customers.List()
 					if len(all) != 1 || all[0].ID != stateID(st) {
 						return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
 					}
@@ -91,7 +91,7 @@ func TestAccAximCustomer_lostCreateAnswer(t *testing.T) {
 // identity plan empty.
 func TestAccAximCustomer_identity(t *testing.T) {
 	s := acctest.Sandbox(t)
-	seeded := s.Axim().Seed(sbx.Customer{FirstName: "Ada", LastName: "Byron", Email: "ada@example.com", Status: "active"})
+	seeded := s.Axim().Customers.Seed(sbx.Customer{FirstName: "Ada", LastName: "Byron", Email: "ada@example.com", Status: "active"})
 	config := acctest.Config(s, full().hcl())
 	adopted := `
 resource "crm_axim_customer" "seeded" {
@@ -120,7 +120,7 @@ func TestAccAximCustomersDataSource(t *testing.T) {
 		if i%5 == 0 {
 			status = "pending"
 		}
-		c := s.Axim().Seed(sbx.Customer{FirstName: fmt.Sprintf("C%02d", i), LastName: "Seed", Email: fmt.Sprintf("c%02d@example.com", i), Status: status})
+		c := s.Axim().Customers.Seed(sbx.Customer{FirstName: fmt.Sprintf("C%02d", i), LastName: "Seed", Email: fmt.Sprintf("c%02d@example.com", i), Status: status})
 		ids = append(ids, c.ID)
 	}
 	config := acctest.Config(s, `

@@ -206,7 +206,7 @@ func TestAccAximCustomer_driftInAddress(t *testing.T) {
 			{Config: acctest.Config(s, c.hcl()), Check: func(st *terraform.State) error { id = stateID(st); return nil }},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					got, ok := s.Axim().Get(id)
+					got, ok := s.Axim().Customers.Get(id)
 					if !ok {
 						return fmt.Errorf("customer %s is not in the sandbox", id)
 					}
@@ -214,7 +214,7 @@ func TestAccAximCustomer_driftInAddress(t *testing.T) {
 					var addrs []map[string]any
 					_ = json.Unmarshal(raw, &addrs)
 					addrs[1]["city"] = "Hoboken"
-					return s.Axim().Mutate(id, map[string]any{"address": addrs})
+					return s.Axim().Customers.Mutate(id, map[string]any{"address": addrs})
 				}),
 				Config:             acctest.Config(s, c.hcl()),
 				PlanOnly:           true,
@@ -240,7 +240,7 @@ func TestAccAximCustomer_disappears(t *testing.T) {
 			{Config: config, Check: func(st *terraform.State) error { id = stateID(st); return nil }},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					if !s.Axim().Delete(id) {
+					if !s.Axim().Customers.Delete(id) {
 						return fmt.Errorf("customer %s was not in the sandbox", id)
 					}
 					return nil
@@ -250,7 +250,7 @@ func TestAccAximCustomer_disappears(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionCreate)},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.Axim().All()); n != 1 {
+					if n := len(s.Axim().Customers.List()); n != 1 {
 						return fmt.Errorf("the sandbox holds %d customers, want 1", n)
 					}
 					return nil

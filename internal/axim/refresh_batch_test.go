@@ -61,10 +61,10 @@ func TestAccAximCustomer_refreshInBatches(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := s.Axim().Mutate(ids[5], map[string]any{"notes": "retail"}); err != nil {
+					if err := s.Axim().Customers.Mutate(ids[5], map[string]any{"notes": "retail"}); err != nil {
 						t.Fatal(err)
 					}
-					if !s.Axim().Delete(ids[7]) {
+					if !s.Axim().Customers.Delete(ids[7]) {
 						t.Fatal("customer 7 not in the sandbox")
 					}
 					mark = acctest.MarkRequests(s)
@@ -80,10 +80,10 @@ func TestAccAximCustomer_refreshInBatches(t *testing.T) {
 					},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.Axim().All()); n != batchedCustomers {
+					if n := len(s.Axim().Customers.List()); n != batchedCustomers {
 						return fmt.Errorf("sandbox has %d customers, want %d", n, batchedCustomers)
 					}
-					if c, _ := s.Axim().Get(ids[5]); c.Notes == nil || *c.Notes != "wholesale" {
+					if c, _ := s.Axim().Customers.Get(ids[5]); c.Notes == nil || *c.Notes != "wholesale" {
 						return fmt.Errorf("customer 5 not restored: notes %v", c.Notes)
 					}
 					return nil

@@ -36,24 +36,24 @@ resource "crm_xtrakit_customer" "c" {
   city       = "Kumasi"
   address1   = "12 Harper Road"
   created_by = "platform-team"
-}`, func(s *sandbox.Server) int { return len(s.Xtrakit().Customers()) }, 1},
+}`, func(s *sandbox.Server) int { return len(s.Xtrakit().Customers.List()) }, 1},
 		{sandbox.PlatformRazorpay, "/customers", "/customers/", `
 resource "crm_razorpay_customer" "c" {
   name    = "Gaurav Kumar"
   contact = "+919876543210"
   email   = "gaurav.kumar@example.com"
-}`, func(s *sandbox.Server) int { return len(s.Razorpay().All()) }, 1},
+}`, func(s *sandbox.Server) int { return len(s.Razorpay().Customers.List()) }, 1},
 		{sandbox.PlatformAxim, "/customers", "/customers", `
 resource "crm_axim_customer" "c" {
   first_name = "John"
   last_name  = "Doe"
   email      = "john@aximcommerce.com"
-}`, func(s *sandbox.Server) int { return len(s.Axim().All()) }, 2},
+}`, func(s *sandbox.Server) int { return len(s.Axim().Customers.List()) }, 2},
 		{sandbox.PlatformWebCommander, "/api/v4/admin/customers", "/api/v4/admin/customers/", `
 resource "crm_webcommander_customer" "c" {
   first_name = "Ada"
   email      = "ada@example.com"
-}`, func(s *sandbox.Server) int { return len(s.WebCommander().All()) }, 1},
+}`, func(s *sandbox.Server) int { return len(s.WebCommander().Customers.List()) }, 1},
 	} {
 		t.Run(p.platform, func(t *testing.T) {
 			s := acctest.Sandbox(t)

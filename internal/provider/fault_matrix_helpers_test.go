@@ -63,7 +63,7 @@ resource "crm_xtrakit_customer" "fm_%[1]s" {
 		},
 		records: func(s *sandbox.Server) []fmRecord {
 			var out []fmRecord
-			for _, c := range s.Xtrakit().Customers() {
+			for _, c := range s.Xtrakit().Customers.List() {
 				email := ""
 				if c.CustomerEmail != nil {
 					email = *c.CustomerEmail
@@ -87,7 +87,7 @@ resource "crm_razorpay_customer" "fm_%[1]s" {
 		},
 		records: func(s *sandbox.Server) []fmRecord {
 			var out []fmRecord
-			for _, c := range s.Razorpay().All() {
+			for _, c := range s.Razorpay().Customers.List() {
 				out = append(out, fmRecord{c.ID, c.Email, map[string]string{"name": c.Name, "email": c.Email, "contact": c.Contact}})
 			}
 			return out
@@ -107,7 +107,7 @@ resource "crm_axim_customer" "fm_%[1]s" {
 		},
 		records: func(s *sandbox.Server) []fmRecord {
 			var out []fmRecord
-			for _, c := range s.Axim().All() {
+			for _, c := range s.Axim().Customers.List() {
 				out = append(out, fmRecord{c.ID, c.Email, map[string]string{"first_name": c.FirstName, "last_name": c.LastName, "email": c.Email}})
 			}
 			return out
@@ -126,7 +126,7 @@ resource "crm_webcommander_customer" "fm_%[1]s" {
 		},
 		records: func(s *sandbox.Server) []fmRecord {
 			var out []fmRecord
-			for _, c := range s.WebCommander().All() {
+			for _, c := range s.WebCommander().Customers.List() {
 				out = append(out, fmRecord{strconv.FormatInt(c.ID, 10), c.Email, map[string]string{"first_name": c.FirstName, "email": c.Email}})
 			}
 			return out

@@ -37,7 +37,7 @@ var scPlatforms = []struct {
 }{
 	{sandbox.PlatformXtrakit, "crm_xtrakit_customer", func(s *sandbox.Server) []scRecord {
 		var out []scRecord
-		for _, c := range s.Xtrakit().Customers() {
+		for _, c := range s.Xtrakit().Customers.List() {
 			email := ""
 			if c.CustomerEmail != nil {
 				email = *c.CustomerEmail
@@ -48,21 +48,21 @@ var scPlatforms = []struct {
 	}, "name"},
 	{sandbox.PlatformRazorpay, "crm_razorpay_customer", func(s *sandbox.Server) []scRecord {
 		var out []scRecord
-		for _, c := range s.Razorpay().All() {
+		for _, c := range s.Razorpay().Customers.List() {
 			out = append(out, scRecord{c.ID, c.Email, c.Name})
 		}
 		return out
 	}, "name"},
 	{sandbox.PlatformAxim, "crm_axim_customer", func(s *sandbox.Server) []scRecord {
 		var out []scRecord
-		for _, c := range s.Axim().All() {
+		for _, c := range s.Axim().Customers.List() {
 			out = append(out, scRecord{c.ID, c.Email, c.LastName})
 		}
 		return out
 	}, "last_name"},
 	{sandbox.PlatformWebCommander, "crm_webcommander_customer", func(s *sandbox.Server) []scRecord {
 		var out []scRecord
-		for _, c := range s.WebCommander().All() {
+		for _, c := range s.WebCommander().Customers.List() {
 			out = append(out, scRecord{strconv.FormatInt(c.ID, 10), c.Email, c.LastName})
 		}
 		return out

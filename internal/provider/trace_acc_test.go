@@ -595,7 +595,7 @@ func TestAccProvider_secretsNotInLogsOrOutput(t *testing.T) {
 	trExpect(t, "the state shown", shown, "Trace Xtrakit v2")
 	trExpectLine(t, "the state shown", shown, `password\s+= \(sensitive value\)`)
 	c.must("destroy", "-no-color", "-auto-approve")
-	if n := len(s.Xtrakit().Customers()) + len(s.Xtrakit().Groups()) + len(s.Axim().All()) + len(s.WebCommander().All()); n != 0 {
+	if n := len(s.Xtrakit().Customers.List()) + len(s.Xtrakit().Groups.List()) + len(s.Axim().Customers.List()) + len(s.WebCommander().Customers.List()); n != 0 {
 		t.Errorf("destroy left %d records", n)
 	}
 

@@ -226,7 +226,7 @@ func TestClientPagingAndFind(t *testing.T) {
 	c, s := newTestClient(t)
 	const n = 250
 	for i := range n {
-		s.Razorpay().Seed(sbx.Customer{Name: fmt.Sprintf("Customer %03d", i), Contact: fmt.Sprintf("+9190000%05d", i), Email: fmt.Sprintf("c%03d@example.com", i)})
+		s.Razorpay().Customers.Seed(sbx.Customer{Name: fmt.Sprintf("Customer %03d", i), Contact: fmt.Sprintf("+9190000%05d", i), Email: fmt.Sprintf("c%03d@example.com", i)})
 	}
 	ctx := context.Background()
 	all, err := c.ListCustomers(ctx)
@@ -278,7 +278,7 @@ func TestClientCreateAdoptsAndRefusesDuplicates(t *testing.T) {
 	if err != nil || again.ID != first.ID {
 		t.Errorf("fail_existing \"0\" = %+v, %v; want the existing %s", again, err, first.ID)
 	}
-	if n := len(s.Razorpay().All()); n != 1 {
+	if n := len(s.Razorpay().Customers.List()); n != 1 {
 		t.Errorf("%d customers, want 1", n)
 	}
 }
@@ -290,7 +290,7 @@ func TestClientCreateLostAnswerAdopts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := s.Razorpay().All()
+	all := s.Razorpay().Customers.List()
 	if len(all) != 1 || got.ID != all[0].ID {
 		t.Errorf("got %+v; the sandbox holds %d customers", got, len(all))
 	}
@@ -321,7 +321,7 @@ func TestClientNotFoundAndBadID(t *testing.T) {
 
 func TestClientValidationErrorIsNotGone(t *testing.T) {
 	c, s := newTestClient(t)
-	seeded := s.Razorpay().Seed(sbx.Customer{Name: "Gaurav Kumar", Contact: "+919876543210", Email: "g@example.com"})
+	seeded := s.Razorpay().Customers.Seed(sbx.Customer{Name: "Gaurav Kumar", Contact: "+919876543210", Email: "g@example.com"})
 	_, err := c.UpdateCustomer(context.Background(), seeded.ID, EditInput{Name: "Gaurav Kumar", Contact: "+9112", Email: "g@example.com"})
 	apiErr, ok := transport.AsAPIError(err)
 	if !ok || apiErr.Status != 400 || apiErr.NotFound || apiErr.Field != "contact" ||
@@ -354,7 +354,7 @@ func TestClientLostCreateLookupIsBounded(t *testing.T) {
 	t.Cleanup(s.Close)
 	hourAgo := time.Now().Add(-time.Hour).Unix()
 	for i := range 300 {
-		s.Razorpay().Seed(sbx.Customer{Name: "Old Customer", Contact: fmt.Sprintf("+9190000%05d", i), Email: fmt.Sprintf("old%d@example.com", i), CreatedAt: hourAgo})
+		s.Razorpay().Customers.Seed(sbx.Customer{Name: "Old Customer", Contact: fmt.Sprintf("+9190000%05d", i), Email: fmt.Sprintf("old%d@example.com", i), CreatedAt: hourAgo})
 	}
 	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "POST", Path: "/customers", Times: 1, Latency: 2 * time.Second})
 	c, err := NewClient(transport.Config{
@@ -380,7 +380,7 @@ func TestClientLostCreateLookupIsBounded(t *testing.T) {
 	if gets != 1 || posts != 2 {
 		t.Errorf("%d list pages and %d creates; want 1 page (the lookup stops at older customers) and 2 creates", gets, posts)
 	}
-	if n := len(s.Razorpay().All()); n != 301 {
+	if n := len(s.Razorpay().Customers.List()); n != 301 {
 		t.Errorf("%d customers, want 301", n)
 	}
 }

@@ -24,7 +24,7 @@ func TestAccRazorpayCustomer_gatewayErrorAfterCommit(t *testing.T) {
 				storeCount(s, 1),
 				acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 1),
 				func(st *terraform.State) error {
-					if all := s.Razorpay().All(); stateID(st) != all[0].ID {
+					if all := s.Razorpay().Customers.List(); stateID(st) != all[0].ID {
 						return fmt.Errorf("state id %s, the sandbox's customer is %s", stateID(st), all[0].ID)
 					}
 					return nil

@@ -21,7 +21,7 @@ import (
 // fails with Razorpay's message, the existing id and how to import it.
 func TestAccRazorpayCustomer_adoptExistingFalse(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Someone Else", "+919876543210", "gaurav.kumar@example.com"))
+	seeded := s.Razorpay().Customers.Seed(sbxCustomer("Someone Else", "+919876543210", "gaurav.kumar@example.com"))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -30,7 +30,7 @@ func TestAccRazorpayCustomer_adoptExistingFalse(t *testing.T) {
 				`.*terraform import\s+<resource address>\s+` + seeded.ID),
 		}},
 	})
-	if n := len(s.Razorpay().All()); n != 1 {
+	if n := len(s.Razorpay().Customers.List()); n != 1 {
 		t.Errorf("the sandbox holds %d customers, want only the seeded one", n)
 	}
 }
@@ -39,7 +39,7 @@ func TestAccRazorpayCustomer_adoptExistingFalse(t *testing.T) {
 // the existing customer, whose name is then edited to the configured one.
 func TestAccRazorpayCustomer_adoptExistingTrue(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Old Name", "+919876543210", "Gaurav.Kumar@example.com"))
+	seeded := s.Razorpay().Customers.Seed(sbxCustomer("Old Name", "+919876543210", "Gaurav.Kumar@example.com"))
 	c := gaurav()
 	c.Adopt = ptr(true)
 	resource.ParallelTest(t, resource.TestCase{
@@ -61,7 +61,7 @@ func TestAccRazorpayCustomer_adoptExistingTrue(t *testing.T) {
 				}),
 				storeCount(s, 1),
 				func(*terraform.State) error {
-					if got, _ := s.Razorpay().Get(seeded.ID); got.Name != "Gaurav Kumar" {
+					if got, _ := s.Razorpay().Customers.Get(seeded.ID); got.Name != "Gaurav Kumar" {
 						return fmt.Errorf("adopted customer's name is %q, want the configured one", got.Name)
 					}
 					return nil
@@ -77,7 +77,7 @@ func TestAccRazorpayCustomer_adoptExistingMismatch(t *testing.T) {
 	s := newSandbox(t)
 	seed := sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com")
 	seed.Notes = map[string]string{"tier": "gold"}
-	s.Razorpay().Seed(seed)
+	s.Razorpay().Customers.Seed(seed)
 	c := gaurav()
 	c.Adopt = ptr(true)
 	resource.ParallelTest(t, resource.TestCase{
@@ -87,7 +87,7 @@ func TestAccRazorpayCustomer_adoptExistingMismatch(t *testing.T) {
 			ExpectError: acctest.ErrorText(`notes are { tier = "gold" } in Razorpay, {} in the configuration`),
 		}},
 	})
-	if n := len(s.Razorpay().All()); n != 1 {
+	if n := len(s.Razorpay().Customers.List()); n != 1 {
 		t.Errorf("the sandbox holds %d customers, want only the seeded one", n)
 	}
 }
@@ -109,7 +109,7 @@ func TestAccRazorpayCustomer_lostCreateResponse(t *testing.T) {
 					if post := acctest.Requests(s, sandbox.PlatformRazorpay, "POST"); post[0].Status != 0 {
 						return fmt.Errorf("the POST was answered (%d): the fault did not drop it", post[0].Status)
 					}
-					all := s.Razorpay().All()
+					all := s.Razorpay().Customers.List()
 					if len(all) == 1 && stateID(st) != all[0].ID {
 						return fmt.Errorf("state id %s, the sandbox's customer is %s", stateID(st), all[0].ID)
 					}
@@ -144,7 +144,7 @@ func TestAccRazorpayCustomer_replaceOnGSTIN(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					storeCount(s, 2),
 					func(st *terraform.State) error {
-						old, ok := s.Razorpay().Get(oldID)
+						old, ok := s.Razorpay().Customers.Get(oldID)
 						if !ok || old.GSTIN == nil || *old.GSTIN != "29ABCDE1234F1Z5" {
 							return fmt.Errorf("the replaced customer %s should stay in Razorpay unchanged, got %+v", oldID, old)
 						}
@@ -268,7 +268,7 @@ func TestAccRazorpayCustomer_rateLimited(t *testing.T) {
 // apply replaces it by adopting the same customer again.
 func TestAccRazorpayCustomer_adoptThenEditFails(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Old Name", "+919876543210", "gaurav.kumar@example.com"))
+	seeded := s.Razorpay().Customers.Seed(sbxCustomer("Old Name", "+919876543210", "gaurav.kumar@example.com"))
 	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "PUT", Times: 1, Status: 500})
 	c := gaurav()
 	c.Adopt = ptr(true)
@@ -301,7 +301,7 @@ func TestAccRazorpayCustomer_lostCreateDoesNotAdoptOlder(t *testing.T) {
 	s := newSandbox(t)
 	old := sbxCustomer("Someone Else", "+919876543210", "gaurav.kumar@example.com")
 	old.CreatedAt = time.Now().Add(-time.Hour).Unix()
-	seeded := s.Razorpay().Seed(old)
+	seeded := s.Razorpay().Customers.Seed(old)
 	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "POST", Path: "/customers", Times: 1, DropAfterCommit: true})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -310,7 +310,7 @@ func TestAccRazorpayCustomer_lostCreateDoesNotAdoptOlder(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)Customer already exists for the merchant.*` + seeded.ID),
 		}},
 	})
-	if n := len(s.Razorpay().All()); n != 1 {
+	if n := len(s.Razorpay().Customers.List()); n != 1 {
 		t.Errorf("the sandbox holds %d customers, want only the seeded one", n)
 	}
 }

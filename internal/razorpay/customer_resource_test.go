@@ -111,7 +111,7 @@ func TestAccRazorpayCustomer_importBlock(t *testing.T) {
 // afterwards is empty, so notes omitted matches [].
 func TestAccRazorpayCustomer_importExisting(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com"))
+	seeded := s.Razorpay().Customers.Seed(sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com"))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -140,7 +140,7 @@ import {
 // empty.
 func TestAccRazorpayCustomer_importWithAdoptExisting(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com"))
+	seeded := s.Razorpay().Customers.Seed(sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com"))
 	c := gaurav()
 	c.Adopt = ptr(true)
 	resource.ParallelTest(t, resource.TestCase{
@@ -181,7 +181,7 @@ func TestAccRazorpayCustomer_emailCase(t *testing.T) {
 			{
 				PreConfig: acctest.Mutate(t, func() error {
 					before := emails(s)
-					if err := s.Razorpay().Mutate(id, map[string]any{"email": "Gaurav.Kumar@Example.com"}); err != nil {
+					if err := s.Razorpay().Customers.Mutate(id, map[string]any{"email": "Gaurav.Kumar@Example.com"}); err != nil {
 						return err
 					}
 					after := emails(s)
@@ -211,7 +211,7 @@ func TestAccRazorpayCustomer_emailCase(t *testing.T) {
 // emails maps every customer id in the sandbox to its stored email.
 func emails(s *sandbox.Server) map[string]string {
 	out := map[string]string{}
-	for _, c := range s.Razorpay().All() {
+	for _, c := range s.Razorpay().Customers.List() {
 		out[c.ID] = c.Email
 	}
 	return out
@@ -227,7 +227,7 @@ func TestAccRazorpayCustomer_drift(t *testing.T) {
 			{Config: c.config(s), Check: captureID(&id)},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					return s.Razorpay().Mutate(id, map[string]any{
+					return s.Razorpay().Customers.Mutate(id, map[string]any{
 						"name": "Changed By Hand", "contact": "+911111111111", "email": "someone@example.net",
 					})
 				}),
@@ -239,7 +239,7 @@ func TestAccRazorpayCustomer_drift(t *testing.T) {
 					},
 				},
 				Check: func(*terraform.State) error {
-					got, _ := s.Razorpay().Get(id)
+					got, _ := s.Razorpay().Customers.Get(id)
 					if got.Name != c.Name || got.Contact != c.Contact || got.Email != c.Email {
 						return fmt.Errorf("apply did not restore the customer: %+v", got)
 					}
@@ -264,7 +264,7 @@ func TestAccRazorpayCustomer_driftNotes(t *testing.T) {
 			{Config: c.config(s), Check: captureID(&id)},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					return s.Razorpay().Mutate(id, map[string]any{"notes": map[string]any{"tier": "silver"}})
+					return s.Razorpay().Customers.Mutate(id, map[string]any{"notes": map[string]any{"tier": "silver"}})
 				}),
 				Config:      c.config(s),
 				ExpectError: acctest.ErrorText(`Either keep notes as it is (currently { tier = "silver" })`),
@@ -284,7 +284,7 @@ func TestAccRazorpayCustomer_disappears(t *testing.T) {
 				Config: c.config(s),
 				Check: func(st *terraform.State) error {
 					id = stateID(st)
-					if !s.Razorpay().Remove(id) {
+					if !s.Razorpay().Customers.Delete(id) {
 						return fmt.Errorf("customer %s not in the sandbox", id)
 					}
 					return nil
@@ -324,11 +324,11 @@ func TestAccRazorpayCustomer_destroyKeepsCustomer(t *testing.T) {
 			{Config: acctest.Config(s, "# the customer is removed from the configuration\n"), Check: storeCount(s, 1)},
 		},
 		CheckDestroy: func(*terraform.State) error {
-			c, ok := s.Razorpay().Get(id)
+			c, ok := s.Razorpay().Customers.Get(id)
 			if !ok || c.Name != "Gaurav Kumar" {
 				return fmt.Errorf("customer %s should still be in Razorpay after destroy, got %+v (found %v)", id, c, ok)
 			}
-			if n := len(s.Razorpay().All()); n != 1 {
+			if n := len(s.Razorpay().Customers.List()); n != 1 {
 				return fmt.Errorf("the sandbox holds %d customers, want 1", n)
 			}
 			return nil

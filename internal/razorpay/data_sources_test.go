@@ -20,8 +20,8 @@ func TestAccRazorpayCustomerDataSource(t *testing.T) {
 	gstin := "29ABCDE1234F1Z5"
 	seed := sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com")
 	seed.GSTIN, seed.Notes = &gstin, map[string]string{"tier": "gold"}
-	seeded := s.Razorpay().Seed(seed)
-	bare := s.Razorpay().Seed(sbxCustomer("Priya Sharma", "+919000000001", "priya@example.com"))
+	seeded := s.Razorpay().Customers.Seed(seed)
+	bare := s.Razorpay().Customers.Seed(sbxCustomer("Priya Sharma", "+919000000001", "priya@example.com"))
 	const one, two = "data.crm_razorpay_customer.one", "data.crm_razorpay_customer.bare"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -69,7 +69,7 @@ func TestAccRazorpayCustomersDataSource_paging(t *testing.T) {
 	s := newSandbox(t)
 	const n = 230
 	for i := range n {
-		s.Razorpay().Seed(sbxCustomer(fmt.Sprintf("Customer %03d", i), fmt.Sprintf("+9190000%05d", i), fmt.Sprintf("c%03d@example.com", i)))
+		s.Razorpay().Customers.Seed(sbxCustomer(fmt.Sprintf("Customer %03d", i), fmt.Sprintf("+9190000%05d", i), fmt.Sprintf("c%03d@example.com", i)))
 	}
 	const addr = "data.crm_razorpay_customers.all"
 	resource.ParallelTest(t, resource.TestCase{

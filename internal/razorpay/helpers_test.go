@@ -92,7 +92,7 @@ func captureID(id *string) func(*terraform.State) error {
 // storeCount checks how many customers the sandbox holds.
 func storeCount(s *sandbox.Server, want int) func(*terraform.State) error {
 	return func(*terraform.State) error {
-		if got := len(s.Razorpay().All()); got != want {
+		if got := len(s.Razorpay().Customers.List()); got != want {
 			return fmt.Errorf("the sandbox holds %d Razorpay customers, want %d", got, want)
 		}
 		return nil

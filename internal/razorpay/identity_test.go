@@ -13,7 +13,7 @@ import (
 // Terraform is adopted by identity with an empty plan.
 func TestAccRazorpayCustomer_identity(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Asha Verma", "+919812345678", "asha.verma@example.com"))
+	seeded := s.Razorpay().Customers.Seed(sbxCustomer("Asha Verma", "+919812345678", "asha.verma@example.com"))
 	c := gaurav()
 	config := c.config(s)
 	adopted := `

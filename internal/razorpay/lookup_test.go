@@ -15,7 +15,7 @@ import (
 // in any case; id and email together are refused at plan time.
 func TestAccRazorpayCustomerDataSource_byEmail(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Asha Verma", "+919812345678", "asha.verma@example.com"))
+	seeded := s.Razorpay().Customers.Seed(sbxCustomer("Asha Verma", "+919812345678", "asha.verma@example.com"))
 	const addr = "data.crm_razorpay_customer.one"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

@@ -19,7 +19,7 @@ func TestAximIsMounted(t *testing.T) {
 		!strings.Contains(body, `"metaFields":[{"code":"p21_contact_id","value":12548}]`) {
 		t.Fatalf("axim create: %d %s", status, body)
 	}
-	all := s.Axim().All()
+	all := s.Axim().Customers.List()
 	if len(all) != 1 || all[0].Email != "john@aximcommerce.com" {
 		t.Fatalf("axim store: %+v", all)
 	}
@@ -58,7 +58,7 @@ func TestAximFaults(t *testing.T) {
 	if status, body, _ := call(t, "POST", s.AximURL()+"/customers", PlatformAxim, aximCustomer); status != 201 {
 		t.Errorf("third attempt: %d %s", status, body)
 	}
-	if n := len(s.Axim().All()); n != 1 {
+	if n := len(s.Axim().Customers.List()); n != 1 {
 		t.Errorf("%d customers, want 1", n)
 	}
 	for _, code := range []int{500, 502, 503, 504} {

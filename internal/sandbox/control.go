@@ -3,12 +3,7 @@ package sandbox
 import (
 	"math"
 	"net/http"
-	"strconv"
 	"time"
-
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
@@ -43,89 +38,11 @@ func (s *Server) controlMux() http.Handler {
 	})
 	m.HandleFunc("PUT /_sandbox/normalize", s.putNormalize)
 
-	x := s.xtrakit
-	m.HandleFunc("GET /_sandbox/xtrakit/customers", func(w http.ResponseWriter, _ *http.Request) {
-		httpjson.Reply(w, http.StatusOK, x.Customers())
-	})
-	m.HandleFunc("POST /_sandbox/xtrakit/customers", func(w http.ResponseWriter, r *http.Request) {
-		var c xtrakit.Customer
-		if httpjson.Decode(w, r, &c) {
-			httpjson.Reply(w, http.StatusCreated, x.SeedCustomer(c))
-		}
-	})
-	m.HandleFunc("GET /_sandbox/xtrakit/customers/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
-		c, ok := x.Customer(id)
-		found(w, ok, c)
-	}))
-	m.HandleFunc("PATCH /_sandbox/xtrakit/customers/{id}", withInt(func(w http.ResponseWriter, r *http.Request, id int64) {
-		patch(w, r, func(p map[string]any) error { return x.MutateCustomer(id, p) }, func() (any, bool) { return x.Customer(id) })
-	}))
-	m.HandleFunc("DELETE /_sandbox/xtrakit/customers/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
-		deleted(w, x.DeleteCustomer(id))
-	}))
-	m.HandleFunc("GET /_sandbox/xtrakit/customer-groups", func(w http.ResponseWriter, _ *http.Request) {
-		httpjson.Reply(w, http.StatusOK, x.Groups())
-	})
-	m.HandleFunc("POST /_sandbox/xtrakit/customer-groups", func(w http.ResponseWriter, r *http.Request) {
-		var g xtrakit.Group
-		if httpjson.Decode(w, r, &g) {
-			httpjson.Reply(w, http.StatusCreated, x.SeedGroup(g))
-		}
-	})
-	m.HandleFunc("GET /_sandbox/xtrakit/customer-groups/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
-		g, ok := x.Group(id)
-		found(w, ok, g)
-	}))
-	m.HandleFunc("PATCH /_sandbox/xtrakit/customer-groups/{id}", withInt(func(w http.ResponseWriter, r *http.Request, id int64) {
-		patch(w, r, func(p map[string]any) error { return x.MutateGroup(id, p) }, func() (any, bool) { return x.Group(id) })
-	}))
-	m.HandleFunc("DELETE /_sandbox/xtrakit/customer-groups/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
-		deleted(w, x.DeleteGroup(id))
-	}))
-
-	rz := s.razorpay
-	m.HandleFunc("GET /_sandbox/razorpay/customers", func(w http.ResponseWriter, _ *http.Request) {
-		httpjson.Reply(w, http.StatusOK, rz.All())
-	})
-	m.HandleFunc("POST /_sandbox/razorpay/customers", func(w http.ResponseWriter, r *http.Request) {
-		var c razorpay.Customer
-		if httpjson.Decode(w, r, &c) {
-			httpjson.Reply(w, http.StatusCreated, rz.Seed(c))
-		}
-	})
-	m.HandleFunc("GET /_sandbox/razorpay/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		c, ok := rz.Get(r.PathValue("id"))
-		found(w, ok, c)
-	})
-	m.HandleFunc("PATCH /_sandbox/razorpay/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		id := r.PathValue("id")
-		patch(w, r, func(p map[string]any) error { return rz.Mutate(id, p) }, func() (any, bool) { return rz.Get(id) })
-	})
-	m.HandleFunc("DELETE /_sandbox/razorpay/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		deleted(w, rz.Remove(r.PathValue("id")))
-	})
-
-	ax := s.axim
-	m.HandleFunc("GET /_sandbox/axim/customers", func(w http.ResponseWriter, _ *http.Request) {
-		httpjson.Reply(w, http.StatusOK, ax.All())
-	})
-	m.HandleFunc("POST /_sandbox/axim/customers", func(w http.ResponseWriter, r *http.Request) {
-		var c axim.Customer
-		if httpjson.Decode(w, r, &c) {
-			httpjson.Reply(w, http.StatusCreated, ax.Seed(c))
-		}
-	})
-	m.HandleFunc("GET /_sandbox/axim/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		c, ok := ax.Get(r.PathValue("id"))
-		found(w, ok, c)
-	})
-	m.HandleFunc("PATCH /_sandbox/axim/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		id := r.PathValue("id")
-		patch(w, r, func(p map[string]any) error { return ax.Mutate(id, p) }, func() (any, bool) { return ax.Get(id) })
-	})
-	m.HandleFunc("DELETE /_sandbox/axim/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		deleted(w, ax.Delete(r.PathValue("id")))
-	})
+	httpjson.Records(m, "/_sandbox/xtrakit/customers", httpjson.IntID, s.xtrakit.Customers)
+	httpjson.Records(m, "/_sandbox/xtrakit/customer-groups", httpjson.IntID, s.xtrakit.Groups)
+	httpjson.Records(m, "/_sandbox/razorpay/customers", httpjson.StringID, s.razorpay.Customers)
+	httpjson.Records(m, "/_sandbox/axim/customers", httpjson.StringID, s.axim.Customers)
+	httpjson.Records(m, "/_sandbox/webcommander/customers", httpjson.IntID, s.wc.Customers)
 	s.webcommanderControl(m)
 	return m
 }
@@ -232,49 +149,4 @@ func (s *Server) putRateLimit(w http.ResponseWriter, r *http.Request) {
 	}
 	s.SetRateLimit(j.Platform, *j.RequestsPerSecond)
 	s.getRateLimit(w, r)
-}
-
-func withInt(h func(http.ResponseWriter, *http.Request, int64)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-		if err != nil {
-			httpjson.Fail(w, http.StatusNotFound, "not found")
-			return
-		}
-		h(w, r, id)
-	}
-}
-
-func found(w http.ResponseWriter, ok bool, v any) {
-	if !ok {
-		httpjson.Fail(w, http.StatusNotFound, "not found")
-		return
-	}
-	httpjson.Reply(w, http.StatusOK, v)
-}
-
-// patch applies a JSON object to a stored record and answers the result.
-func patch(w http.ResponseWriter, r *http.Request, apply func(map[string]any) error, get func() (any, bool)) {
-	if _, ok := get(); !ok {
-		httpjson.Fail(w, http.StatusNotFound, "not found")
-		return
-	}
-	var p map[string]any
-	if !httpjson.Decode(w, r, &p) {
-		return
-	}
-	if err := apply(p); err != nil {
-		httpjson.Fail(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	v, ok := get()
-	found(w, ok, v)
-}
-
-func deleted(w http.ResponseWriter, ok bool) {
-	if !ok {
-		httpjson.Fail(w, http.StatusNotFound, "not found")
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
 }

@@ -81,7 +81,7 @@ func TestControlXtrakitStore(t *testing.T) {
 	if status, _, _ := call(t, "PATCH", base+"/customer-groups/1", "", `{"group_description":"changed"}`); status != 200 {
 		t.Errorf("PATCH group: %d", status)
 	}
-	if g, _ := s.Xtrakit().Group(1); g.GroupDescription == nil || *g.GroupDescription != "changed" {
+	if g, _ := s.Xtrakit().Groups.Get(1); g.GroupDescription == nil || *g.GroupDescription != "changed" {
 		t.Errorf("group: %+v", g)
 	}
 	for _, tc := range []struct {

@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
-
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
@@ -15,26 +13,6 @@ import (
 func (s *Server) webcommanderControl(m *http.ServeMux) {
 	wc := s.wc
 	const base = "/_sandbox/webcommander"
-	m.HandleFunc("GET "+base+"/customers", func(w http.ResponseWriter, _ *http.Request) {
-		httpjson.Reply(w, http.StatusOK, wc.All())
-	})
-	m.HandleFunc("POST "+base+"/customers", func(w http.ResponseWriter, r *http.Request) {
-		var c webcommander.Customer
-		if httpjson.Decode(w, r, &c) {
-			httpjson.Reply(w, http.StatusCreated, wc.Seed(c))
-		}
-	})
-	m.HandleFunc("GET "+base+"/customers/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
-		c, ok := wc.Get(id)
-		found(w, ok, c)
-	}))
-	m.HandleFunc("PATCH "+base+"/customers/{id}", withInt(func(w http.ResponseWriter, r *http.Request, id int64) {
-		patch(w, r, func(p map[string]any) error { return wc.Mutate(id, p) }, func() (any, bool) { return wc.Get(id) })
-	}))
-	m.HandleFunc("DELETE "+base+"/customers/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
-		deleted(w, wc.Delete(id))
-	}))
-
 	m.HandleFunc("GET "+base+"/token-lifetime", func(w http.ResponseWriter, _ *http.Request) {
 		httpjson.Reply(w, http.StatusOK, lifetimeJSON(wc.TokenLifetime()))
 	})

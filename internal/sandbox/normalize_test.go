@@ -21,7 +21,7 @@ func createBoth(t *testing.T, s *Server) (xtrakit, razorpay string) {
 	}
 	// A new contact each time keeps the email + contact pair unique.
 	r := fmt.Sprintf(`{"name":" Gaurav Kumar ","contact":"+9198765432%02d","email":"Gaurav@Example.COM",
-	  "gstin":"29abcde1234f1z5","notes":{"k":" v\n"}}`, len(s.Razorpay().All()))
+	  "gstin":"29abcde1234f1z5","notes":{"k":" v\n"}}`, len(s.Razorpay().Customers.List()))
 	status, rb, _ := call(t, "POST", s.RazorpayURL()+"/customers", PlatformRazorpay, r)
 	if status != 200 {
 		t.Fatalf("razorpay create: %d %s", status, rb)
@@ -130,7 +130,7 @@ func TestSetNormalizeConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if n := len(s.Xtrakit().Customers()) + len(s.Razorpay().All()); n != 16 {
+	if n := len(s.Xtrakit().Customers.List()) + len(s.Razorpay().Customers.List()); n != 16 {
 		t.Errorf("stored %d customers, want 16", n)
 	}
 }

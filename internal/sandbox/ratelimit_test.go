@@ -30,7 +30,7 @@ func TestRateLimitPerPlatform(t *testing.T) {
 	if statuses[0] != 200 || statuses[1] != 200 || statuses[2] != 429 {
 		t.Fatalf("statuses %v, want 200 200 429", statuses)
 	}
-	if n := len(s.Xtrakit().Groups()); n != 2 {
+	if n := len(s.Xtrakit().Groups.List()); n != 2 {
 		t.Errorf("%d groups, want 2: the refused request was handled", n)
 	}
 	var logged []int

@@ -21,14 +21,14 @@ func TestPlatformsAreMounted(t *testing.T) {
 		!strings.Contains(body, `"message":"Group created successfully"`) {
 		t.Errorf("xtrakit create group: %d %s", status, body)
 	}
-	if g, ok := s.Xtrakit().Group(1); !ok || g.GroupName != "VIP" {
+	if g, ok := s.Xtrakit().Groups.Get(1); !ok || g.GroupName != "VIP" {
 		t.Errorf("xtrakit store: %+v %v", g, ok)
 	}
 	if status, body, _ := call(t, "POST", s.RazorpayURL()+"/customers", PlatformRazorpay, razorpayCustomer); status != 200 ||
 		!strings.Contains(body, `"entity":"customer"`) {
 		t.Errorf("razorpay create: %d %s", status, body)
 	}
-	if n := len(s.Razorpay().All()); n != 1 {
+	if n := len(s.Razorpay().Customers.List()); n != 1 {
 		t.Errorf("razorpay store has %d customers", n)
 	}
 	// Each platform's 401 body, and nothing outside the platforms and control surface.
@@ -111,7 +111,7 @@ func TestFaultStatusWithRetryAfter(t *testing.T) {
 		t.Errorf("third attempt: %d", status)
 	}
 	// The faulted requests were not handled: one group exists, and the log says 429.
-	if n := len(s.Xtrakit().Groups()); n != 1 {
+	if n := len(s.Xtrakit().Groups.List()); n != 1 {
 		t.Errorf("%d groups, want 1", n)
 	}
 	var statuses []int
@@ -195,11 +195,11 @@ func TestFaultLatency(t *testing.T) {
 	deadline := time.Now().Add(2 * time.Second)
 	for {
 		reqs := s.Requests()
-		if len(reqs) == 1 && reqs[0].Status == 0 && len(s.Xtrakit().Groups()) == 0 {
+		if len(reqs) == 1 && reqs[0].Status == 0 && len(s.Xtrakit().Groups.List()) == 0 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("log %+v, groups %d", reqs, len(s.Xtrakit().Groups()))
+			t.Fatalf("log %+v, groups %d", reqs, len(s.Xtrakit().Groups.List()))
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -211,9 +211,9 @@ func TestFaultDropAfterCommit(t *testing.T) {
 		platform, url, body string
 		count               func(*Server) int
 	}{
-		{PlatformXtrakit, "/xtrakit/api/v1/customers/add", xtrakitCustomer, func(s *Server) int { return len(s.Xtrakit().Customers()) }},
-		{PlatformRazorpay, "/razorpay/v1/customers", razorpayCustomer, func(s *Server) int { return len(s.Razorpay().All()) }},
-		{PlatformAxim, "/axim/api/customers", aximCustomer, func(s *Server) int { return len(s.Axim().All()) }},
+		{PlatformXtrakit, "/xtrakit/api/v1/customers/add", xtrakitCustomer, func(s *Server) int { return len(s.Xtrakit().Customers.List()) }},
+		{PlatformRazorpay, "/razorpay/v1/customers", razorpayCustomer, func(s *Server) int { return len(s.Razorpay().Customers.List()) }},
+		{PlatformAxim, "/axim/api/customers", aximCustomer, func(s *Server) int { return len(s.Axim().Customers.List()) }},
 	} {
 		t.Run(tc.platform, func(t *testing.T) {
 			s := started(t)
@@ -251,7 +251,7 @@ func TestDropWithoutHijacker(t *testing.T) {
 		if r, _ := recover().(error); !errors.Is(r, http.ErrAbortHandler) {
 			t.Errorf("recovered %v, want http.ErrAbortHandler", r)
 		}
-		if len(s.Xtrakit().Groups()) != 1 {
+		if len(s.Xtrakit().Groups.List()) != 1 {
 			t.Error("not committed")
 		}
 	}()
@@ -296,8 +296,8 @@ func TestConcurrentRequests(t *testing.T) {
 			n503++
 		}
 	}
-	if len(s.Requests()) != 40 || n503 != 10 || len(s.Xtrakit().Groups()) != 20 {
-		t.Errorf("requests %d, 503s %d, groups %d", len(s.Requests()), n503, len(s.Xtrakit().Groups()))
+	if len(s.Requests()) != 40 || n503 != 10 || len(s.Xtrakit().Groups.List()) != 20 {
+		t.Errorf("requests %d, 503s %d, groups %d", len(s.Requests()), n503, len(s.Xtrakit().Groups.List()))
 	}
 }
 
@@ -308,9 +308,9 @@ func TestFaultStatusAfterCommit(t *testing.T) {
 		platform, url, body, want string
 		count                     func(*Server) int
 	}{
-		{PlatformXtrakit, "/xtrakit/api/v1/customers/add", xtrakitCustomer, `"status":502`, func(s *Server) int { return len(s.Xtrakit().Customers()) }},
-		{PlatformRazorpay, "/razorpay/v1/customers", razorpayCustomer, `"error"`, func(s *Server) int { return len(s.Razorpay().All()) }},
-		{PlatformAxim, "/axim/api/customers", aximCustomer, `"success":false`, func(s *Server) int { return len(s.Axim().All()) }},
+		{PlatformXtrakit, "/xtrakit/api/v1/customers/add", xtrakitCustomer, `"status":502`, func(s *Server) int { return len(s.Xtrakit().Customers.List()) }},
+		{PlatformRazorpay, "/razorpay/v1/customers", razorpayCustomer, `"error"`, func(s *Server) int { return len(s.Razorpay().Customers.List()) }},
+		{PlatformAxim, "/axim/api/customers", aximCustomer, `"success":false`, func(s *Server) int { return len(s.Axim().Customers.List()) }},
 	} {
 		t.Run(tc.platform, func(t *testing.T) {
 			s := started(t)
@@ -339,7 +339,7 @@ func TestFaultBody(t *testing.T) {
 	if status != 200 || body != `{"data":{"customer":` {
 		t.Errorf("POST: %d %q", status, body)
 	}
-	if n := len(s.Xtrakit().Customers()); n != 0 {
+	if n := len(s.Xtrakit().Customers.List()); n != 0 {
 		t.Errorf("%d customers committed, want none", n)
 	}
 	status, body, _ = call(t, "GET", s.URL()+"/xtrakit/api/v1/customers", PlatformXtrakit, "")

@@ -74,7 +74,7 @@ func TestWebCommanderIsMounted(t *testing.T) {
 	if status != 201 || !strings.Contains(body, `"store_credit":150,`) || !strings.Contains(body, `"type":"BILLING"`) {
 		t.Fatalf("create: %d %s", status, body)
 	}
-	all := s.WebCommander().All()
+	all := s.WebCommander().Customers.List()
 	if len(all) != 1 || all[0].Email != "jane@example.com" || all[0].City != "Sydney" {
 		t.Fatalf("store: %+v", all)
 	}

@@ -26,7 +26,7 @@ func TestAccWebCommanderCustomer_gatewayErrorAfterCommit(t *testing.T) {
 			Config:           acctest.Config(s, hcl("test", full())),
 			ConfigPlanChecks: emptyAfterApply,
 			Check: func(st *terraform.State) error {
-				all := s.WebCommander().All()
+				all := s.WebCommander().Customers.List()
 				if len(all) != 1 || strconv.FormatInt(all[0].ID, 10) != stateID(st) {
 					return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
 				}
@@ -44,7 +44,7 @@ func TestAccWebCommanderCustomer_gatewayErrorAfterCommit(t *testing.T) {
 func TestAccWebCommanderCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
 	s := acctest.Sandbox(t)
 	old := time.Now().UTC().Add(-time.Hour).Format(sbx.TimeLayout)
-	existing := s.WebCommander().Seed(sbx.Customer{FirstName: "Ada", Email: "ada@example.com", Status: "active", CreatedAt: old})
+	existing := s.WebCommander().Customers.Seed(sbx.Customer{FirstName: "Ada", Email: "ada@example.com", Status: "active", CreatedAt: old})
 	version := existing.Version
 	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformWebCommander, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, Latency: 3 * time.Second})
 	resource.ParallelTest(t, resource.TestCase{
@@ -55,7 +55,7 @@ func TestAccWebCommanderCustomer_uncommittedCreateBesideAnOlderRecord(t *testing
 				strconv.FormatInt(existing.ID, 10)),
 		}},
 		CheckDestroy: func(*terraform.State) error {
-			all := s.WebCommander().All()
+			all := s.WebCommander().Customers.List()
 			if len(all) != 1 || all[0].ID != existing.ID || all[0].Version != version {
 				return fmt.Errorf("want only the older customer, untouched; the sandbox holds %+v", all)
 			}

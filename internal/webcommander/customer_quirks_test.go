@@ -51,7 +51,7 @@ func TestAccWebCommanderCustomer_validation(t *testing.T) {
 // import command and block naming the existing customer.
 func TestAccWebCommanderCustomer_duplicateEmail(t *testing.T) {
 	s := acctest.Sandbox(t)
-	existing := s.WebCommander().Seed(sbx.Customer{FirstName: "Grace", Email: "ada@example.com", Status: "active"})
+	existing := s.WebCommander().Customers.Seed(sbx.Customer{FirstName: "Grace", Email: "ada@example.com", Status: "active"})
 	id := strconv.FormatInt(existing.ID, 10)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -74,7 +74,7 @@ func TestAccWebCommanderCustomer_lostCreateAnswer(t *testing.T) {
 			Config:           acctest.Config(s, hcl("test", full())),
 			ConfigPlanChecks: emptyAfterApply,
 			Check: func(st *terraform.State) error {
-				all := s.WebCommander().All()
+				all := s.WebCommander().Customers.List()
 				if len(all) != 1 || strconv.FormatInt(all[0].ID, 10) != stateID(st) {
 					return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
 				}
@@ -119,7 +119,7 @@ resource "crm_webcommander_customer" "many" {
 			Config:           config,
 			ConfigPlanChecks: emptyAfterApply,
 			Check: func(*terraform.State) error {
-				if n := len(s.WebCommander().All()); n != 30 {
+				if n := len(s.WebCommander().Customers.List()); n != 30 {
 					return fmt.Errorf("the sandbox holds %d customers, want 30", n)
 				}
 				for _, r := range acctest.Requests(s, sandbox.PlatformWebCommander, "") {
@@ -184,7 +184,7 @@ func TestAccWebCommanderCustomer_writeOnlyPassword(t *testing.T) {
 // imports by identity plan empty but for what cannot be read back.
 func TestAccWebCommanderCustomer_identity(t *testing.T) {
 	s := acctest.Sandbox(t)
-	seeded := s.WebCommander().Seed(sbx.Customer{FirstName: "Grace", LastName: "Hopper", Email: "grace@example.com", Status: "active"})
+	seeded := s.WebCommander().Customers.Seed(sbx.Customer{FirstName: "Grace", LastName: "Hopper", Email: "grace@example.com", Status: "active"})
 	config := acctest.Config(s, hcl("test", with(full(), "newsletter_subscribed", "-")))
 	adopted := hcl("seeded", map[string]string{"first_name": `"Grace"`, "last_name": `"Hopper"`, "email": `"grace@example.com"`, "status": `"active"`})
 	steps := acctest.IdentitySteps(config, customerAddr, idPattern)
@@ -202,7 +202,7 @@ func TestAccWebCommanderCustomersDataSource(t *testing.T) {
 	s := acctest.Sandbox(t)
 	var ids []string
 	for i := range 45 {
-		c := s.WebCommander().Seed(sbx.Customer{FirstName: fmt.Sprintf("C%02d", i), Email: fmt.Sprintf("c%02d@example.com", i), Status: "active"})
+		c := s.WebCommander().Customers.Seed(sbx.Customer{FirstName: fmt.Sprintf("C%02d", i), Email: fmt.Sprintf("c%02d@example.com", i), Status: "active"})
 		ids = append(ids, strconv.FormatInt(c.ID, 10))
 	}
 	resource.ParallelTest(t, resource.TestCase{

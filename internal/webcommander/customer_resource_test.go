@@ -127,7 +127,7 @@ func TestAccWebCommanderCustomer_drift(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: config, Check: func(st *terraform.State) error { id, _ = strconv.ParseInt(stateID(st), 10, 64); return nil }},
 			{
-				PreConfig: acctest.Mutate(t, func() error { return s.WebCommander().Mutate(id, map[string]any{"city": "Perth"}) }),
+				PreConfig: acctest.Mutate(t, func() error { return s.WebCommander().Customers.Mutate(id, map[string]any{"city": "Perth"}) }),
 				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate)},
@@ -149,7 +149,7 @@ func TestAccWebCommanderCustomer_disappears(t *testing.T) {
 			{Config: config, Check: func(st *terraform.State) error { id, _ = strconv.ParseInt(stateID(st), 10, 64); return nil }},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					if !s.WebCommander().Delete(id) {
+					if !s.WebCommander().Customers.Delete(id) {
 						return fmt.Errorf("customer %d was not in the sandbox", id)
 					}
 					return nil

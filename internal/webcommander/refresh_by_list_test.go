@@ -45,10 +45,10 @@ func TestAccWebCommanderCustomer_refreshByList(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := s.WebCommander().Mutate(ids[5], map[string]any{"last_name": "Byron"}); err != nil {
+					if err := s.WebCommander().Customers.Mutate(ids[5], map[string]any{"last_name": "Byron"}); err != nil {
 						t.Fatal(err)
 					}
-					if !s.WebCommander().Delete(ids[7]) {
+					if !s.WebCommander().Customers.Delete(ids[7]) {
 						t.Fatal("customer 7 not in the sandbox")
 					}
 					mark = acctest.MarkRequests(s)
@@ -64,10 +64,10 @@ func TestAccWebCommanderCustomer_refreshByList(t *testing.T) {
 					},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.WebCommander().All()); n != listedCustomers {
+					if n := len(s.WebCommander().Customers.List()); n != listedCustomers {
 						return fmt.Errorf("sandbox has %d customers, want %d", n, listedCustomers)
 					}
-					if c, _ := s.WebCommander().Get(ids[5]); c.LastName != "Lovelace" {
+					if c, _ := s.WebCommander().Customers.Get(ids[5]); c.LastName != "Lovelace" {
 						return fmt.Errorf("customer 5 not restored: last name %q", c.LastName)
 					}
 					return nil

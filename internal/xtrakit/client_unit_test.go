@@ -388,7 +388,7 @@ func TestClientCustomerLifecycle(t *testing.T) {
 	if updated.CustomerCity != "Tema" || updated.CustomerZip != nil || updated.CustomerGroupID != nil || updated.ID != created.ID {
 		t.Errorf("updated = %+v", updated)
 	}
-	if stored, _ := s.Xtrakit().Customer(created.ID); stored.CustomerCity != "Tema" || stored.CustomerZip != nil {
+	if stored, _ := s.Xtrakit().Customers.Get(created.ID); stored.CustomerCity != "Tema" || stored.CustomerZip != nil {
 		t.Errorf("store = %+v", stored)
 	}
 
@@ -568,7 +568,7 @@ func TestClientCreateCustomerLostAnswerAdopts(t *testing.T) {
 		t.Errorf("adopted = %+v", got)
 	}
 	var matching int
-	for _, st := range s.Xtrakit().Customers() {
+	for _, st := range s.Xtrakit().Customers.List() {
 		if st.CustomerName == "Jane Doe" {
 			matching++
 			if st.ID != got.ID {
@@ -576,8 +576,8 @@ func TestClientCreateCustomerLostAnswerAdopts(t *testing.T) {
 			}
 		}
 	}
-	if matching != 1 || len(s.Xtrakit().Customers()) != 2 {
-		t.Errorf("store has %d matching of %d customers, want exactly 1 of 2", matching, len(s.Xtrakit().Customers()))
+	if matching != 1 || len(s.Xtrakit().Customers.List()) != 2 {
+		t.Errorf("store has %d matching of %d customers, want exactly 1 of 2", matching, len(s.Xtrakit().Customers.List()))
 	}
 	if n := countRequests(s, "POST", "/customers/add"); n != 2 {
 		t.Errorf("%d creates sent, want 2 (decoy + the dropped one)", n)
@@ -592,7 +592,7 @@ func TestClientCreateGroupLostAnswerAdopts(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CreateGroup: %v", err)
 	}
-	groups := s.Xtrakit().Groups()
+	groups := s.Xtrakit().Groups.List()
 	if len(groups) != 1 || groups[0].ID != got.ID || got.GroupName != "VIP" {
 		t.Errorf("store = %+v, adopted = %+v; want exactly one, the adopted one", groups, got)
 	}
@@ -626,8 +626,8 @@ func TestClientCreateCustomerLostBeforeCommitRetriesOnce(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CreateCustomer: %v", err)
 	}
-	if len(s.Xtrakit().Customers()) != 1 || s.Xtrakit().Customers()[0].ID != got.ID {
-		t.Errorf("store = %+v, want exactly the created one", s.Xtrakit().Customers())
+	if len(s.Xtrakit().Customers.List()) != 1 || s.Xtrakit().Customers.List()[0].ID != got.ID {
+		t.Errorf("store = %+v, want exactly the created one", s.Xtrakit().Customers.List())
 	}
 	if n := countRequests(s, "POST", "/customers/add"); n != 2 {
 		t.Errorf("%d creates sent, want 2", n)

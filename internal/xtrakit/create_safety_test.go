@@ -25,7 +25,7 @@ func TestAccXtrakitCustomer_gatewayErrorAfterCommit(t *testing.T) {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
 				func(st *terraform.State) error {
-					all := s.Xtrakit().Customers()
+					all := s.Xtrakit().Customers.List()
 					if len(all) != 1 || all[0].ID != customerID(st) {
 						return errorf("want exactly the committed customer in state; sandbox has %d, state id %d", len(all), customerID(st))
 					}
@@ -40,7 +40,7 @@ func TestAccXtrakitCustomer_gatewayErrorAfterCommit(t *testing.T) {
 // minimalCustomer: a record that existed before any create of the test.
 func seedKwame(s *sandbox.Server) sbx.Customer {
 	old := time.Now().UTC().Add(-time.Hour).Format(sbx.TimeLayout)
-	return s.Xtrakit().SeedCustomer(sbx.Customer{
+	return s.Xtrakit().Customers.Seed(sbx.Customer{
 		CustomerName: "Kwame Mensah", CustomerPhone: "+233201234567", CustomerCountry: "Ghana",
 		CustomerState: "Ashanti", CustomerCity: "Kumasi", Address1: "12 Harper Road", CreatedBy: "platform-team",
 		CreatedAt: old, UpdatedAt: old,
@@ -51,7 +51,7 @@ func seedKwame(s *sandbox.Server) sbx.Customer {
 // made, and the older identical one is untouched.
 func onlyTheNewOneAdopted(s *sandbox.Server, old sbx.Customer) resource.TestCheckFunc {
 	return func(st *terraform.State) error {
-		all := s.Xtrakit().Customers()
+		all := s.Xtrakit().Customers.List()
 		if len(all) != 2 {
 			return errorf("the sandbox holds %d customers, want the old one and the new one", len(all))
 		}

@@ -132,7 +132,7 @@ func TestAccXtrakitCustomer_emailCase(t *testing.T) {
 			{
 				PreConfig: acctest.Mutate(t, func() error {
 					before := customerEmails(s)
-					if err := s.Xtrakit().MutateCustomer(id, map[string]any{"customer_email": "Jane.Doe@Example.com"}); err != nil {
+					if err := s.Xtrakit().Customers.Mutate(id, map[string]any{"customer_email": "Jane.Doe@Example.com"}); err != nil {
 						return err
 					}
 					return changedOnly(before, customerEmails(s), id, "Jane.Doe@Example.com")
@@ -153,7 +153,7 @@ func TestAccXtrakitCustomer_emailCase(t *testing.T) {
 // ("<null>" for none).
 func customerEmails(s *sandbox.Server) map[int64]string {
 	out := map[int64]string{}
-	for _, c := range s.Xtrakit().Customers() {
+	for _, c := range s.Xtrakit().Customers.List() {
 		out[c.ID] = "<null>"
 		if c.CustomerEmail != nil {
 			out[c.ID] = *c.CustomerEmail
@@ -242,7 +242,7 @@ func TestAccXtrakitCustomer_importBlock(t *testing.T) {
 func TestAccXtrakitCustomer_importExisting(t *testing.T) {
 	s := acctest.Sandbox(t)
 	zip := "00233"
-	seeded := s.Xtrakit().SeedCustomer(sbx.Customer{
+	seeded := s.Xtrakit().Customers.Seed(sbx.Customer{
 		CustomerName: "Kwame Mensah", CustomerPhone: "+233201234567", CustomerCountry: "Ghana",
 		CustomerState: "Ashanti", CustomerCity: "Kumasi", Address1: "12 Harper Road",
 		CreatedBy: "platform-team", CustomerZip: &zip,
@@ -278,7 +278,7 @@ func TestAccXtrakitCustomer_disappears(t *testing.T) {
 			{
 				Config: acctest.Config(s, minimalCustomer),
 				Check: func(st *terraform.State) error {
-					if !s.Xtrakit().DeleteCustomer(customerID(st)) {
+					if !s.Xtrakit().Customers.Delete(customerID(st)) {
 						return errorf("customer not in the sandbox")
 					}
 					return nil
@@ -291,7 +291,7 @@ func TestAccXtrakitCustomer_disappears(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionCreate)},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.Xtrakit().Customers()); n != 1 {
+					if n := len(s.Xtrakit().Customers.List()); n != 1 {
 						return errorf("want 1 customer after re-creation, sandbox has %d", n)
 					}
 					return nil
@@ -316,7 +316,7 @@ func TestAccXtrakitCustomer_drift(t *testing.T) {
 			},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					return s.Xtrakit().MutateCustomer(id, map[string]any{
+					return s.Xtrakit().Customers.Mutate(id, map[string]any{
 						"customer_city": "Kumasi", "customer_zip": nil, "customer_group_id": nil,
 					})
 				}),
@@ -329,7 +329,7 @@ func TestAccXtrakitCustomer_drift(t *testing.T) {
 					},
 				},
 				Check: func(*terraform.State) error {
-					c, _ := s.Xtrakit().Customer(id)
+					c, _ := s.Xtrakit().Customers.Get(id)
 					if c.CustomerCity != "Accra" || c.CustomerZip == nil || *c.CustomerZip != "00233" || c.CustomerGroupID == nil {
 						return errorf("apply did not restore the record: %+v", c)
 					}
@@ -380,7 +380,7 @@ resource "crm_xtrakit_customer_group" "premium" {
 					if len(reqs) != 1 || !regexp.MustCompile(`"customer_group_id":null`).Match(reqs[0].Body) {
 						return errorf("want one PUT with customer_group_id null, got %d: %s", len(reqs), lastBody(reqs))
 					}
-					if c := s.Xtrakit().Customers(); len(c) != 1 || c[0].CustomerGroupID != nil {
+					if c := s.Xtrakit().Customers.List(); len(c) != 1 || c[0].CustomerGroupID != nil {
 						return errorf("the customer is still in a group: %+v", c)
 					}
 					return nil
@@ -395,7 +395,7 @@ resource "crm_xtrakit_customer_group" "premium" {
 					},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.Xtrakit().Groups()); n != 0 {
+					if n := len(s.Xtrakit().Groups.List()); n != 0 {
 						return errorf("the group should be deleted, sandbox has %d groups", n)
 					}
 					return nil
@@ -418,7 +418,7 @@ func TestAccXtrakitCustomer_lostCreateResponse(t *testing.T) {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
 				func(st *terraform.State) error {
-					all := s.Xtrakit().Customers()
+					all := s.Xtrakit().Customers.List()
 					if len(all) != 1 {
 						return errorf("want exactly 1 customer after a lost create answer, sandbox has %d", len(all))
 					}
@@ -445,7 +445,7 @@ func TestAccXtrakitCustomer_retries(t *testing.T) {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 2),
 				func(*terraform.State) error {
-					if n := len(s.Xtrakit().Customers()); n != 1 {
+					if n := len(s.Xtrakit().Customers.List()); n != 1 {
 						return errorf("want 1 customer, sandbox has %d", n)
 					}
 					return nil
@@ -470,7 +470,7 @@ func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
 				Check: func(st *terraform.State) error {
 					groupID, _ = strconv.ParseInt(st.RootModule().Resources[groupAddr].Primary.ID, 10, 64)
 					// A customer Terraform does not manage still uses the group.
-					walkIn = s.Xtrakit().SeedCustomer(sbx.Customer{
+					walkIn = s.Xtrakit().Customers.Seed(sbx.Customer{
 						CustomerGroupID: &groupID, CustomerName: "Walk-in", CustomerPhone: "+233200000000",
 						CustomerCountry: "Ghana", CustomerState: "Ashanti", CustomerCity: "Kumasi",
 						Address1: "1 Market St", CreatedBy: "pos",
@@ -487,13 +487,13 @@ func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
 				// (the plan destroys it again); once the customer is gone
 				// the destroy goes through.
 				PreConfig: acctest.Mutate(t, func() error {
-					if _, ok := s.Xtrakit().Group(groupID); !ok {
+					if _, ok := s.Xtrakit().Groups.Get(groupID); !ok {
 						return errorf("group %d is gone from the sandbox after the refused delete", groupID)
 					}
-					if !s.Xtrakit().DeleteCustomer(walkIn.ID) {
+					if !s.Xtrakit().Customers.Delete(walkIn.ID) {
 						return errorf("customer %d not in the sandbox", walkIn.ID)
 					}
-					if n := len(s.Xtrakit().Customers()); n != 0 {
+					if n := len(s.Xtrakit().Customers.List()); n != 0 {
 						return errorf("the sandbox still holds %d customers", n)
 					}
 					return nil
@@ -506,7 +506,7 @@ func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
 					if _, ok := st.RootModule().Resources[groupAddr]; ok {
 						return errorf("%s is still in state", groupAddr)
 					}
-					if _, ok := s.Xtrakit().Group(groupID); ok {
+					if _, ok := s.Xtrakit().Groups.Get(groupID); ok {
 						return errorf("group %d is still in the sandbox", groupID)
 					}
 					path := "/customer-groups/" + strconv.FormatInt(groupID, 10)

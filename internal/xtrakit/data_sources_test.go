@@ -16,7 +16,7 @@ import (
 
 func seedCustomer(store *sbx.Store, name string, group *int64) sbx.Customer {
 	email := name + "@example.com"
-	return store.SeedCustomer(sbx.Customer{
+	return store.Customers.Seed(sbx.Customer{
 		CustomerGroupID: group, CustomerName: name, CustomerEmail: &email, CustomerPhone: "+233200000001",
 		CustomerCountry: "Ghana", CustomerState: "Ashanti", CustomerCity: "Kumasi",
 		Address1: "1 Market St", CreatedBy: "seed",
@@ -26,7 +26,7 @@ func seedCustomer(store *sbx.Store, name string, group *int64) sbx.Customer {
 func TestAccXtrakitCustomerDataSource(t *testing.T) {
 	s := acctest.Sandbox(t)
 	desc := "Seeded"
-	g := s.Xtrakit().SeedGroup(sbx.Group{GroupName: "VIP", GroupDescription: &desc})
+	g := s.Xtrakit().Groups.Seed(sbx.Group{GroupName: "VIP", GroupDescription: &desc})
 	c := seedCustomer(s.Xtrakit(), "ama", &g.ID)
 	id := strconv.FormatInt(c.ID, 10)
 	resource.ParallelTest(t, resource.TestCase{
@@ -57,7 +57,7 @@ func TestAccXtrakitCustomerDataSource_notFound(t *testing.T) {
 
 func TestAccXtrakitCustomerGroupDataSource(t *testing.T) {
 	s := acctest.Sandbox(t)
-	g := s.Xtrakit().SeedGroup(sbx.Group{GroupName: "Wholesale"})
+	g := s.Xtrakit().Groups.Seed(sbx.Group{GroupName: "Wholesale"})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -73,7 +73,7 @@ func TestAccXtrakitCustomerGroupDataSource(t *testing.T) {
 
 func TestAccXtrakitCustomersDataSource(t *testing.T) {
 	s := acctest.Sandbox(t)
-	g := s.Xtrakit().SeedGroup(sbx.Group{GroupName: "VIP"})
+	g := s.Xtrakit().Groups.Seed(sbx.Group{GroupName: "VIP"})
 	a := seedCustomer(s.Xtrakit(), "ama", &g.ID)
 	seedCustomer(s.Xtrakit(), "kofi", nil)
 	c := seedCustomer(s.Xtrakit(), "esi", &g.ID)

@@ -100,7 +100,7 @@ func TestAccXtrakitCustomerGroup_disappears(t *testing.T) {
 				Config: groupConfig(s, "Ephemeral", ""),
 				Check: func(st *terraform.State) error {
 					id, _ := strconv.ParseInt(st.RootModule().Resources[groupAddr].Primary.ID, 10, 64)
-					if !s.Xtrakit().DeleteGroup(id) {
+					if !s.Xtrakit().Groups.Delete(id) {
 						return errorf("group %d not in the sandbox", id)
 					}
 					return nil
@@ -133,7 +133,7 @@ func TestAccXtrakitCustomerGroup_drift(t *testing.T) {
 			},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					return s.Xtrakit().MutateGroup(id, map[string]any{"group_name": "Renamed by hand"})
+					return s.Xtrakit().Groups.Mutate(id, map[string]any{"group_name": "Renamed by hand"})
 				}),
 				Config: groupConfig(s, "Retail", "Walk-in"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -143,7 +143,7 @@ func TestAccXtrakitCustomerGroup_drift(t *testing.T) {
 					},
 				},
 				Check: func(*terraform.State) error {
-					g, _ := s.Xtrakit().Group(id)
+					g, _ := s.Xtrakit().Groups.Get(id)
 					if g.GroupName != "Retail" {
 						return errorf("apply did not restore the name: %q", g.GroupName)
 					}

@@ -18,7 +18,7 @@ var xtrakitID = regexp.MustCompile(`^[1-9][0-9]*$`)
 // Terraform is adopted by identity with an empty plan.
 func TestAccXtrakitCustomer_identity(t *testing.T) {
 	s := acctest.Sandbox(t)
-	seeded := s.Xtrakit().SeedCustomer(sbx.Customer{
+	seeded := s.Xtrakit().Customers.Seed(sbx.Customer{
 		CustomerName: "Kwame Mensah", CustomerPhone: "+233201234567", CustomerCountry: "Ghana",
 		CustomerState: "Ashanti", CustomerCity: "Kumasi", Address1: "12 Harper Road", CreatedBy: "platform-team",
 	})
@@ -45,7 +45,7 @@ resource "crm_xtrakit_customer" "seeded" {
 
 func TestAccXtrakitCustomerGroup_identity(t *testing.T) {
 	s := acctest.Sandbox(t)
-	seeded := s.Xtrakit().SeedGroup(sbx.Group{GroupName: "Wholesale"})
+	seeded := s.Xtrakit().Groups.Seed(sbx.Group{GroupName: "Wholesale"})
 	config := groupConfig(s, "Premium Customers", "Spent over $1000.")
 	adopted := `
 resource "crm_xtrakit_customer_group" "seeded" {

@@ -48,7 +48,7 @@ resource "crm_xtrakit_customer" "many" {
 			Check: func(*terraform.State) error {
 				// Destroying needs no pacing test of its own.
 				defer s.SetRateLimit(sandbox.PlatformXtrakit, 0)
-				if n := len(s.Xtrakit().Customers()); n != customers {
+				if n := len(s.Xtrakit().Customers.List()); n != customers {
 					return errorf("sandbox has %d customers, want %d", n, customers)
 				}
 				var sent, throttled int

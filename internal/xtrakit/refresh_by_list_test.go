@@ -64,10 +64,10 @@ func TestAccXtrakitCustomer_refreshByList(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := s.Xtrakit().MutateCustomer(ids["crm_xtrakit_customer.many.5"], map[string]any{"customer_city": "Accra"}); err != nil {
+					if err := s.Xtrakit().Customers.Mutate(ids["crm_xtrakit_customer.many.5"], map[string]any{"customer_city": "Accra"}); err != nil {
 						t.Fatal(err)
 					}
-					if !s.Xtrakit().DeleteCustomer(ids["crm_xtrakit_customer.many.7"]) {
+					if !s.Xtrakit().Customers.Delete(ids["crm_xtrakit_customer.many.7"]) {
 						t.Fatal("customer 7 not in the sandbox")
 					}
 					mark = acctest.MarkRequests(s)
@@ -83,10 +83,10 @@ func TestAccXtrakitCustomer_refreshByList(t *testing.T) {
 					},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.Xtrakit().Customers()); n != listedCustomers {
+					if n := len(s.Xtrakit().Customers.List()); n != listedCustomers {
 						return errorf("sandbox has %d customers, want %d", n, listedCustomers)
 					}
-					if c, _ := s.Xtrakit().Customer(ids["crm_xtrakit_customer.many.5"]); c.CustomerCity != "Kumasi" {
+					if c, _ := s.Xtrakit().Customers.Get(ids["crm_xtrakit_customer.many.5"]); c.CustomerCity != "Kumasi" {
 						return errorf("customer 5 not restored: city %q", c.CustomerCity)
 					}
 					return nil

@@ -15,7 +15,7 @@ func TestCustomerLifecycle(t *testing.T) {
 	s := newServer(t)
 	s.expect("POST", "/customers", johnDoe, 201,
 		`{"success":true,"message":"Customer created successfully","data":`+johnDoeJSON+`}`)
-	id := s.store.All()[0].ID
+	id := s.store.Customers.List()[0].ID
 	s.expect("GET", "/customers/"+id, "", 200,
 		`{"success":true,"message":"Customer retrieved successfully","data":`+johnDoeJSON+`}`)
 	s.expect("GET", "/customers", "", 200,
@@ -86,7 +86,7 @@ func TestPutReplacesRecord(t *testing.T) {
 	s := newServer(t)
 	first := s.create(johnDoe)
 	const old = "2020-01-01T00:00:00.000Z"
-	if err := s.store.Mutate(first.ID, map[string]any{"createdAt": old, "updatedAt": old, "newsletter": true}); err != nil {
+	if err := s.store.Customers.Mutate(first.ID, map[string]any{"createdAt": old, "updatedAt": old, "newsletter": true}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -111,7 +111,7 @@ func TestPutReplacesRecord(t *testing.T) {
 	if c.CreatedAt != old || c.UpdatedAt == old || !c.Newsletter || c.Role != RoleID || c.CreatedBy != first.CreatedBy {
 		t.Errorf("server-set fields after PUT: %+v", c)
 	}
-	if stored, _ := s.store.Get(first.ID); stored.FirstName != "Johnny" || stored.Notes != nil {
+	if stored, _ := s.store.Customers.Get(first.ID); stored.FirstName != "Johnny" || stored.Notes != nil {
 		t.Errorf("stored after PUT: %+v", stored)
 	}
 
@@ -182,7 +182,7 @@ func TestMetaValueTypes(t *testing.T) {
 	_, got = s.do("PUT", "/customers/"+id, body)
 	check("PUT", got)
 	// The stored values are the JSON text, typed.
-	c, _ := s.store.Get(id)
+	c, _ := s.store.Customers.Get(id)
 	if string(c.MetaFields[0].Value) != "12548" || string(c.MetaFields[4].Value) != "true" || string(c.MetaFields[6].Value) != `"12548"` {
 		t.Errorf("stored: %+v", c.MetaFields)
 	}
@@ -248,7 +248,7 @@ func TestValidation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newServer(t)
-			target := s.store.Seed(Customer{FirstName: "Target", LastName: "T", Email: "target@example.com", Status: "pending"})
+			target := s.store.Customers.Seed(Customer{FirstName: "Target", LastName: "T", Email: "target@example.com", Status: "pending"})
 			body := withField(t, johnDoe, tc.field, tc.raw)
 			for _, method := range []string{"POST", "PUT"} {
 				path := "/customers"
@@ -261,7 +261,7 @@ func TestValidation(t *testing.T) {
 						t.Errorf("%s: got %d %s, want success", method, status, got)
 					}
 					if method == "POST" && status == 201 {
-						s.store.Delete(data(t, got).ID) // frees the e-mail for the PUT
+						s.store.Customers.Delete(data(t, got).ID) // frees the e-mail for the PUT
 					}
 					continue
 				}
@@ -270,10 +270,10 @@ func TestValidation(t *testing.T) {
 				}
 			}
 			// A failed create stores nothing and a failed PUT changes nothing.
-			if all := s.store.All(); tc.errs != nil && len(all) != 1 {
+			if all := s.store.Customers.List(); tc.errs != nil && len(all) != 1 {
 				t.Errorf("%d customers after an invalid create", len(all))
 			}
-			if c, _ := s.store.Get(target.ID); tc.errs != nil && !tc.putOK && (c.FirstName != "Target" || c.UpdatedAt != target.UpdatedAt) {
+			if c, _ := s.store.Customers.Get(target.ID); tc.errs != nil && !tc.putOK && (c.FirstName != "Target" || c.UpdatedAt != target.UpdatedAt) {
 				t.Errorf("an invalid PUT changed the customer: %+v", c)
 			}
 		})
@@ -300,7 +300,7 @@ func TestValidationListsEveryField(t *testing.T) {
 	c := s.create(minimal)
 	s.expect("PUT", "/customers/"+c.ID, "{}", 400, validationErr([2]string{"firstName", "firstName is required"},
 		[2]string{"lastName", "lastName is required"}, [2]string{"email", "email is required"}))
-	if n := len(s.store.All()); n != 1 {
+	if n := len(s.store.Customers.List()); n != 1 {
 		t.Errorf("%d customers stored", n)
 	}
 }
@@ -338,7 +338,7 @@ func TestMalformedBodies(t *testing.T) {
 	if status != 201 {
 		t.Errorf("JSON with charset: %d %s", status, got)
 	}
-	if n := len(s.store.All()); n != 2 {
+	if n := len(s.store.Customers.List()); n != 2 {
 		t.Errorf("%d customers stored", n)
 	}
 }
@@ -351,7 +351,7 @@ func TestDuplicateEmail(t *testing.T) {
 	second := s.create(minimal)
 	// PUT into another customer's e-mail (any case) is refused and changes nothing.
 	s.expect("PUT", "/customers/"+second.ID, strings.Replace(minimal, "ama@example.com", "John@aximcommerce.com", 1), 400, existsBody)
-	if c, _ := s.store.Get(second.ID); c.Email != "ama@example.com" {
+	if c, _ := s.store.Customers.Get(second.ID); c.Email != "ama@example.com" {
 		t.Errorf("refused PUT changed the e-mail: %s", c.Email)
 	}
 	// PUT keeping its own e-mail, in another case, is fine.
@@ -362,7 +362,7 @@ func TestDuplicateEmail(t *testing.T) {
 	// Once deleted, the e-mail is free again.
 	s.do("DELETE", "/customers/"+first.ID, "")
 	s.create(johnDoe)
-	if n := len(s.store.All()); n != 2 {
+	if n := len(s.store.Customers.List()); n != 2 {
 		t.Errorf("%d customers, want 2", n)
 	}
 }
@@ -385,8 +385,8 @@ func TestConcurrentDuplicateCreates(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if statuses[201] != 1 || statuses[400] != 19 || len(s.store.All()) != 1 {
-		t.Errorf("statuses %v, %d stored", statuses, len(s.store.All()))
+	if statuses[201] != 1 || statuses[400] != 19 || len(s.store.Customers.List()) != 1 {
+		t.Errorf("statuses %v, %d stored", statuses, len(s.store.Customers.List()))
 	}
 }
 
@@ -425,7 +425,7 @@ func TestNotFoundAndRouting(t *testing.T) {
 			t.Errorf("%s %s: %d %s (Allow %q), want %d %s", tc.method, tc.path, rec.Code, rec.Body, rec.Header().Get("Allow"), tc.status, tc.body)
 		}
 	}
-	if _, ok := s.store.Get(c.ID); !ok || len(s.store.All()) != 1 {
+	if _, ok := s.store.Customers.Get(c.ID); !ok || len(s.store.Customers.List()) != 1 {
 		t.Error("a bad request changed the store")
 	}
 }

@@ -66,9 +66,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case http.MethodGet:
 			h.get(w, id)
 		case http.MethodPut:
-			h.replace(w, r, id)
+			h.update(w, r, id)
 		default:
-			h.remove(w, id)
+			h.delete(w, id)
 		}
 	}
 }
@@ -117,7 +117,7 @@ func (h *Handler) create(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) get(w http.ResponseWriter, id string) {
-	c, found := h.store.Get(id)
+	c, found := h.store.Customers.Get(id)
 	if !found {
 		fail(w, http.StatusNotFound, msgNotFound)
 		return
@@ -125,9 +125,9 @@ func (h *Handler) get(w http.ResponseWriter, id string) {
 	ok(w, http.StatusOK, msgFetched, c)
 }
 
-func (h *Handler) replace(w http.ResponseWriter, r *http.Request, id string) {
+func (h *Handler) update(w http.ResponseWriter, r *http.Request, id string) {
 	// An unknown id is 404 even when the body is also invalid.
-	if _, found := h.store.Get(id); !found {
+	if _, found := h.store.Customers.Get(id); !found {
 		fail(w, http.StatusNotFound, msgNotFound)
 		return
 	}
@@ -135,7 +135,7 @@ func (h *Handler) replace(w http.ResponseWriter, r *http.Request, id string) {
 	if !good {
 		return
 	}
-	c, err := h.store.replace(id, c)
+	c, err := h.store.update(id, c)
 	switch {
 	case errors.Is(err, errNotFound):
 		fail(w, http.StatusNotFound, msgNotFound)
@@ -146,8 +146,8 @@ func (h *Handler) replace(w http.ResponseWriter, r *http.Request, id string) {
 	}
 }
 
-func (h *Handler) remove(w http.ResponseWriter, id string) {
-	if !h.store.Delete(id) {
+func (h *Handler) delete(w http.ResponseWriter, id string) {
+	if !h.store.Customers.Delete(id) {
 		fail(w, http.StatusNotFound, msgNotFound)
 		return
 	}
@@ -170,7 +170,7 @@ func (h *Handler) list(w http.ResponseWriter, q url.Values) {
 	if page-1 < maxOffset/limit {
 		offset = (page - 1) * limit
 	}
-	data, total := h.store.page(match, offset, limit)
+	data, total := h.store.Customers.Page(match, offset, limit)
 	writeJSON(w, http.StatusOK, envelope{Success: true, Message: msgListed, Data: data, Meta: &meta{page, limit, total}})
 }
 

@@ -97,7 +97,7 @@ func TestNormalizeCustomer(t *testing.T) {
 			check("create response", c, afterCreate)
 			_, body := s.do("GET", "/customers/"+c.ID, "")
 			check("GET after create", data(t, body), afterCreate)
-			stored, _ := s.store.Get(c.ID)
+			stored, _ := s.store.Customers.Get(c.ID)
 			check("stored after create", stored, afterCreate)
 
 			status, body := s.do("PUT", "/customers/"+c.ID, put)
@@ -137,8 +137,8 @@ func TestNormalizeLeavesOutOfBandWritesAlone(t *testing.T) {
 	s := newServer(t)
 	before := s.create(`{"firstName":" Before ","lastName":"L","email":"Before@Example.com","status":"active"}`)
 	s.store.SetNormalize(allOn)
-	seeded := s.store.Seed(Customer{FirstName: " Seeded ", Email: "Seed@Example.COM", Address: []Address{{City: ptr(" C ")}}})
-	if err := s.store.Mutate(seeded.ID, map[string]any{"notes": " n "}); err != nil {
+	seeded := s.store.Customers.Seed(Customer{FirstName: " Seeded ", Email: "Seed@Example.COM", Address: []Address{{City: ptr(" C ")}}})
+	if err := s.store.Customers.Mutate(seeded.ID, map[string]any{"notes": " n "}); err != nil {
 		t.Fatal(err)
 	}
 	for id, want := range map[string]map[string]string{

@@ -10,7 +10,7 @@ func TestCreateFetchEdit(t *testing.T) {
 	want := `{"id":"ID","entity":"customer","name":"Gaurav Kumar","email":"gaurav.kumar@example.com",
 	  "contact":"+919876543210","gstin":null,"notes":[],"created_at":0}`
 	s.expect("POST", "/customers", gaurav, 200, want)
-	id := s.store.All()[0].ID
+	id := s.store.Customers.List()[0].ID
 	s.expect("GET", "/customers/"+id, "", 200, want)
 
 	// Edit changes only what it carries and ignores notes, gstin and others.
@@ -20,7 +20,7 @@ func TestCreateFetchEdit(t *testing.T) {
 	s.expect("PUT", "/customers/"+id, `{"email":"g@example.com","contact":"+14155550100"}`, 200,
 		`{"id":"ID","entity":"customer","name":"Gaurav K","email":"g@example.com",
 		  "contact":"+14155550100","gstin":null,"notes":[],"created_at":0}`)
-	if c, _ := s.store.Get(id); c.ID != id || c.Name != "Gaurav K" {
+	if c, _ := s.store.Customers.Get(id); c.ID != id || c.Name != "Gaurav K" {
 		t.Errorf("stored after edit: %+v", c)
 	}
 }
@@ -110,7 +110,7 @@ func TestValidation(t *testing.T) {
 			if want := inputErr(tc.desc, tc.field); status != 400 || got != want {
 				t.Errorf("create:\n got %d %s\nwant 400 %s", status, got, want)
 			}
-			if len(s.store.All()) != 0 {
+			if len(s.store.Customers.List()) != 0 {
 				t.Error("an invalid create was stored")
 			}
 			// Edit validates the fields it takes the same way.
@@ -119,7 +119,7 @@ func TestValidation(t *testing.T) {
 				if status, got := s.do("PUT", "/customers/"+id, tc.body); status != 400 || got != inputErr(tc.desc, tc.field) {
 					t.Errorf("edit: got %d %s", status, got)
 				}
-				if c, _ := s.store.Get(id); c.Name != "Target" || c.Email != "" || c.Contact != "" {
+				if c, _ := s.store.Customers.Get(id); c.Name != "Target" || c.Email != "" || c.Contact != "" {
 					t.Errorf("a failed edit changed the customer: %+v", c)
 				}
 			}
@@ -154,7 +154,7 @@ func TestUniquenessAndFailExisting(t *testing.T) {
 	if status != 200 || !strings.Contains(got, `"id":"`+first+`"`) || !strings.Contains(got, `"name":"Gaurav Kumar"`) || !strings.Contains(got, `"notes":[]`) {
 		t.Errorf("fail_existing \"0\": %d %s", status, got)
 	}
-	if n := len(s.store.All()); n != 1 {
+	if n := len(s.store.Customers.List()); n != 1 {
 		t.Fatalf("%d customers after duplicates, want 1", n)
 	}
 	// A different pair is a new customer, even sharing one half of it.
@@ -206,7 +206,7 @@ func TestNoDeleteAndUnknownRoutes(t *testing.T) {
 	} {
 		s.expect(tc[0], tc[1], "", 400, urlNotFound)
 	}
-	if _, ok := s.store.Get(id); !ok {
+	if _, ok := s.store.Customers.Get(id); !ok {
 		t.Fatal("DELETE removed the customer")
 	}
 }
@@ -216,7 +216,7 @@ func TestListPaging(t *testing.T) {
 	// Seeded with increasing created_at: the newest comes first.
 	var ids []string
 	for i := range 25 {
-		c := s.store.Seed(Customer{Name: "Customer", CreatedAt: 1700000000 + int64(i)})
+		c := s.store.Customers.Seed(Customer{Name: "Customer", CreatedAt: 1700000000 + int64(i)})
 		ids = append([]string{c.ID}, ids...)
 	}
 	for _, tc := range []struct {
@@ -290,7 +290,7 @@ func TestConcurrentDuplicateCreates(t *testing.T) {
 			t.Errorf("got ids %s and %s", first, id)
 		}
 	}
-	if n := len(s.store.All()); n != 1 {
+	if n := len(s.store.Customers.List()); n != 1 {
 		t.Errorf("%d customers, want 1", n)
 	}
 }

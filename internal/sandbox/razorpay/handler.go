@@ -43,9 +43,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if r.Method == http.MethodGet {
-			h.fetch(w, id)
+			h.get(w, id)
 		} else {
-			h.edit(w, id, httpjson.ReadBody(r))
+			h.update(w, id, httpjson.ReadBody(r))
 		}
 	default:
 		writeJSON(w, http.StatusBadRequest, naError(codeBadRequest, msgURLNotFound))
@@ -93,8 +93,8 @@ func (h *Handler) create(w http.ResponseWriter, body []byte) {
 	writeJSON(w, http.StatusOK, c)
 }
 
-func (h *Handler) fetch(w http.ResponseWriter, id string) {
-	c, ok := h.store.Get(id)
+func (h *Handler) get(w http.ResponseWriter, id string) {
+	c, ok := h.store.Customers.Get(id)
 	if !ok {
 		inputError(w, msgNoSuchID, "")
 		return
@@ -102,9 +102,9 @@ func (h *Handler) fetch(w http.ResponseWriter, id string) {
 	writeJSON(w, http.StatusOK, c)
 }
 
-// edit takes only name, contact and email; any other field is ignored.
-func (h *Handler) edit(w http.ResponseWriter, id string, body []byte) {
-	if _, ok := h.store.Get(id); !ok {
+// update is the edit: it takes only name, contact and email; any other field is ignored.
+func (h *Handler) update(w http.ResponseWriter, id string, body []byte) {
+	if _, ok := h.store.Customers.Get(id); !ok {
 		inputError(w, msgNoSuchID, "")
 		return
 	}
@@ -118,7 +118,7 @@ func (h *Handler) edit(w http.ResponseWriter, id string, body []byte) {
 		inputError(w, fe.desc, fe.field)
 		return
 	}
-	c, err := h.store.edit(id, name, email, contact)
+	c, err := h.store.update(id, name, email, contact)
 	switch {
 	case errors.Is(err, errNotFound):
 		inputError(w, msgNoSuchID, "")
@@ -144,9 +144,7 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 		var skip int
 		skip, fe = queryInt(q, "skip", 0, 0, -1)
 		if fe == nil {
-			all := h.store.All()
-			items := all[min(skip, len(all)):]
-			items = items[:min(count, len(items))]
+			items, _ := h.store.Customers.Page(nil, skip, count)
 			writeJSON(w, http.StatusOK, collection{Entity: "collection", Count: len(items), Items: items})
 			return
 		}

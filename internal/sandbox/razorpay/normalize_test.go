@@ -129,8 +129,8 @@ func TestNormalizeLeavesOutOfBandWritesAlone(t *testing.T) {
 	before := s.create(`{"name":" Before ","email":"Before@Example.com"}`)
 	s.store.SetNormalize(allOn)
 	gstin := "29abcde1234f1z5"
-	seeded := s.store.Seed(Customer{Name: " Seeded ", Email: "Seed@Example.COM", GSTIN: &gstin, Notes: map[string]string{"k": " v "}})
-	if err := s.store.Mutate(seeded.ID, map[string]any{"contact": " +919876543210 "}); err != nil {
+	seeded := s.store.Customers.Seed(Customer{Name: " Seeded ", Email: "Seed@Example.COM", GSTIN: &gstin, Notes: map[string]string{"k": " v "}})
+	if err := s.store.Customers.Mutate(seeded.ID, map[string]any{"contact": " +919876543210 "}); err != nil {
 		t.Fatal(err)
 	}
 	for id, want := range map[string]map[string]any{

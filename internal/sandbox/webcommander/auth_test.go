@@ -181,7 +181,7 @@ func TestBearer(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newServer(t)
-			c := s.store.Seed(Customer{FirstName: "A", Email: "a@example.com"})
+			c := s.store.Customers.Seed(Customer{FirstName: "A", Email: "a@example.com"})
 			for _, target := range [][2]string{{"GET", "/api/v4/admin/customers"}, {"POST", "/api/v4/admin/customers"},
 				{"GET", path(c.ID)}, {"PUT", path(c.ID)}, {"DELETE", path(c.ID)}, {"GET", "/api/v4/nowhere"}} {
 				status, body := s.raw(target[0], target[1], "", func(r *http.Request) { tc.prepare(s, r) })
@@ -192,7 +192,7 @@ func TestBearer(t *testing.T) {
 					t.Errorf("%v: rejected a good token", target)
 				}
 			}
-			if _, ok := s.store.Get(c.ID); !ok && !tc.ok {
+			if _, ok := s.store.Customers.Get(c.ID); !ok && !tc.ok {
 				t.Error("an unauthorised DELETE removed the customer")
 			}
 		})

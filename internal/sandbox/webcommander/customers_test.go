@@ -71,7 +71,7 @@ func TestCreateAnswersSeedShape(t *testing.T) {
 		}
 	}
 	// The store keeps the request's terms, and the password.
-	got, _ := s.store.Get(1)
+	got, _ := s.store.Customers.Get(1)
 	if got.Country != "AU" || got.State != "nsw" || got.Newsletter == nil || !got.Newsletter.Subscribed ||
 		got.ShippingProfile == nil || *got.ShippingProfile != 2 || got.StoreCredit != "150.00" {
 		t.Errorf("stored %+v", got)
@@ -171,7 +171,7 @@ func TestUpdateChangesOnlyWhatItCarries(t *testing.T) {
 	if p, _ := s.store.Password(1); p != "new" {
 		t.Errorf("password after PUT: %q", p)
 	}
-	if got, _ := s.store.Get(1); got.Newsletter == nil || !got.Newsletter.Subscribed {
+	if got, _ := s.store.Customers.Get(1); got.Newsletter == nil || !got.Newsletter.Subscribed {
 		t.Errorf("newsletter lost: %+v", got.Newsletter)
 	}
 	// A PUT keeping its own e-mail (in another case) is no clash.
@@ -199,7 +199,7 @@ func TestDuplicateEmail(t *testing.T) {
 	// Customers without an e-mail never clash.
 	s.create(minimal)
 	s.create(minimal)
-	if n := len(s.store.All()); n != 4 {
+	if n := len(s.store.Customers.List()); n != 4 {
 		t.Errorf("%d customers", n)
 	}
 }
@@ -252,7 +252,7 @@ func TestValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newServer(t)
 			s.expect("POST", "/api/v4/admin/customers", tc.body, 400, tc.want)
-			if n := len(s.store.All()); n != 0 {
+			if n := len(s.store.Customers.List()); n != 0 {
 				t.Errorf("a rejected create stored %d", n)
 			}
 		})
@@ -263,7 +263,7 @@ func TestValidation(t *testing.T) {
 	c := s.create(minimal)
 	s.expect("PUT", path(id(c)), `{"customer":{"first_name":""}}`, 400, validation(name))
 	s.expect("PUT", path(id(c)), `{"customer":{"country":"Atlantis"}}`, 400, validation([3]string{"country", "invalid", "Unknown country"}))
-	if got, _ := s.store.Get(id(c)); got.Version != 1 || got.FirstName != "Ama" {
+	if got, _ := s.store.Customers.Get(id(c)); got.Version != 1 || got.FirstName != "Ama" {
 		t.Errorf("a rejected PUT changed %+v", got)
 	}
 	if status, body := s.raw("POST", "/api/v4/admin/customers", minimal, func(r *http.Request) {

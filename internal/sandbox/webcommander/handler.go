@@ -80,7 +80,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case http.MethodPut:
 			h.update(w, r, id)
 		default:
-			h.remove(w, id)
+			h.delete(w, id)
 		}
 	}
 }
@@ -136,7 +136,7 @@ func (h *Handler) create(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) get(w http.ResponseWriter, id int64) {
-	c, found := h.store.Get(id)
+	c, found := h.store.Customers.Get(id)
 	if !found {
 		fail(w, http.StatusNotFound, slugNotFound, msgNotFound)
 		return
@@ -146,7 +146,7 @@ func (h *Handler) get(w http.ResponseWriter, id int64) {
 
 func (h *Handler) update(w http.ResponseWriter, r *http.Request, id int64) {
 	// An unknown id is 404 even when the body is also invalid.
-	if _, found := h.store.Get(id); !found {
+	if _, found := h.store.Customers.Get(id); !found {
 		fail(w, http.StatusNotFound, slugNotFound, msgNotFound)
 		return
 	}
@@ -165,8 +165,8 @@ func (h *Handler) update(w http.ResponseWriter, r *http.Request, id int64) {
 	}
 }
 
-func (h *Handler) remove(w http.ResponseWriter, id int64) {
-	if !h.store.Delete(id) {
+func (h *Handler) delete(w http.ResponseWriter, id int64) {
+	if !h.store.Customers.Delete(id) {
 		fail(w, http.StatusNotFound, slugNotFound, msgNotFound)
 		return
 	}
@@ -202,7 +202,7 @@ func (h *Handler) list(w http.ResponseWriter, q url.Values) {
 		email := v[0]
 		match = func(c *Customer) bool { return email != "" && strings.EqualFold(c.Email, email) }
 	}
-	page, total := h.store.page(match, offset, limit)
+	page, total := h.store.Customers.Page(match, offset, limit)
 	out := listBody{Customers: make([]wireCustomer, len(page)),
 		Pagination: pagination{Total: total, Limit: limit, Offset: offset, HasNext: offset+len(page) < total}}
 	for i := range page {

@@ -8,7 +8,7 @@ import (
 
 func TestSeedAndGoAPI(t *testing.T) {
 	s := newServer(t)
-	c := s.store.Seed(Customer{FirstName: "Kofi", LastName: "Mensah", Email: "kofi@example.com", Status: "active",
+	c := s.store.Customers.Seed(Customer{FirstName: "Kofi", LastName: "Mensah", Email: "kofi@example.com", Status: "active",
 		City: "Accra", Country: "Ghana", AddressLine: "1 Ring Rd"})
 	if c.ID != 1 || c.DisplayID != 1001 || c.Version != 1 || c.StoreCredit != "0.00" || c.CreatedAt == "" ||
 		c.AddressIDs != [3]int64{1, 2, 3} {
@@ -26,10 +26,10 @@ func TestSeedAndGoAPI(t *testing.T) {
 	if got := id(s.create(minimal)); got != 2 {
 		t.Errorf("create after seed: id %d", got)
 	}
-	if d := s.store.Seed(Customer{FirstName: "D"}); d.Status != DefaultStatus || d.ID != 3 {
+	if d := s.store.Customers.Seed(Customer{FirstName: "D"}); d.Status != DefaultStatus || d.ID != 3 {
 		t.Errorf("seed defaults %+v", d)
 	}
-	if all := s.store.All(); len(all) != 3 || all[0].ID != 1 || all[2].ID != 3 {
+	if all := s.store.Customers.List(); len(all) != 3 || all[0].ID != 1 || all[2].ID != 3 {
 		t.Errorf("All %+v", all)
 	}
 }
@@ -37,7 +37,7 @@ func TestSeedAndGoAPI(t *testing.T) {
 func TestMutate(t *testing.T) {
 	s := newServer(t)
 	c := s.create(fullBody)
-	err := s.store.Mutate(id(c), map[string]any{"city": "Perth", "first_name": "X", "store_credit": "10.00",
+	err := s.store.Customers.Mutate(id(c), map[string]any{"city": "Perth", "first_name": "X", "store_credit": "10.00",
 		"shipping_profile": 1, "newsletter": map[string]any{"subscribed": false}, "state": "Victoria"})
 	if err != nil {
 		t.Fatal(err)
@@ -49,32 +49,32 @@ func TestMutate(t *testing.T) {
 		w["shipping_profile"].(map[string]any)["name"] != "Standard" || mustJSON(a["state"]) != `{"code":"VIC","id":2,"name":"Victoria"}` {
 		t.Errorf("after Mutate: %s", body)
 	}
-	if got, _ := s.store.Get(id(c)); got.Newsletter.Subscribed || got.Email != "jane@example.com" {
+	if got, _ := s.store.Customers.Get(id(c)); got.Newsletter.Subscribed || got.Email != "jane@example.com" {
 		t.Errorf("stored %+v", got)
 	}
-	if err := s.store.Mutate(id(c), map[string]any{"version": 9, "status": "inactive"}); err != nil {
+	if err := s.store.Customers.Mutate(id(c), map[string]any{"version": 9, "status": "inactive"}); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.store.Get(id(c)); got.Version != 9 || got.Status != "inactive" {
+	if got, _ := s.store.Customers.Get(id(c)); got.Version != 9 || got.Status != "inactive" {
 		t.Errorf("version set by Mutate: %+v", got)
 	}
 	for _, bad := range []map[string]any{{"id": 5}, {"sex": "male"}, {"password": "x"}, {"store_credit": 10}, {"shipping_profile": "1"}} {
-		if err := s.store.Mutate(id(c), bad); err == nil {
+		if err := s.store.Customers.Mutate(id(c), bad); err == nil {
 			t.Errorf("Mutate(%v): no error", bad)
 		}
 	}
-	if err := s.store.Mutate(99, map[string]any{"city": "x"}); err == nil || !strings.Contains(err.Error(), "not found") {
+	if err := s.store.Customers.Mutate(99, map[string]any{"city": "x"}); err == nil || !strings.Contains(err.Error(), "not found") {
 		t.Errorf("Mutate unknown: %v", err)
 	}
 	// A mutate may store what the API never would; answers stay JSON.
-	if err := s.store.Mutate(id(c), map[string]any{"credit_limit": "lots", "country": "Atlantis", "shipping_profile": 7}); err != nil {
+	if err := s.store.Customers.Mutate(id(c), map[string]any{"credit_limit": "lots", "country": "Atlantis", "shipping_profile": 7}); err != nil {
 		t.Fatal(err)
 	}
 	w = wire(t, mustDo(t, s, "GET", path(id(c)), ""))
 	if w["credit_limit"] != "lots" || w["shipping_profile"].(map[string]any)["id"] != 7.0 {
 		t.Errorf("odd values: %v", w)
 	}
-	if !s.store.Delete(id(c)) || s.store.Delete(id(c)) {
+	if !s.store.Customers.Delete(id(c)) || s.store.Customers.Delete(id(c)) {
 		t.Error("Delete")
 	}
 }
@@ -93,7 +93,7 @@ func TestConcurrentCreates(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if n := len(s.store.All()); n != 1 {
+	if n := len(s.store.Customers.List()); n != 1 {
 		t.Errorf("%d customers with one e-mail", n)
 	}
 }

@@ -58,9 +58,9 @@ func (c customers) get(w http.ResponseWriter, id int64) {
 	ok(w, "Customer retrieved successfully", customerGroupData{cust, groups})
 }
 
-func (c customers) replace(w http.ResponseWriter, id int64, body []byte) {
+func (c customers) update(w http.ResponseWriter, id int64, body []byte) {
 	// An unknown id is 404 even when the body is also invalid.
-	if _, found := c.s.Customer(id); !found {
+	if _, found := c.s.Customers.Get(id); !found {
 		fail(w, http.StatusNotFound, c.notFound())
 		return
 	}
@@ -68,7 +68,7 @@ func (c customers) replace(w http.ResponseWriter, id int64, body []byte) {
 	if !good {
 		return
 	}
-	cust, groups, err := c.s.replaceCustomer(id, cust)
+	cust, groups, err := c.s.updateCustomer(id, cust)
 	switch {
 	case errors.Is(err, errNotFound):
 		fail(w, http.StatusNotFound, c.notFound())
@@ -79,7 +79,7 @@ func (c customers) replace(w http.ResponseWriter, id int64, body []byte) {
 	}
 }
 
-func (c customers) remove(w http.ResponseWriter, id int64) {
+func (c customers) delete(w http.ResponseWriter, id int64) {
 	if c.s.deleteCustomer(id) != nil {
 		fail(w, http.StatusNotFound, c.notFound())
 		return
@@ -96,7 +96,7 @@ func (c customers) read(w http.ResponseWriter, body []byte) (Customer, bool) {
 	}
 	cust := customerFromForm(f)
 	if cust.CustomerGroupID != nil {
-		if _, found := c.s.Group(*cust.CustomerGroupID); !found {
+		if _, found := c.s.Groups.Get(*cust.CustomerGroupID); !found {
 			f.fail("customer_group_id", msgExists)
 		}
 	}

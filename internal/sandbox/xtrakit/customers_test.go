@@ -73,7 +73,7 @@ func TestCustomerOptionalFieldsAreNull(t *testing.T) {
 func TestCustomerPutReplacesWholeRecord(t *testing.T) {
 	s := withGroup(t)
 	s.do("POST", "/customers/add", fullCustomer)
-	if err := s.store.MutateCustomer(1, map[string]any{"created_at": "2020-01-01 00:00:00", "updated_at": "2020-01-01 00:00:00"}); err != nil {
+	if err := s.store.Customers.Mutate(1, map[string]any{"created_at": "2020-01-01 00:00:00", "updated_at": "2020-01-01 00:00:00"}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -97,7 +97,7 @@ func TestCustomerPutReplacesWholeRecord(t *testing.T) {
 	// PUT back to the full record, group included.
 	s.expect("PUT", "/customers/1", fullCustomer, 200,
 		`{"status":200,"message":"Customer updated successfully","data":{"customer":`+fullCustomerJSON+`,"customer-group":[`+groupOneJSON+`]}}`)
-	if c, _ := s.store.Customer(1); c.CreatedAt != "2020-01-01 00:00:00" {
+	if c, _ := s.store.Customers.Get(1); c.CreatedAt != "2020-01-01 00:00:00" {
 		t.Errorf("created_at changed by PUT: %s", c.CreatedAt)
 	}
 	// PUT validates like create, and an unknown id is 404 before validation.
@@ -145,7 +145,7 @@ func TestCustomerValidation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := withGroup(t)
-			s.store.SeedCustomer(Customer{ID: 100, CustomerName: "target"}) // the PUT target
+			s.store.Customers.Seed(Customer{ID: 100, CustomerName: "target"}) // the PUT target
 			body := withField(t, minimalCustomer, tc.field, tc.raw)
 			for _, path := range []string{"/customers/add", "/customers/100"} {
 				method := map[string]string{"/customers/add": "POST", "/customers/100": "PUT"}[path]
@@ -179,7 +179,7 @@ func TestCustomerValidationReportsEveryField(t *testing.T) {
 		`{"status":422,"error":"Validation failed","errors":{
 		  "customer_group_id":["The selected customer group id is invalid."],
 		  "customer_phone":["The customer phone field is required."]}}`)
-	if n := len(s.store.Customers()); n != 0 {
+	if n := len(s.store.Customers.List()); n != 0 {
 		t.Errorf("invalid creates stored %d customers", n)
 	}
 }
@@ -248,7 +248,7 @@ func TestNotFoundAndRouting(t *testing.T) {
 	} {
 		s.expect(tc.method, tc.path, "", tc.status, tc.body)
 	}
-	if _, ok := s.store.Customer(1); !ok {
+	if _, ok := s.store.Customers.Get(1); !ok {
 		t.Error("customer 1 was removed by a bad request")
 	}
 }
@@ -267,7 +267,7 @@ func TestCustomersConcurrent(t *testing.T) {
 	for range n {
 		<-done
 	}
-	cs := s.store.Customers()
+	cs := s.store.Customers.List()
 	if len(cs) != n || cs[0].ID != 1 || cs[n-1].ID != n {
 		t.Fatalf("got %d customers, ids %d..%d", len(cs), cs[0].ID, cs[len(cs)-1].ID)
 	}

@@ -40,7 +40,7 @@ func TestGroupValidation(t *testing.T) {
 		want := `{"status":422,"error":"Validation failed","errors":` + tc.errors + `}`
 		s.expect("POST", "/customer-groups/add", tc.body, 422, want)
 		s.expect("PUT", "/customer-groups/1", tc.body, 422, want)
-		if g, _ := s.store.Group(1); g.GroupName != "Premium Customers" {
+		if g, _ := s.store.Groups.Get(1); g.GroupName != "Premium Customers" {
 			t.Errorf("failed PUT changed the group: %+v", g)
 		}
 	}
@@ -50,7 +50,7 @@ func TestDeleteGroupWithCustomersConflicts(t *testing.T) {
 	s := withGroup(t)
 	s.do("POST", "/customers/add", fullCustomer)
 	s.expect("DELETE", "/customer-groups/1", "", 409, `{"status":409,"error":"Customer group has customers"}`)
-	if _, ok := s.store.Group(1); !ok {
+	if _, ok := s.store.Groups.Get(1); !ok {
 		t.Fatal("group deleted despite 409")
 	}
 	// Moving the customer out of the group frees it.
@@ -61,7 +61,7 @@ func TestDeleteGroupWithCustomersConflicts(t *testing.T) {
 func TestGroupDeletedOutOfBand(t *testing.T) {
 	s := withGroup(t)
 	s.do("POST", "/customers/add", fullCustomer)
-	s.store.DeleteGroup(1) // no 409 out of band
+	s.store.Groups.Delete(1) // no 409 out of band
 	status, got := s.do("GET", "/customers/1", "")
 	if status != 200 || !strings.Contains(got, `"customer_group_id":1`) || !strings.HasSuffix(got, `"customer-group":[]}}`) {
 		t.Errorf("GET after group vanished: %d %s", status, got)

@@ -66,9 +66,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case http.MethodGet:
 			c.get(w, id)
 		case http.MethodPut:
-			c.replace(w, id, httpjson.ReadBody(r))
+			c.update(w, id, httpjson.ReadBody(r))
 		default:
-			c.remove(w, id)
+			c.delete(w, id)
 		}
 	}
 }
@@ -78,8 +78,8 @@ type collection interface {
 	list(w http.ResponseWriter, r *http.Request)
 	create(w http.ResponseWriter, body []byte)
 	get(w http.ResponseWriter, id int64)
-	replace(w http.ResponseWriter, id int64, body []byte)
-	remove(w http.ResponseWriter, id int64)
+	update(w http.ResponseWriter, id int64, body []byte)
+	delete(w http.ResponseWriter, id int64)
 	notFound() string
 }
 

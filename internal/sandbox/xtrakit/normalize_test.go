@@ -181,9 +181,9 @@ func TestNormalizeLeavesOutOfBandWritesAlone(t *testing.T) {
 	s.do("POST", "/customers/add", withField(t, minimalCustomer, "customer_name", `" Before "`))
 	s.store.SetNormalize(normalize.Options{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
 	email := "Seed@Example.COM"
-	s.store.SeedCustomer(Customer{ID: 2, CustomerName: " Seeded ", CustomerEmail: &email})
-	s.store.SeedGroup(Group{GroupName: " Group "})
-	if err := s.store.MutateCustomer(2, map[string]any{"customer_city": " City "}); err != nil {
+	s.store.Customers.Seed(Customer{ID: 2, CustomerName: " Seeded ", CustomerEmail: &email})
+	s.store.Groups.Seed(Group{GroupName: " Group "})
+	if err := s.store.Customers.Mutate(2, map[string]any{"customer_city": " City "}); err != nil {
 		t.Fatal(err)
 	}
 	_, body := s.do("GET", "/customers", "")
