@@ -19,7 +19,7 @@ func (s *Server) controlMux() http.Handler {
 	})
 	m.HandleFunc("GET /_sandbox/faults", func(w http.ResponseWriter, _ *http.Request) {
 		out := make([]faultJSON, 0)
-		for _, f := range s.faultList() {
+		for _, f := range s.Faults() {
 			out = append(out, toFaultJSON(f))
 		}
 		httpjson.Reply(w, http.StatusOK, out)
@@ -38,12 +38,9 @@ func (s *Server) controlMux() http.Handler {
 	})
 	m.HandleFunc("PUT /_sandbox/normalize", s.putNormalize)
 
-	httpjson.Records(m, "/_sandbox/xtrakit/customers", httpjson.IntID, s.xtrakit.Customers)
-	httpjson.Records(m, "/_sandbox/xtrakit/customer-groups", httpjson.IntID, s.xtrakit.Groups)
-	httpjson.Records(m, "/_sandbox/razorpay/customers", httpjson.StringID, s.razorpay.Customers)
-	httpjson.Records(m, "/_sandbox/axim/customers", httpjson.StringID, s.axim.Customers)
-	httpjson.Records(m, "/_sandbox/webcommander/customers", httpjson.IntID, s.wc.Customers)
-	s.webcommanderControl(m)
+	for _, p := range s.mounts {
+		p.store.Control(m, controlBase+p.Name)
+	}
 	return m
 }
 
@@ -126,10 +123,10 @@ type rateLimitJSON struct {
 }
 
 func (s *Server) getRateLimit(w http.ResponseWriter, _ *http.Request) {
-	out := make([]rateLimitJSON, len(s.platforms))
-	for i, p := range s.platforms {
-		rps := s.RateLimit(p.name)
-		out[i] = rateLimitJSON{p.name, &rps}
+	out := make([]rateLimitJSON, len(s.mounts))
+	for i, p := range s.mounts {
+		rps := s.RateLimit(p.Name)
+		out[i] = rateLimitJSON{p.Name, &rps}
 	}
 	httpjson.Reply(w, http.StatusOK, out)
 }
@@ -139,12 +136,15 @@ func (s *Server) putRateLimit(w http.ResponseWriter, r *http.Request) {
 	if !httpjson.Decode(w, r, &j) {
 		return
 	}
-	known := j.Platform == ""
-	for _, p := range s.platforms {
-		known = known || p.name == j.Platform
+	known, example := j.Platform == "", "name"
+	for i, p := range s.mounts {
+		known = known || p.Name == j.Platform
+		if i == 0 {
+			example = p.Name // the error message's example
+		}
 	}
 	if !known || j.RequestsPerSecond == nil || math.IsNaN(*j.RequestsPerSecond) || math.IsInf(*j.RequestsPerSecond, 0) {
-		httpjson.Fail(w, http.StatusBadRequest, `send {"platform": "xtrakit", "requests_per_second": N}: a known platform or "" for all, N <= 0 for no limit`)
+		httpjson.Fail(w, http.StatusBadRequest, `send {"platform": "`+example+`", "requests_per_second": N}: a known platform or "" for all, N <= 0 for no limit`)
 		return
 	}
 	s.SetRateLimit(j.Platform, *j.RequestsPerSecond)
