@@ -3,18 +3,12 @@ package axim
 import (
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"math/rand/v2"
 	"strings"
 	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/records"
-)
-
-var (
-	errNotFound = errors.New("not found")
-	errExists   = errors.New("email taken")
 )
 
 // Store holds one Axim store's customers, in creation order. It is safe for
@@ -147,7 +141,7 @@ func (s *Store) create(c Customer) (Customer, error) {
 		// Normalised first, so the uniqueness check sees what would be stored.
 		c = s.normInput(c)
 		if emailTaken(tx, "", c.Email) {
-			return errExists
+			return records.ErrExists
 		}
 		c.ID = tx.NewID()
 		c.Role = RoleID
@@ -165,17 +159,11 @@ func (s *Store) create(c Customer) (Customer, error) {
 // cleared, every address gets a new id), except that an empty Status keeps
 // the stored one. Server-set fields are kept; updatedAt moves on.
 func (s *Store) update(id string, c Customer) (Customer, error) {
-	var out Customer
-	err := s.Customers.Update(func(tx *records.Tx[string, Customer]) error {
-		old, ok := tx.Get(id)
-		if !ok {
-			return errNotFound
-		}
+	return s.Customers.Change(id, func(tx *records.Tx[string, Customer], old Customer) (Customer, error) {
 		c = s.normInput(c)
 		if emailTaken(tx, id, c.Email) {
-			return errExists
+			return c, records.ErrExists
 		}
-		c.ID = id
 		if c.Status == "" {
 			c.Status = old.Status
 		}
@@ -185,8 +173,6 @@ func (s *Store) update(id string, c Customer) (Customer, error) {
 		for i := range c.Address {
 			c.Address[i].ID = ""
 		}
-		out = tx.Put(c)
-		return nil
+		return c, nil
 	})
-	return out, err
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/records"
 )
 
 // Handler serves the Razorpay customers API. Request paths are relative to
@@ -75,12 +76,12 @@ func validID(id string) bool {
 }
 
 func (h *Handler) create(w http.ResponseWriter, body []byte) {
-	f, ok := decodeForm(body)
+	o, ok := httpjson.DecodeObject(body, false)
 	if !ok {
 		inputError(w, msgInvalidJSON, "")
 		return
 	}
-	c, failExisting, fe := f.createInput()
+	c, failExisting, fe := createInput(o)
 	if fe != nil {
 		inputError(w, fe.desc, fe.field)
 		return
@@ -108,32 +109,25 @@ func (h *Handler) update(w http.ResponseWriter, id string, body []byte) {
 		inputError(w, msgNoSuchID, "")
 		return
 	}
-	f, ok := decodeForm(body)
+	o, ok := httpjson.DecodeObject(body, false)
 	if !ok {
 		inputError(w, msgInvalidJSON, "")
 		return
 	}
-	name, contact, email, fe := f.contactFields()
+	name, contact, email, fe := contactFields(o)
 	if fe != nil {
 		inputError(w, fe.desc, fe.field)
 		return
 	}
 	c, err := h.store.update(id, name, email, contact)
 	switch {
-	case errors.Is(err, errNotFound):
+	case errors.Is(err, records.ErrNotFound):
 		inputError(w, msgNoSuchID, "")
 	case err != nil:
 		inputError(w, msgExists, "")
 	default:
 		writeJSON(w, http.StatusOK, c)
 	}
-}
-
-// collection is the list envelope.
-type collection struct {
-	Entity string     `json:"entity"`
-	Count  int        `json:"count"`
-	Items  []Customer `json:"items"`
 }
 
 // list pages newest first: count defaults to 10 and must be 1..100; skip >= 0.

@@ -2,18 +2,12 @@ package razorpay
 
 import (
 	"cmp"
-	"errors"
 	"math/rand/v2"
 	"strings"
 	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/records"
-)
-
-var (
-	errNotFound = errors.New("not found")
-	errExists   = errors.New("customer already exists")
 )
 
 // Store holds one merchant's customers, newest first as Razorpay lists
@@ -83,7 +77,7 @@ func clash(tx *records.Tx[string, Customer], self, email, contact string) (Custo
 }
 
 // create stores c unless its email + contact pair is taken: then the existing
-// customer comes back when failExisting is false, errExists otherwise.
+// customer comes back when failExisting is false, records.ErrExists otherwise.
 func (s *Store) create(c Customer, failExisting bool) (Customer, error) {
 	var out Customer
 	err := s.Customers.Update(func(tx *records.Tx[string, Customer]) error {
@@ -91,7 +85,7 @@ func (s *Store) create(c Customer, failExisting bool) (Customer, error) {
 		c = s.normCreate(c)
 		if old, ok := clash(tx, "", c.Email, c.Contact); ok {
 			if failExisting {
-				return errExists
+				return records.ErrExists
 			}
 			out = old
 			return nil
@@ -107,12 +101,7 @@ func (s *Store) create(c Customer, failExisting bool) (Customer, error) {
 
 // update is the API's edit: it changes the given fields (nil = unchanged).
 func (s *Store) update(id string, name, email, contact *string) (Customer, error) {
-	var out Customer
-	err := s.Customers.Update(func(tx *records.Tx[string, Customer]) error {
-		c, ok := tx.Get(id)
-		if !ok {
-			return errNotFound
-		}
+	return s.Customers.Change(id, func(tx *records.Tx[string, Customer], c Customer) (Customer, error) {
 		name, email, contact = s.normEdit(name, email, contact)
 		if name != nil {
 			c.Name = *name
@@ -124,10 +113,8 @@ func (s *Store) update(id string, name, email, contact *string) (Customer, error
 			c.Contact = *contact
 		}
 		if _, taken := clash(tx, id, c.Email, c.Contact); taken {
-			return errExists
+			return c, records.ErrExists
 		}
-		out = tx.Put(c)
-		return nil
+		return c, nil
 	})
-	return out, err
 }

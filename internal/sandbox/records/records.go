@@ -20,10 +20,18 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"sync"
+)
+
+// Errors of the API's writes, for the handlers to answer in the platform's
+// words.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrExists   = errors.New("already exists") // a unique field is taken
 )
 
 // Kind is what a Table needs to know about one kind of record. Its funcs
@@ -233,6 +241,27 @@ func (t *Table[K, T]) Update(fn func(tx *Tx[K, T]) error) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return fn(&Tx[K, T]{t})
+}
+
+// Change is the API's update of the record with id, under the same lock as
+// the write: fn gets a copy of the stored record and returns the one to
+// store (its id is kept), or an error, and then nothing changes. It returns
+// a copy of what it stored, or ErrNotFound.
+func (t *Table[K, T]) Change(id K, fn func(tx *Tx[K, T], old T) (T, error)) (T, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	tx := &Tx[K, T]{t}
+	rec, ok := tx.Get(id)
+	if !ok {
+		return rec, ErrNotFound
+	}
+	rec, err := fn(tx, rec)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	*t.kind.ID(&rec) = id
+	return t.put(rec), nil
 }
 
 // View runs fn with the table locked for reading; fn must not write.

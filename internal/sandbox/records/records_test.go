@@ -94,3 +94,23 @@ func TestMutate(t *testing.T) {
 		t.Errorf("Delete: %v", deleted)
 	}
 }
+
+func TestChange(t *testing.T) {
+	tb := table(Kind[int64, rec]{})
+	tb.Seed(rec{Name: "a"})
+	if _, err := tb.Change(9, func(*Tx[int64, rec], rec) (rec, error) { return rec{}, nil }); err != ErrNotFound {
+		t.Errorf("unknown id: %v", err)
+	}
+	if _, err := tb.Change(1, func(_ *Tx[int64, rec], old rec) (rec, error) {
+		old.Name = "lost"
+		return old, ErrExists
+	}); err != ErrExists {
+		t.Errorf("refused change: %v", err)
+	}
+	got, err := tb.Change(1, func(_ *Tx[int64, rec], old rec) (rec, error) {
+		return rec{ID: 7, Name: old.Name + "b"}, nil
+	})
+	if stored, _ := tb.Get(1); err != nil || got.ID != 1 || stored.Name != "ab" {
+		t.Errorf("change: %+v %v, stored %+v", got, err, stored)
+	}
+}

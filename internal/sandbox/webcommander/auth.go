@@ -41,7 +41,7 @@ func (h *Handler) token(w http.ResponseWriter, r *http.Request) {
 	}
 	var req tokenRequest
 	body := httpjson.ReadBody(r)
-	if o, good := decodeObject(body); !good || (len(o) > 0 && json.Unmarshal(body, &req) != nil) {
+	if o, good := httpjson.DecodeObject(body, true); !good || (len(o) > 0 && json.Unmarshal(body, &req) != nil) {
 		fail(w, http.StatusBadRequest, slugBadRequest, msgInvalidJSON)
 		return
 	}

@@ -1,17 +1,11 @@
 package webcommander
 
 import (
-	"errors"
 	"strings"
 	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/records"
-)
-
-var (
-	errNotFound = errors.New("not found")
-	errExists   = errors.New("email taken")
 )
 
 // Store holds one WebCommander store's customers, in id order, and its
@@ -111,7 +105,7 @@ func (s *Store) create(in *input) (Customer, error) {
 		c := Customer{Status: DefaultStatus, StoreCredit: "0.00", CreditLimit: "0.00"}
 		s.apply(&c, in) // normalised first, so the uniqueness check sees what is stored
 		if emailTaken(tx, 0, c.Email) {
-			return errExists
+			return records.ErrExists
 		}
 		c.ID = tx.NewID()
 		c.DisplayID, c.CreatedAt, c.Version = displayID(c.ID), stamp(), 1
@@ -126,22 +120,15 @@ func (s *Store) create(in *input) (Customer, error) {
 
 // update is PUT: only the fields in carries change; version moves on.
 func (s *Store) update(id int64, in *input) (Customer, error) {
-	var out Customer
-	err := s.Customers.Update(func(tx *records.Tx[int64, Customer]) error {
-		c, ok := tx.Get(id)
-		if !ok {
-			return errNotFound
-		}
+	return s.Customers.Change(id, func(tx *records.Tx[int64, Customer], c Customer) (Customer, error) {
 		s.apply(&c, in)
 		if emailTaken(tx, id, c.Email) {
-			return errExists
+			return c, records.ErrExists
 		}
 		c.Version++
-		out = tx.Put(c)
 		if in.password != nil {
 			s.passwords[id] = *in.password
 		}
-		return nil
+		return c, nil
 	})
-	return out, err
 }

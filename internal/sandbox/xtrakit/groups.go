@@ -8,10 +8,6 @@ import (
 // groups serves /customer-groups.
 type groups struct{ s *Store }
 
-type groupData struct {
-	Group Group `json:"group"`
-}
-
 func (groups) notFound() string { return "Group not found" }
 
 func (g groups) list(w http.ResponseWriter, _ *http.Request) {
@@ -63,16 +59,7 @@ func (g groups) delete(w http.ResponseWriter, id int64) {
 	}
 }
 
+// read decodes and validates a group body, answering 400/422 itself.
 func (g groups) read(w http.ResponseWriter, body []byte) (Group, bool) {
-	f, good := decodeForm(body)
-	if !good {
-		fail(w, http.StatusBadRequest, "Invalid JSON")
-		return Group{}, false
-	}
-	grp := groupFromForm(f)
-	if f.errs != nil {
-		invalid(w, f.errs)
-		return Group{}, false
-	}
-	return grp, true
+	return decode(w, body, (*validator).group)
 }

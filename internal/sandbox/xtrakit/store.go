@@ -7,9 +7,8 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/records"
 )
 
-// Errors the store reports to the handlers.
+// Errors the store reports to the handlers, besides records.ErrNotFound.
 var (
-	errNotFound     = errors.New("not found")
 	errUnknownGroup = errors.New("unknown group")
 	errHasCustomers = errors.New("group has customers")
 )
@@ -94,25 +93,18 @@ func (s *Store) createCustomer(c Customer) (Customer, error) {
 
 // updateCustomer is PUT: it replaces every writable field with c's.
 func (s *Store) updateCustomer(id int64, c Customer) (Customer, []Group, error) {
-	var (
-		out    Customer
-		groups []Group
-	)
-	err := s.Customers.Update(func(tx *records.Tx[int64, Customer]) error {
-		old, ok := tx.Get(id)
-		if !ok {
-			return errNotFound
-		}
+	var groups []Group
+	c, err := s.Customers.Change(id, func(_ *records.Tx[int64, Customer], old Customer) (Customer, error) {
 		if !s.groupExists(c.CustomerGroupID) {
-			return errUnknownGroup
+			return c, errUnknownGroup
 		}
 		c = s.normCustomer(c)
-		c.ID, c.UserID, c.BusinessCode, c.CreatedAt = id, old.UserID, old.BusinessCode, old.CreatedAt
+		c.UserID, c.BusinessCode, c.CreatedAt = old.UserID, old.BusinessCode, old.CreatedAt
 		c.UpdatedAt = now()
-		out, groups = tx.Put(c), s.groupsOf(c)
-		return nil
+		groups = s.groupsOf(c)
+		return c, nil
 	})
-	return out, groups, err
+	return c, groups, err
 }
 
 func (s *Store) customerWithGroups(id int64) (c Customer, groups []Group, ok bool) {
@@ -126,7 +118,7 @@ func (s *Store) customerWithGroups(id int64) (c Customer, groups []Group, ok boo
 
 func (s *Store) deleteCustomer(id int64) error {
 	if !s.Customers.Delete(id) {
-		return errNotFound
+		return records.ErrNotFound
 	}
 	return nil
 }
@@ -147,19 +139,12 @@ func (s *Store) createGroup(g Group) Group {
 
 // updateGroup is PUT: it replaces every writable field with g's.
 func (s *Store) updateGroup(id int64, g Group) (Group, error) {
-	var out Group
-	err := s.Groups.Update(func(tx *records.Tx[int64, Group]) error {
-		old, ok := tx.Get(id)
-		if !ok {
-			return errNotFound
-		}
+	return s.Groups.Change(id, func(_ *records.Tx[int64, Group], old Group) (Group, error) {
 		g = s.normGroup(g)
-		g.ID, g.UserID, g.BusinessCode, g.CreatedAt = id, old.UserID, old.BusinessCode, old.CreatedAt
+		g.UserID, g.BusinessCode, g.CreatedAt = old.UserID, old.BusinessCode, old.CreatedAt
 		g.UpdatedAt = now()
-		out = tx.Put(g)
-		return nil
+		return g, nil
 	})
-	return out, err
 }
 
 // deleteGroup refuses while any customer still names the group (409).
@@ -168,7 +153,7 @@ func (s *Store) deleteGroup(id int64) error {
 	s.Customers.View(func(customers *records.Tx[int64, Customer]) {
 		err = s.Groups.Update(func(tx *records.Tx[int64, Group]) error {
 			if !tx.Has(id) {
-				return errNotFound
+				return records.ErrNotFound
 			}
 			if _, used := customers.Find(0, func(c *Customer) bool {
 				return c.CustomerGroupID != nil && *c.CustomerGroupID == id

@@ -21,6 +21,20 @@ type apiError struct {
 	Errors map[string][]string `json:"errors,omitempty"`
 }
 
+type customerData struct {
+	Customer Customer `json:"customer"`
+}
+
+// customerGroupData is GET and PUT's data: the customer plus its group.
+type customerGroupData struct {
+	Customer Customer `json:"customer"`
+	Groups   []Group  `json:"customer-group"`
+}
+
+type groupData struct {
+	Group Group `json:"group"`
+}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	httpjson.Write(w, status, v, FaultBody)
 }
