@@ -37,7 +37,7 @@ func TestAuth(t *testing.T) {
 						tc.prepare(r)
 					}
 				}
-				status, body := s.doWith(target[0], target[1], "", prepare)
+				status, body := s.Call(target[0], target[1], "", prepare)
 				if !tc.ok && (status != 401 || body != unauthorizedBody) {
 					t.Errorf("%v: got %d %s", target, status, body)
 				}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emutest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
 
@@ -95,17 +96,17 @@ func TestNormalizeCustomer(t *testing.T) {
 			}
 			c := s.create(create)
 			check("create response", c, afterCreate)
-			_, body := s.do("GET", "/customers/"+c.ID, "")
+			_, body := s.Do("GET", "/customers/"+c.ID, "")
 			check("GET after create", data(t, body), afterCreate)
 			stored, _ := s.store.Customers.Get(c.ID)
 			check("stored after create", stored, afterCreate)
 
-			status, body := s.do("PUT", "/customers/"+c.ID, put)
+			status, body := s.Do("PUT", "/customers/"+c.ID, put)
 			if status != 200 {
 				t.Fatalf("PUT: %d %s", status, body)
 			}
 			check("PUT response", data(t, body), afterPut)
-			_, body = s.do("GET", "/customers?limit=1", "")
+			_, body = s.Do("GET", "/customers?limit=1", "")
 			var l struct{ Data []Customer }
 			if err := json.Unmarshal([]byte(body), &l); err != nil || len(l.Data) != 1 {
 				t.Fatalf("list: %s", body)
@@ -121,14 +122,14 @@ func TestNormalizeValidatesRawValue(t *testing.T) {
 	s := newServer(t)
 	s.store.SetNormalize(allOn)
 	emailErr := validationErr([2]string{"email", "email must be a valid email address"})
-	s.expect("POST", "/customers", strings.Replace(minimal, `"ama@example.com"`, `" ama@example.com"`, 1), 400, emailErr)
-	s.expect("POST", "/customers", strings.Replace(minimal, `"pending"`, `" pending"`, 1), 400,
+	s.Expect("POST", "/customers", strings.Replace(minimal, `"ama@example.com"`, `" ama@example.com"`, 1), 400, emailErr)
+	s.Expect("POST", "/customers", strings.Replace(minimal, `"pending"`, `" pending"`, 1), 400,
 		validationErr([2]string{"status", "status must be one of active, pending, inactive"}))
-	s.expect("POST", "/customers", withField(t, minimal, "company", `"6371cd895b77326cf992d5bb "`), 400,
+	s.Expect("POST", "/customers", emutest.WithField(t, minimal, "company", `"6371cd895b77326cf992d5bb "`), 400,
 		validationErr([2]string{"company", "company must be a valid id (24 lower-case hexadecimal characters)"}))
 	c := s.create(minimal)
-	s.expect("PUT", "/customers/"+c.ID, strings.Replace(minimal, `"ama@example.com"`, `"ama@example.com\t"`, 1), 400, emailErr)
-	s.expect("POST", "/customers", strings.Replace(minimal, `"ama@example.com"`, `"AMA@example.com"`, 1), 400, existsBody)
+	s.Expect("PUT", "/customers/"+c.ID, strings.Replace(minimal, `"ama@example.com"`, `"ama@example.com\t"`, 1), 400, emailErr)
+	s.Expect("POST", "/customers", strings.Replace(minimal, `"ama@example.com"`, `"AMA@example.com"`, 1), 400, existsBody)
 }
 
 // Seed and Mutate are the test's direct hand on storage: verbatim, whatever
@@ -145,7 +146,7 @@ func TestNormalizeLeavesOutOfBandWritesAlone(t *testing.T) {
 		before.ID: {"firstName": " Before ", "email": "Before@Example.com"},
 		seeded.ID: {"firstName": " Seeded ", "email": "Seed@Example.COM", "address.0.city": " C ", "notes": " n "},
 	} {
-		_, body := s.do("GET", "/customers/"+id, "")
+		_, body := s.Do("GET", "/customers/"+id, "")
 		got := flat(t, data(t, body))
 		for k, v := range want {
 			if got[k] != v {

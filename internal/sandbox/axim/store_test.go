@@ -117,12 +117,12 @@ func TestOutOfBandChangesAreServed(t *testing.T) {
 	if err := s.store.Customers.Mutate(c.ID, map[string]any{"notes": "changed", "metaFields": []any{map[string]any{"code": "x", "value": false}}}); err != nil {
 		t.Fatal(err)
 	}
-	_, got := s.do("GET", "/customers/"+c.ID, "")
+	_, got := s.Do("GET", "/customers/"+c.ID, "")
 	if !strings.Contains(got, `"notes":"changed"`) || !strings.Contains(got, `"metaFields":[{"code":"x","value":false}]`) {
 		t.Errorf("GET after Mutate: %s", got)
 	}
 	s.store.Customers.Delete(c.ID)
-	s.expect("GET", "/customers/"+c.ID, "", 404, notFoundBody)
+	s.Expect("GET", "/customers/"+c.ID, "", 404, notFoundBody)
 }
 
 func ptr(s string) *string { return &s }

@@ -84,25 +84,25 @@ func TestNormalizeCustomer(t *testing.T) {
 				}
 			}
 
-			status, body := s.do("POST", "/customers", create)
+			status, body := s.Do("POST", "/customers", create)
 			if status != 200 {
 				t.Fatalf("create: %d %s", status, body)
 			}
 			id := stored(t, body, false)["id"].(string)
 			check("create response", body, false, afterCreate)
-			_, body = s.do("GET", "/customers/"+id, "")
+			_, body = s.Do("GET", "/customers/"+id, "")
 			check("GET after create", body, false, afterCreate)
-			_, body = s.do("GET", "/customers", "")
+			_, body = s.Do("GET", "/customers", "")
 			check("list after create", body, true, afterCreate)
 
-			status, body = s.do("PUT", "/customers/"+id, edit)
+			status, body = s.Do("PUT", "/customers/"+id, edit)
 			if status != 200 {
 				t.Fatalf("edit: %d %s", status, body)
 			}
 			check("PUT response", body, false, afterEdit)
-			_, body = s.do("GET", "/customers/"+id, "")
+			_, body = s.Do("GET", "/customers/"+id, "")
 			check("GET after PUT", body, false, afterEdit)
-			_, body = s.do("GET", "/customers", "")
+			_, body = s.Do("GET", "/customers", "")
 			check("list after PUT", body, true, afterEdit)
 		})
 	}
@@ -112,13 +112,13 @@ func TestNormalizeCustomer(t *testing.T) {
 func TestNormalizeValidatesRawValue(t *testing.T) {
 	s := newServer(t)
 	s.store.SetNormalize(allOn)
-	s.expect("POST", "/customers", `{"name":"Asha","email":" asha@example.com"}`, 400,
+	s.Expect("POST", "/customers", `{"name":"Asha","email":" asha@example.com"}`, 400,
 		inputErr("The email must be a valid email address.", "email"))
-	s.expect("POST", "/customers", `{"name":"Asha","contact":"+919876543210\n"}`, 400,
+	s.Expect("POST", "/customers", `{"name":"Asha","contact":"+919876543210\n"}`, 400,
 		inputErr("Contact number contains invalid characters, only digits and + symbol are allowed", "contact"))
-	s.expect("POST", "/customers", `{"name":"Asha","gstin":"29ABCDE1234F1Z5 "}`, 400, inputErr("The gstin field is invalid", "gstin"))
+	s.Expect("POST", "/customers", `{"name":"Asha","gstin":"29ABCDE1234F1Z5 "}`, 400, inputErr("The gstin field is invalid", "gstin"))
 	id := s.create(`{"name":"Asha","contact":"+919876543210"}`)
-	s.expect("PUT", "/customers/"+id, `{"email":"asha@example.com\t"}`, 400,
+	s.Expect("PUT", "/customers/"+id, `{"email":"asha@example.com\t"}`, 400,
 		inputErr("The email must be a valid email address.", "email"))
 }
 
@@ -137,7 +137,7 @@ func TestNormalizeLeavesOutOfBandWritesAlone(t *testing.T) {
 		before:    {"name": " Before ", "email": "Before@Example.com"},
 		seeded.ID: {"name": " Seeded ", "email": "Seed@Example.COM", "gstin": gstin, "notes.k": " v ", "contact": " +919876543210 "},
 	} {
-		_, body := s.do("GET", "/customers/"+id, "")
+		_, body := s.Do("GET", "/customers/"+id, "")
 		c := stored(t, body, false)
 		for k, v := range want {
 			if c[k] != v {

@@ -29,7 +29,7 @@ func FuzzWebCommanderCreate(f *testing.F) {
 			req.Header.Set("Authorization", "Bearer "+srv.token)
 			req.Header.Set("Content-Type", "application/json")
 			rec := httptest.NewRecorder()
-			srv.h.ServeHTTP(rec, req)
+			srv.H.ServeHTTP(rec, req)
 			var e struct {
 				Status   string
 				Code     int

@@ -15,7 +15,7 @@ func TestSeedAndGoAPI(t *testing.T) {
 		t.Errorf("seeded %+v", c)
 	}
 	// The API sees the seed, with the country resolved by name.
-	_, body := s.do("GET", path(c.ID), "")
+	_, body := s.Do("GET", path(c.ID), "")
 	w := wire(t, body)
 	a := w["addresses"].([]any)[0].(map[string]any)
 	if w["status"] != "active" || a["city"] != "Accra" || a["address_line_1"] != "1 Ring Rd" ||
@@ -42,7 +42,7 @@ func TestMutate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, body := s.do("GET", path(id(c)), "")
+	_, body := s.Do("GET", path(id(c)), "")
 	w := wire(t, body)
 	a := w["addresses"].([]any)[2].(map[string]any)
 	if w["first_name"] != "X" || w["store_credit"] != 10.0 || w["version"] != 2.0 || a["city"] != "Perth" ||
@@ -86,8 +86,8 @@ func TestConcurrentCreates(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 16 {
 		wg.Go(func() {
-			s.do("POST", "/api/v4/admin/customers", `{"customer":{"first_name":"R","email":"race@example.com"}}`)
-			s.do("GET", "/api/v4/admin/customers", "")
+			s.Do("POST", "/api/v4/admin/customers", `{"customer":{"first_name":"R","email":"race@example.com"}}`)
+			s.Do("GET", "/api/v4/admin/customers", "")
 			s.store.ExpireTokens()
 			_, _ = s.store.TokenCalls()
 		})

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emutest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
 
@@ -122,14 +123,14 @@ func TestNormalizeCustomer(t *testing.T) {
 			}
 			for step, req := range []struct{ method, path string }{{"POST", "/customers/add"}, {"PUT", "/customers/1"}} {
 				fields := append(spacedCustomer(step), spacedEmail[step])
-				status, body := s.do(req.method, req.path, bodyOf(t, fields))
+				status, body := s.Do(req.method, req.path, bodyOf(t, fields))
 				if status != 200 {
 					t.Fatalf("%s %s: %d %s", req.method, req.path, status, body)
 				}
 				expectStored(t, req.method+" response", body, fields, norm, "data", "customer")
-				_, body = s.do("GET", "/customers/1", "")
+				_, body = s.Do("GET", "/customers/1", "")
 				expectStored(t, "GET after "+req.method, body, fields, norm, "data", "customer")
-				_, body = s.do("GET", "/customers", "")
+				_, body = s.Do("GET", "/customers", "")
 				expectStored(t, "list after "+req.method, body, fields, norm, "data", "customers", 0)
 			}
 		})
@@ -147,14 +148,14 @@ func TestNormalizeGroup(t *testing.T) {
 			s.store.SetNormalize(tc.o)
 			norm := func(sent) bool { return tc.o.TrimSpace }
 			for step, req := range []struct{ method, path string }{{"POST", "/customer-groups/add"}, {"PUT", "/customer-groups/1"}} {
-				status, body := s.do(req.method, req.path, bodyOf(t, steps[step]))
+				status, body := s.Do(req.method, req.path, bodyOf(t, steps[step]))
 				if status != 200 {
 					t.Fatalf("%s %s: %d %s", req.method, req.path, status, body)
 				}
 				expectStored(t, req.method+" response", body, steps[step], norm, "data", "group")
-				_, body = s.do("GET", "/customer-groups/1", "")
+				_, body = s.Do("GET", "/customer-groups/1", "")
 				expectStored(t, "GET after "+req.method, body, steps[step], norm, "data", "group")
-				_, body = s.do("GET", "/customer-groups", "")
+				_, body = s.Do("GET", "/customer-groups", "")
 				expectStored(t, "list after "+req.method, body, steps[step], norm, "data", "groups", 0)
 			}
 		})
@@ -166,9 +167,9 @@ func TestNormalizeGroup(t *testing.T) {
 func TestNormalizeValidatesRawValue(t *testing.T) {
 	s := newServer(t)
 	s.store.SetNormalize(normalize.Options{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
-	s.expect("POST", "/customers/add", withField(t, minimalCustomer, "customer_email", `" jane@example.com"`), 422,
+	s.Expect("POST", "/customers/add", emutest.WithField(t, minimalCustomer, "customer_email", `" jane@example.com"`), 422,
 		`{"status":422,"error":"Validation failed","errors":{"customer_email":["The customer email field must be a valid email address."]}}`)
-	s.expect("POST", "/customer-groups/add", `{"group_name":" \t\n"}`, 422,
+	s.Expect("POST", "/customer-groups/add", `{"group_name":" \t\n"}`, 422,
 		`{"status":422,"error":"Validation failed","errors":{"group_name":["The group name field is required."]}}`)
 }
 
@@ -178,7 +179,7 @@ func verbatim(sent) bool { return false }
 // the switches; and switching on rewrites nothing already stored.
 func TestNormalizeLeavesOutOfBandWritesAlone(t *testing.T) {
 	s := newServer(t)
-	s.do("POST", "/customers/add", withField(t, minimalCustomer, "customer_name", `" Before "`))
+	s.Do("POST", "/customers/add", emutest.WithField(t, minimalCustomer, "customer_name", `" Before "`))
 	s.store.SetNormalize(normalize.Options{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
 	email := "Seed@Example.COM"
 	s.store.Customers.Seed(Customer{ID: 2, CustomerName: " Seeded ", CustomerEmail: &email})
@@ -186,10 +187,10 @@ func TestNormalizeLeavesOutOfBandWritesAlone(t *testing.T) {
 	if err := s.store.Customers.Mutate(2, map[string]any{"customer_city": " City "}); err != nil {
 		t.Fatal(err)
 	}
-	_, body := s.do("GET", "/customers", "")
+	_, body := s.Do("GET", "/customers", "")
 	expectStored(t, "created before the switch", body, []sent{{"customer_name", " Before ", ""}}, verbatim, "data", "customers", 0)
 	expectStored(t, "seeded and mutated", body, []sent{{"customer_name", " Seeded ", ""}, {"customer_email", email, ""}, {"customer_city", " City ", ""}},
 		verbatim, "data", "customers", 1)
-	_, body = s.do("GET", "/customer-groups/1", "")
+	_, body = s.Do("GET", "/customer-groups/1", "")
 	expectStored(t, "seeded group", body, []sent{{"group_name", " Group ", ""}}, verbatim, "data", "group")
 }
