@@ -36,20 +36,43 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func TestRunPrintsEnvAndServes(t *testing.T) {
+// runSandbox runs the standalone command with args (and -listen
+// 127.0.0.1:0) until the test ends, which checks that it stops cleanly.
+// It returns the server's URL once the banner is complete, and the output.
+func runSandbox(t *testing.T, args ...string) (string, *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	var out syncBuffer
+	out := &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- sandbox.RunContext(ctx, []string{"-listen", "127.0.0.1:0"}, &out, emulators.All...) }()
-
-	re := regexp.MustCompile(`export XTRAKIT_BASE_URL=(http://127\.0\.0\.1:\d+/xtrakit/api/v1)`)
-	var base string
-	for deadline := time.Now().Add(5 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
-		} else if time.Now().After(deadline) {
-			t.Fatalf("no base URL in output:\n%s", out.String())
+	go func() {
+		done <- sandbox.RunContext(ctx, append([]string{"-listen", "127.0.0.1:0"}, args...), out, emulators.All...)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("run: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("run did not stop")
 		}
+	})
+	re := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if m := re.FindStringSubmatch(out.String()); m != nil && strings.Contains(out.String(), "Press Ctrl-C") {
+			return m[1], out
+		} else if time.Now().After(deadline) {
+			t.Fatalf("no banner in output:\n%s", out.String())
+		}
+	}
+}
+
+func TestRunPrintsEnvAndServes(t *testing.T) {
+	url, out := runSandbox(t)
+	base := url + "/xtrakit/api/v1"
+	if !strings.Contains(out.String(), "export XTRAKIT_BASE_URL="+base+"\n") {
+		t.Fatalf("no XTRAKIT_BASE_URL in output:\n%s", out.String())
 	}
 	for _, want := range []string{
 		"export XTRAKIT_API_KEY=" + sbxtrakit.APIKey, "export RAZORPAY_BASE_URL=http://127.0.0.1:",
@@ -92,40 +115,10 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 	if status, body, _ := call(t, "POST", m[1]+"/api/v4/oauth2/token", "", wcTokenBody()); status != 201 {
 		t.Errorf("webcommander token: %d %s", status, body)
 	}
-
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("run: %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("run did not stop")
-	}
 }
 
 func TestRunNormalizeFlag(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	var out syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- sandbox.RunContext(ctx, []string{"-listen", "127.0.0.1:0", "-normalize"}, &out, emulators.All...)
-	}()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Logf("sandbox run: %v", err)
-		}
-	}()
-	re := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
-	var base string
-	for deadline := time.Now().Add(5 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil && strings.Contains(out.String(), "Press Ctrl-C") {
-			base = m[1]
-		} else if time.Now().After(deadline) {
-			t.Fatalf("no URL in output:\n%s", out.String())
-		}
-	}
+	base, out := runSandbox(t, "-normalize")
 	if !strings.Contains(out.String(), "trimmed strings): on") {
 		t.Errorf("output does not say normalisation is on:\n%s", out.String())
 	}
@@ -146,27 +139,7 @@ func TestRunRejectsBadArgs(t *testing.T) {
 // The banner is read by people and by scripts/demo.sh (its export lines):
 // it says exactly this for the four platforms.
 func TestRunBanner(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	var out syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- sandbox.RunContext(ctx, []string{"-listen", "127.0.0.1:0", "-rate-limit", "2.5"}, &out, emulators.All...)
-	}()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("run: %v", err)
-		}
-	}()
-	re := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
-	var url string
-	for deadline := time.Now().Add(5 * time.Second); url == ""; time.Sleep(10 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil && strings.Contains(out.String(), "Press Ctrl-C") {
-			url = m[1]
-		} else if time.Now().After(deadline) {
-			t.Fatalf("no banner:\n%s", out.String())
-		}
-	}
+	url, out := runSandbox(t, "-rate-limit", "2.5")
 	want := strings.ReplaceAll(`CRM API sandbox listening on {url}
 
 Xtrakit (Bearer API key):

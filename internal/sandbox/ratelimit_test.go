@@ -1,16 +1,13 @@
 package sandbox_test
 
 import (
-	"context"
 	"encoding/json"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
 	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
@@ -149,27 +146,7 @@ func TestControlRateLimit(t *testing.T) {
 }
 
 func TestRunRateLimitFlag(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	var out syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- sandbox.RunContext(ctx, []string{"-listen", "127.0.0.1:0", "-rate-limit", "3"}, &out, emulators.All...)
-	}()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Logf("sandbox run: %v", err)
-		}
-	}()
-	re := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
-	var base string
-	for deadline := time.Now().Add(5 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil && strings.Contains(out.String(), "Press Ctrl-C") {
-			base = m[1]
-		} else if time.Now().After(deadline) {
-			t.Fatalf("no URL in output:\n%s", out.String())
-		}
-	}
+	base, out := runSandbox(t, "-rate-limit", "3")
 	if !strings.Contains(out.String(), "Rate limit per platform: 3 requests per second") {
 		t.Errorf("output does not give the rate limit:\n%s", out.String())
 	}
