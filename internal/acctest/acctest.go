@@ -22,6 +22,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/provider"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
 
 // ProviderFactories serve the provider in the test process, so no build or
@@ -39,7 +40,7 @@ func Sandbox(t *testing.T) *sandbox.Server {
 	t.Helper()
 	s := emulators.New()
 	if Normalizing() {
-		s.SetNormalize(sandbox.Normalize{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
+		s.SetNormalize(normalize.All)
 	}
 	if err := s.Start("127.0.0.1:0"); err != nil {
 		t.Fatalf("starting sandbox: %v", err)

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
 
 // Run is the standalone `sandbox` command: it serves emulators on -listen,
@@ -37,7 +39,7 @@ func RunContext(ctx context.Context, args []string, stdout io.Writer, emulators 
 	}
 	s := New(emulators...)
 	if *norm {
-		s.SetNormalize(Normalize{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
+		s.SetNormalize(normalize.All)
 	}
 	s.SetRateLimit("", *rps)
 	if err := s.start(ctx, *listen); err != nil {

@@ -11,6 +11,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
 
 // Client sends requests to an emulator's handler.
@@ -109,4 +111,34 @@ func WithField(t testing.TB, body, field, raw string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// EachSwitch runs f as a subtest for every normalisation setting a
+// platform's tests go through: none, each switch alone (UpperGSTIN alone
+// must change nothing on a platform without GSTINs), all.
+func EachSwitch(t *testing.T, f func(t *testing.T, o normalize.Options)) {
+	for _, tc := range []struct {
+		name string
+		o    normalize.Options
+	}{
+		{"off", normalize.Options{}},
+		{"lower e-mails", normalize.Options{LowerEmails: true}},
+		{"upper GSTIN", normalize.Options{UpperGSTIN: true}},
+		{"trim", normalize.Options{TrimSpace: true}},
+		{"all", normalize.All},
+	} {
+		t.Run(tc.name, func(t *testing.T) { f(t, tc.o) })
+	}
+}
+
+// SetSwitches sets a store's switches to o and checks that it reports them.
+func SetSwitches(t testing.TB, store interface {
+	SetNormalize(normalize.Options)
+	Normalize() normalize.Options
+}, o normalize.Options) {
+	t.Helper()
+	store.SetNormalize(o)
+	if got := store.Normalize(); got != o {
+		t.Fatalf("Normalize() = %+v, want %+v", got, o)
+	}
 }
