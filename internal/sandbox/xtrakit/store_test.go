@@ -69,10 +69,10 @@ func TestStoreCopiesAreIndependent(t *testing.T) {
 	gs := s.Groups.List()
 	gs[0].GroupName = "changed"
 	if g, _ := s.Groups.Get(1); g.GroupName != "a" {
-		t.Error("Groups() shares storage")
+		t.Error("Groups.List() shares storage")
 	}
 	b, _ := json.Marshal(s.Customers.List())
 	if string(b) != "[]" {
-		t.Errorf("empty Customers() = %s", b)
+		t.Errorf("empty Customers.List() = %s", b)
 	}
 }
