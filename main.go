@@ -16,6 +16,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/provider"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
 )
 
 // version is set by the release build (-ldflags "-X main.version=...").
@@ -23,7 +24,7 @@ var version = "dev"
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "sandbox" {
-		if err := sandbox.Run(os.Args[2:], os.Stdout); err != nil {
+		if err := sandbox.Run(os.Args[2:], os.Stdout, emulators.All...); err != nil {
 			fmt.Fprintln(os.Stderr, "sandbox:", err)
 			os.Exit(1)
 		}

@@ -3,7 +3,7 @@
 #
 #   1. build terraform-provider-crm into .tools/demo/bin, install terraform
 #   2. start `terraform-provider-crm sandbox -listen 127.0.0.1:0`, export the
-#      platform credentials/base URLs it serves
+#      platform credentials/base URLs its banner prints (export NAME=value)
 #   3. write a CLI config with dev_overrides for registry.terraform.io/customerops/crm
 #   4. in .tools/demo/work (a copy of examples/quickstart): apply, plan (must be
 #      empty), change a customer out of band through the sandbox control surface,
@@ -58,37 +58,37 @@ trap 'exit 143' TERM
 "${DEMO_BIN}/terraform-provider-crm" sandbox -listen 127.0.0.1:0 >"$SANDBOX_OUT" 2>&1 &
 sandbox_pid=$!
 
+# The banner ends with "Press Ctrl-C to stop."; before it, every platform's
+# settings as `export NAME=value` lines.
 URL=""
 for _ in $(seq 1 150); do   # up to ~30s
-  URL="$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$SANDBOX_OUT" | sed -n 1p || true)"
-  [[ -n "$URL" ]] && break
+  if grep -q '^Press Ctrl-C' "$SANDBOX_OUT"; then
+    URL="$(grep -oE 'http://127\.0\.0\.1:[0-9]+' "$SANDBOX_OUT" | sed -n 1p || true)"
+    break
+  fi
   if ! kill -0 "$sandbox_pid" 2>/dev/null; then
     cat "$SANDBOX_OUT" >&2
-    fail "the sandbox exited before printing its base URL"
+    fail "the sandbox exited before printing its banner"
   fi
   sleep 0.2
 done
 if [[ -z "$URL" ]]; then
   cat "$SANDBOX_OUT" >&2
-  fail "the sandbox printed no http://127.0.0.1:PORT within 30s"
+  fail "the sandbox printed no banner with http://127.0.0.1:PORT within 30s"
 fi
-sleep 0.3   # let it finish printing its banner (credentials per platform)
 sed 's/^/  sandbox| /' "$SANDBOX_OUT"
 echo "sandbox at ${URL} (pid ${sandbox_pid})"
 
-export XTRAKIT_BASE_URL="${URL}/xtrakit/api/v1"
-export XTRAKIT_API_KEY="xtk_sandbox_key"
-export RAZORPAY_BASE_URL="${URL}/razorpay/v1"
-export RAZORPAY_KEY_ID="rzp_test_sandbox"
-export RAZORPAY_KEY_SECRET="rzp_sandbox_secret"
-export AXIM_BASE_URL="${URL}/axim/api"
-export AXIM_ACCESS_TOKEN="axim_sandbox_token"
-export WEBCOMMANDER_STORE_URL="${URL}/webcommander"
-export WEBCOMMANDER_CLIENT_ID="wc_client"
-export WEBCOMMANDER_CLIENT_SECRET="wc_client_secret"
-export WEBCOMMANDER_USERNAME="admin@example.com"
-export WEBCOMMANDER_PASSWORD="wc_admin_password"
-export WEBCOMMANDER_REDIRECT_URI="https://localhost/callback"
+# Base URLs and credentials of every platform, as the sandbox printed them:
+# the sandbox's list of platforms is the only one.
+exported=0
+while IFS= read -r line; do
+  if [[ "$line" =~ ^[[:space:]]*export[[:space:]]+([A-Z][A-Z0-9_]*)=(.*)$ ]]; then
+    export "${BASH_REMATCH[1]}=${BASH_REMATCH[2]}"
+    exported=$((exported + 1))
+  fi
+done <"$SANDBOX_OUT"
+[[ $exported -gt 0 ]] || { cat "$SANDBOX_OUT" >&2; fail "the sandbox banner has no export lines"; }
 
 # dev_overrides: terraform uses our freshly built binary, no init, no registry.
 cli_config="${DEMO_DIR}/demo.tfrc"

@@ -21,6 +21,8 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/provider"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
 
 // ProviderFactories serve the provider in the test process, so no build or
@@ -32,12 +34,13 @@ var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 // serve is the server main.go serves, so the tests cover what ships.
 var serve = provider.NewServer("acctest")
 
-// Sandbox starts a private sandbox for one test and stops it afterwards.
+// Sandbox starts a private sandbox of every platform for one test and stops
+// it afterwards.
 func Sandbox(t *testing.T) *sandbox.Server {
 	t.Helper()
-	s := sandbox.New()
+	s := emulators.New()
 	if Normalizing() {
-		s.SetNormalize(sandbox.Normalize{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
+		s.SetNormalize(normalize.All)
 	}
 	if err := s.Start("127.0.0.1:0"); err != nil {
 		t.Fatalf("starting sandbox: %v", err)
@@ -52,46 +55,30 @@ func ProviderConfig(s *sandbox.Server) string { return ProviderConfigWith(s, nil
 
 // ProviderConfigWith is ProviderConfig with top-level provider settings
 // replaced or added: settings maps a name to its HCL value, e.g.
-// {"request_timeout": `"soon"`}.
+// {"request_timeout": `"soon"`}. Each platform's block is named after its
+// emulator and holds the emulator's connection settings.
 func ProviderConfigWith(s *sandbox.Server, settings map[string]string) string {
 	all := map[string]string{"max_retries": "3", "request_timeout": `"10s"`}
 	maps.Copy(all, settings)
-	var top strings.Builder
+	var b strings.Builder
+	b.WriteString("\nprovider \"crm\" {\n")
 	for _, k := range slices.Sorted(maps.Keys(all)) {
-		fmt.Fprintf(&top, "  %s = %s\n", k, all[k])
+		fmt.Fprintf(&b, "  %s = %s\n", k, all[k])
 	}
-	return fmt.Sprintf(`
-provider "crm" {
-%s
-  xtrakit {
-    api_key  = %q
-    base_url = %q
-  }
-
-  razorpay {
-    key_id     = %q
-    key_secret = %q
-    base_url   = %q
-  }
-
-  axim {
-    access_token = %q
-    base_url     = %q
-  }
-
-  webcommander {
-    store_url     = %q
-    client_id     = %q
-    client_secret = %q
-    username      = %q
-    password      = %q
-    redirect_uri  = %q
-  }
-}
-`, top.String(), sandbox.XtrakitAPIKey, s.XtrakitURL(), sandbox.RazorpayKeyID, sandbox.RazorpayKeySecret, s.RazorpayURL(),
-		sandbox.AximAccessToken, s.AximURL(),
-		s.WebCommanderURL(), sandbox.WebCommanderClientID, sandbox.WebCommanderClientSecret, sandbox.WebCommanderUsername,
-		sandbox.WebCommanderPassword, sandbox.WebCommanderRedirectURI)
+	for _, e := range s.Emulators() {
+		attrs := e.Settings(s.BaseURL(e.Name))
+		width := 0
+		for _, a := range attrs {
+			width = max(width, len(a.Attr))
+		}
+		fmt.Fprintf(&b, "\n  %s {\n", e.Name)
+		for _, a := range attrs {
+			fmt.Fprintf(&b, "    %-*s = %q\n", width, a.Attr, a.Value)
+		}
+		b.WriteString("  }\n")
+	}
+	b.WriteString("}\n")
+	return b.String()
 }
 
 // Config joins the provider block and the test's own HCL.

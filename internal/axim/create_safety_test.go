@@ -11,23 +11,23 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
-	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 )
 
 // TestAccAximCustomer_gatewayErrorAfterCommit: the create commits, then a
 // gateway answers 502; the customer is found by e-mail and adopted, once.
 func TestAccAximCustomer_gatewayErrorAfterCommit(t *testing.T) {
 	s := acctest.Sandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformAxim, Method: "POST", Path: "/customers", Times: 1, StatusAfterCommit: 502})
+	s.InjectFault(sandbox.Fault{Platform: sbaxim.Name, Method: "POST", Path: "/customers", Times: 1, StatusAfterCommit: 502})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:           acctest.Config(s, full().hcl()),
 			ConfigPlanChecks: emptyAfterApply,
 			Check: resource.ComposeAggregateTestCheckFunc(
-				acctest.CheckRequestCount(s, sandbox.PlatformAxim, "POST", 1),
+				acctest.CheckRequestCount(s, sbaxim.Name, "POST", 1),
 				func(st *terraform.State) error {
-					if all := s.Axim().All(); len(all) != 1 || all[0].ID != stateID(st) {
+					if all := sbaxim.StoreOf(s).Customers.List(); len(all) != 1 || all[0].ID != stateID(st) {
 						return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
 					}
 					return nil
@@ -44,9 +44,9 @@ func TestAccAximCustomer_gatewayErrorAfterCommit(t *testing.T) {
 // untouched and unmanaged.
 func TestAccAximCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
 	s := acctest.Sandbox(t)
-	old := time.Now().UTC().Add(-time.Hour).Format(sbx.TimeLayout)
-	existing := s.Axim().Seed(sbx.Customer{FirstName: "John", LastName: "Doe", Email: "john@aximcommerce.com", Status: "active", CreatedAt: old, UpdatedAt: old})
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformAxim, Method: "POST", Path: "/customers", Times: 1, Latency: 3 * time.Second})
+	old := time.Now().UTC().Add(-time.Hour).Format(sbaxim.TimeLayout)
+	existing := sbaxim.StoreOf(s).Customers.Seed(sbaxim.Customer{FirstName: "John", LastName: "Doe", Email: "john@aximcommerce.com", Status: "active", CreatedAt: old, UpdatedAt: old})
+	s.InjectFault(sandbox.Fault{Platform: sbaxim.Name, Method: "POST", Path: "/customers", Times: 1, Latency: 3 * time.Second})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -55,7 +55,7 @@ func TestAccAximCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
 				existing.ID),
 		}},
 		CheckDestroy: func(*terraform.State) error {
-			all := s.Axim().All()
+			all := sbaxim.StoreOf(s).Customers.List()
 			if len(all) != 1 || all[0].ID != existing.ID || all[0].UpdatedAt != old {
 				return fmt.Errorf("want only the older customer, untouched; the sandbox holds %+v", all)
 			}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
-	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 )
 
 // TestAccAximCustomer_validation: every rule fails at plan time naming the
@@ -41,7 +41,7 @@ func TestAccAximCustomer_validation(t *testing.T) {
 		tc.modify(&c)
 		invalid = append(invalid, resource.TestStep{Config: acctest.Config(s, c.hcl()), ExpectError: acctest.ErrorText(tc.want)})
 	}
-	create := resource.TestStep{Config: valid, Check: acctest.CheckRequestCount(s, sandbox.PlatformAxim, "POST", 1)}
+	create := resource.TestStep{Config: valid, Check: acctest.CheckRequestCount(s, sbaxim.Name, "POST", 1)}
 	steps := acctest.NoRequestSteps(t, s, invalid, create)
 	steps = append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: valid, PlanOnly: true})...)
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
@@ -51,7 +51,7 @@ func TestAccAximCustomer_validation(t *testing.T) {
 // command and block naming the existing customer.
 func TestAccAximCustomer_duplicateEmail(t *testing.T) {
 	s := acctest.Sandbox(t)
-	existing := s.Axim().Seed(sbx.Customer{FirstName: "Jane", LastName: "Roe", Email: "john@aximcommerce.com", Status: "active"})
+	existing := sbaxim.StoreOf(s).Customers.Seed(sbaxim.Customer{FirstName: "Jane", LastName: "Roe", Email: "john@aximcommerce.com", Status: "active"})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -67,16 +67,16 @@ func TestAccAximCustomer_duplicateEmail(t *testing.T) {
 // it: exactly one customer, and the plan after is empty.
 func TestAccAximCustomer_lostCreateAnswer(t *testing.T) {
 	s := acctest.Sandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformAxim, Method: "POST", Path: "/customers", Times: 1, DropAfterCommit: true})
+	s.InjectFault(sandbox.Fault{Platform: sbaxim.Name, Method: "POST", Path: "/customers", Times: 1, DropAfterCommit: true})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:           acctest.Config(s, full().hcl()),
 			ConfigPlanChecks: emptyAfterApply,
 			Check: resource.ComposeAggregateTestCheckFunc(
-				acctest.CheckRequestCount(s, sandbox.PlatformAxim, "POST", 1),
+				acctest.CheckRequestCount(s, sbaxim.Name, "POST", 1),
 				func(st *terraform.State) error {
-					all := s.Axim().All()
+					all := sbaxim.StoreOf(s).Customers.List()
 					if len(all) != 1 || all[0].ID != stateID(st) {
 						return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
 					}
@@ -91,7 +91,7 @@ func TestAccAximCustomer_lostCreateAnswer(t *testing.T) {
 // identity plan empty.
 func TestAccAximCustomer_identity(t *testing.T) {
 	s := acctest.Sandbox(t)
-	seeded := s.Axim().Seed(sbx.Customer{FirstName: "Ada", LastName: "Byron", Email: "ada@example.com", Status: "active"})
+	seeded := sbaxim.StoreOf(s).Customers.Seed(sbaxim.Customer{FirstName: "Ada", LastName: "Byron", Email: "ada@example.com", Status: "active"})
 	config := acctest.Config(s, full().hcl())
 	adopted := `
 resource "crm_axim_customer" "seeded" {
@@ -120,7 +120,7 @@ func TestAccAximCustomersDataSource(t *testing.T) {
 		if i%5 == 0 {
 			status = "pending"
 		}
-		c := s.Axim().Seed(sbx.Customer{FirstName: fmt.Sprintf("C%02d", i), LastName: "Seed", Email: fmt.Sprintf("c%02d@example.com", i), Status: status})
+		c := sbaxim.StoreOf(s).Customers.Seed(sbaxim.Customer{FirstName: fmt.Sprintf("C%02d", i), LastName: "Seed", Email: fmt.Sprintf("c%02d@example.com", i), Status: status})
 		ids = append(ids, c.ID)
 	}
 	config := acctest.Config(s, `
@@ -144,7 +144,7 @@ data "crm_axim_customer" "by_id" { id = "`+ids[3]+`" }
 					// Terraform reads the data source more than once per step:
 					// every read of the whole list must take 3 pages of 10.
 					reads, pages := 0, 0
-					for _, r := range acctest.Requests(s, sandbox.PlatformAxim, "GET") {
+					for _, r := range acctest.Requests(s, sbaxim.Name, "GET") {
 						if r.Path == "/customers" && r.Query.Get("status") == "" && r.Query.Get("email") == "" {
 							pages++
 							if r.Query.Get("page") == "1" {

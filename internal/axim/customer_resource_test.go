@@ -15,11 +15,12 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 )
 
 // lastBody is the JSON body of the last request with method to Axim.
 func lastBody(s *sandbox.Server, method string) (map[string]any, error) {
-	reqs := acctest.Requests(s, sandbox.PlatformAxim, method)
+	reqs := acctest.Requests(s, sbaxim.Name, method)
 	if len(reqs) == 0 {
 		return nil, fmt.Errorf("no %s request reached Axim", method)
 	}
@@ -118,7 +119,7 @@ func TestAccAximCustomer_minimal(t *testing.T) {
 					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("addresses"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("meta_fields"), knownvalue.Null()),
 				},
-				Check: acctest.CheckLastBody(s, sandbox.PlatformAxim, "POST", map[string]any{
+				Check: acctest.CheckLastBody(s, sbaxim.Name, "POST", map[string]any{
 					"firstName": "John", "lastName": "Doe", "email": "john@aximcommerce.com", "status": "active",
 					"phoneNumber": nil, "company": nil, "notes": nil, "address": []any{}, "metaFields": []any{},
 				}),
@@ -147,7 +148,7 @@ func TestAccAximCustomer_update(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					acctest.CheckRequestCount(s, sandbox.PlatformAxim, "PUT", 1),
+					acctest.CheckRequestCount(s, sbaxim.Name, "PUT", 1),
 					checkAddresses(s, "PUT", "Elizabeth", "Newark", "Ottawa"),
 					func(*terraform.State) error {
 						body, err := lastBody(s, "PUT")
@@ -206,7 +207,7 @@ func TestAccAximCustomer_driftInAddress(t *testing.T) {
 			{Config: acctest.Config(s, c.hcl()), Check: func(st *terraform.State) error { id = stateID(st); return nil }},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					got, ok := s.Axim().Get(id)
+					got, ok := sbaxim.StoreOf(s).Customers.Get(id)
 					if !ok {
 						return fmt.Errorf("customer %s is not in the sandbox", id)
 					}
@@ -214,7 +215,7 @@ func TestAccAximCustomer_driftInAddress(t *testing.T) {
 					var addrs []map[string]any
 					_ = json.Unmarshal(raw, &addrs)
 					addrs[1]["city"] = "Hoboken"
-					return s.Axim().Mutate(id, map[string]any{"address": addrs})
+					return sbaxim.StoreOf(s).Customers.Mutate(id, map[string]any{"address": addrs})
 				}),
 				Config:             acctest.Config(s, c.hcl()),
 				PlanOnly:           true,
@@ -240,7 +241,7 @@ func TestAccAximCustomer_disappears(t *testing.T) {
 			{Config: config, Check: func(st *terraform.State) error { id = stateID(st); return nil }},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					if !s.Axim().Delete(id) {
+					if !sbaxim.StoreOf(s).Customers.Delete(id) {
 						return fmt.Errorf("customer %s was not in the sandbox", id)
 					}
 					return nil
@@ -250,7 +251,7 @@ func TestAccAximCustomer_disappears(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionCreate)},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.Axim().All()); n != 1 {
+					if n := len(sbaxim.StoreOf(s).Customers.List()); n != 1 {
 						return fmt.Errorf("the sandbox holds %d customers, want 1", n)
 					}
 					return nil

@@ -13,6 +13,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 )
 
 const batchedCustomers = 30
@@ -61,10 +62,10 @@ func TestAccAximCustomer_refreshInBatches(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := s.Axim().Mutate(ids[5], map[string]any{"notes": "retail"}); err != nil {
+					if err := sbaxim.StoreOf(s).Customers.Mutate(ids[5], map[string]any{"notes": "retail"}); err != nil {
 						t.Fatal(err)
 					}
-					if !s.Axim().Delete(ids[7]) {
+					if !sbaxim.StoreOf(s).Customers.Delete(ids[7]) {
 						t.Fatal("customer 7 not in the sandbox")
 					}
 					mark = acctest.MarkRequests(s)
@@ -76,14 +77,14 @@ func TestAccAximCustomer_refreshInBatches(t *testing.T) {
 						plancheck.ExpectKnownValue("crm_axim_customer.many[5]", tfjsonpath.New("notes"), knownvalue.StringExact("wholesale")),
 						plancheck.ExpectResourceAction("crm_axim_customer.many[7]", plancheck.ResourceActionCreate),
 						plancheck.ExpectResourceAction("crm_axim_customer.many[8]", plancheck.ResourceActionNoop),
-						acctest.RefreshGETs(&mark, sandbox.PlatformAxim, batchedRequests),
+						acctest.RefreshGETs(&mark, sbaxim.Name, batchedRequests),
 					},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.Axim().All()); n != batchedCustomers {
+					if n := len(sbaxim.StoreOf(s).Customers.List()); n != batchedCustomers {
 						return fmt.Errorf("sandbox has %d customers, want %d", n, batchedCustomers)
 					}
-					if c, _ := s.Axim().Get(ids[5]); c.Notes == nil || *c.Notes != "wholesale" {
+					if c, _ := sbaxim.StoreOf(s).Customers.Get(ids[5]); c.Notes == nil || *c.Notes != "wholesale" {
 						return fmt.Errorf("customer 5 not restored: notes %v", c.Notes)
 					}
 					return nil

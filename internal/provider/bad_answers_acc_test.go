@@ -11,6 +11,10 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // TestAccProvider_badAnswers: for every platform, a create answered with
@@ -27,7 +31,7 @@ func TestAccProvider_badAnswers(t *testing.T) {
 		// id:in list first, then, when that fails, with a GET.
 		reads int
 	}{
-		{sandbox.PlatformXtrakit, "/customers/add", "/customers/", `
+		{sbxtrakit.Name, "/customers/add", "/customers/", `
 resource "crm_xtrakit_customer" "c" {
   name       = "Kwame Mensah"
   phone      = "+233201234567"
@@ -36,24 +40,24 @@ resource "crm_xtrakit_customer" "c" {
   city       = "Kumasi"
   address1   = "12 Harper Road"
   created_by = "platform-team"
-}`, func(s *sandbox.Server) int { return len(s.Xtrakit().Customers()) }, 1},
-		{sandbox.PlatformRazorpay, "/customers", "/customers/", `
+}`, func(s *sandbox.Server) int { return len(sbxtrakit.StoreOf(s).Customers.List()) }, 1},
+		{sbrazorpay.Name, "/customers", "/customers/", `
 resource "crm_razorpay_customer" "c" {
   name    = "Gaurav Kumar"
   contact = "+919876543210"
   email   = "gaurav.kumar@example.com"
-}`, func(s *sandbox.Server) int { return len(s.Razorpay().All()) }, 1},
-		{sandbox.PlatformAxim, "/customers", "/customers", `
+}`, func(s *sandbox.Server) int { return len(sbrazorpay.StoreOf(s).Customers.List()) }, 1},
+		{sbaxim.Name, "/customers", "/customers", `
 resource "crm_axim_customer" "c" {
   first_name = "John"
   last_name  = "Doe"
   email      = "john@aximcommerce.com"
-}`, func(s *sandbox.Server) int { return len(s.Axim().All()) }, 2},
-		{sandbox.PlatformWebCommander, "/api/v4/admin/customers", "/api/v4/admin/customers/", `
+}`, func(s *sandbox.Server) int { return len(sbaxim.StoreOf(s).Customers.List()) }, 2},
+		{sbwebcommander.Name, "/api/v4/admin/customers", "/api/v4/admin/customers/", `
 resource "crm_webcommander_customer" "c" {
   first_name = "Ada"
   email      = "ada@example.com"
-}`, func(s *sandbox.Server) int { return len(s.WebCommander().All()) }, 1},
+}`, func(s *sandbox.Server) int { return len(sbwebcommander.StoreOf(s).Customers.List()) }, 1},
 	} {
 		t.Run(p.platform, func(t *testing.T) {
 			s := acctest.Sandbox(t)

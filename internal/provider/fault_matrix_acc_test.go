@@ -11,6 +11,10 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // The fault matrix: 50 customers of one platform applied while the sandbox
@@ -25,11 +29,11 @@ import (
 // faults while the previous step's are destroyed (Razorpay only forgets
 // them: they stay in its sandbox, each once).
 
-func TestAccFaultMatrix_xtrakit(t *testing.T)  { fmRun(t, fmPlatforms[sandbox.PlatformXtrakit]) }
-func TestAccFaultMatrix_razorpay(t *testing.T) { fmRun(t, fmPlatforms[sandbox.PlatformRazorpay]) }
-func TestAccFaultMatrix_axim(t *testing.T)     { fmRun(t, fmPlatforms[sandbox.PlatformAxim]) }
+func TestAccFaultMatrix_xtrakit(t *testing.T)  { fmRun(t, fmPlatforms[sbxtrakit.Name]) }
+func TestAccFaultMatrix_razorpay(t *testing.T) { fmRun(t, fmPlatforms[sbrazorpay.Name]) }
+func TestAccFaultMatrix_axim(t *testing.T)     { fmRun(t, fmPlatforms[sbaxim.Name]) }
 func TestAccFaultMatrix_webcommander(t *testing.T) {
-	fmRun(t, fmPlatforms[sandbox.PlatformWebCommander])
+	fmRun(t, fmPlatforms[sbwebcommander.Name])
 }
 
 const (
@@ -96,8 +100,8 @@ var fmScenarios = []fmScenario{
 	{tag: "dropped", inject: func(s *sandbox.Server, p fmPlatform) { fmFaults(s, fmDropAfterCommit(p)) }},
 	{tag: "gateway", inject: func(s *sandbox.Server, p fmPlatform) { fmFaults(s, fmGatewayAfterCommit(p)...) }},
 	{tag: "slow", inject: func(s *sandbox.Server, p fmPlatform) { fmFaults(s, fmSlowAnswers(p)) }},
-	{tag: "tokens", only: sandbox.PlatformWebCommander, inject: func(s *sandbox.Server, _ fmPlatform) {
-		s.WebCommander().SetTokenLifetime(fmTokenLifetime)
+	{tag: "tokens", only: sbwebcommander.Name, inject: func(s *sandbox.Server, _ fmPlatform) {
+		sbwebcommander.StoreOf(s).SetTokenLifetime(fmTokenLifetime)
 	}},
 	// No resource and no fault: the previous customers are destroyed
 	// before the faults come back all together, so that apply (throttled
@@ -111,8 +115,8 @@ var fmScenarios = []fmScenario{
 		fmFaults(s, fmThrottle(p))
 		fmFaults(s, fmHTMLErrors(p)...)
 		fmFaults(s, fmSlowAnswers(p))
-		if p.name == sandbox.PlatformWebCommander {
-			s.WebCommander().SetTokenLifetime(fmTokenLifetime)
+		if p.name == sbwebcommander.Name {
+			sbwebcommander.StoreOf(s).SetTokenLifetime(fmTokenLifetime)
 		}
 	}},
 }
@@ -127,7 +131,7 @@ func fmExhausted(p fmPlatform) *regexp.Regexp {
 func fmRun(t *testing.T, p fmPlatform) {
 	s := acctest.Sandbox(t)
 	fmLogCreates(t, s, p)
-	lifetime := s.WebCommander().TokenLifetime()
+	lifetime := sbwebcommander.StoreOf(s).TokenLifetime()
 	// With every fault at once about 43 % of attempts fail: 12 retries
 	// make a request that exhausts them (0.43^13, 1e-5) unlikely among the
 	// few hundred of a step.
@@ -141,7 +145,7 @@ func fmRun(t *testing.T, p fmPlatform) {
 	)
 	stop := func() {
 		s.ClearFaults()
-		s.WebCommander().SetTokenLifetime(lifetime)
+		sbwebcommander.StoreOf(s).SetTokenLifetime(lifetime)
 	}
 	// settle ends a scenario: faults stop (the harness's plans after the
 	// apply then run clean), and the sandbox is compared with state.
@@ -150,8 +154,8 @@ func fmRun(t *testing.T, p fmPlatform) {
 			stop()
 			statuses, _ := fmStatuses(s, p.name, logFrom)
 			tokens := ""
-			if p.name == sandbox.PlatformWebCommander {
-				cc, rt := s.WebCommander().TokenCalls()
+			if p.name == sbwebcommander.Name {
+				cc, rt := sbwebcommander.StoreOf(s).TokenCalls()
 				tokens = fmt.Sprintf("; token grants: %d client_credentials, %d refresh_token", cc-cc0, rt-rt0)
 			}
 			t.Logf("%s %s: plan and apply in %s; sandbox answered %s%s", p.name, tag, time.Since(began).Round(time.Millisecond), statuses, tokens)
@@ -162,7 +166,7 @@ func fmRun(t *testing.T, p fmPlatform) {
 		return func() {
 			stop()
 			_, logFrom = fmStatuses(s, p.name, 0)
-			cc0, rt0 = s.WebCommander().TokenCalls()
+			cc0, rt0 = sbwebcommander.StoreOf(s).TokenCalls()
 			began = time.Now()
 			if inject != nil {
 				inject()
@@ -222,7 +226,7 @@ func fmRun(t *testing.T, p fmPlatform) {
 // commits but its answer is lost too (the connection drops). That second
 // answer must be reconciled like the first: one customer, in state.
 func TestAccFaultMatrix_retriedCreateLost(t *testing.T) {
-	for _, name := range []string{sandbox.PlatformXtrakit, sandbox.PlatformRazorpay, sandbox.PlatformAxim, sandbox.PlatformWebCommander} {
+	for _, name := range []string{sbxtrakit.Name, sbrazorpay.Name, sbaxim.Name, sbwebcommander.Name} {
 		p := fmPlatforms[name]
 		t.Run(name, func(t *testing.T) {
 			s := acctest.Sandbox(t)

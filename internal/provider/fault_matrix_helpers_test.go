@@ -12,6 +12,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // fmCount is how many customers each fault-matrix step declares.
@@ -44,8 +48,8 @@ func fmEmail(tag string, i int) string { return fmt.Sprintf("fm-%s-%d@example.co
 
 // fmPlatforms are the four customer resources under test.
 var fmPlatforms = map[string]fmPlatform{
-	sandbox.PlatformXtrakit: {
-		name: sandbox.PlatformXtrakit, resource: "crm_xtrakit_customer", createPath: "/customers/add",
+	sbxtrakit.Name: {
+		name: sbxtrakit.Name, resource: "crm_xtrakit_customer", createPath: "/customers/add",
 		block: func(tag string, n int) string {
 			return fmt.Sprintf(`
 resource "crm_xtrakit_customer" "fm_%[1]s" {
@@ -63,7 +67,7 @@ resource "crm_xtrakit_customer" "fm_%[1]s" {
 		},
 		records: func(s *sandbox.Server) []fmRecord {
 			var out []fmRecord
-			for _, c := range s.Xtrakit().Customers() {
+			for _, c := range sbxtrakit.StoreOf(s).Customers.List() {
 				email := ""
 				if c.CustomerEmail != nil {
 					email = *c.CustomerEmail
@@ -73,8 +77,8 @@ resource "crm_xtrakit_customer" "fm_%[1]s" {
 			return out
 		},
 	},
-	sandbox.PlatformRazorpay: {
-		name: sandbox.PlatformRazorpay, resource: "crm_razorpay_customer", createPath: "/customers", keepsForgotten: true,
+	sbrazorpay.Name: {
+		name: sbrazorpay.Name, resource: "crm_razorpay_customer", createPath: "/customers", keepsForgotten: true,
 		block: func(tag string, n int) string {
 			return fmt.Sprintf(`
 resource "crm_razorpay_customer" "fm_%[1]s" {
@@ -87,14 +91,14 @@ resource "crm_razorpay_customer" "fm_%[1]s" {
 		},
 		records: func(s *sandbox.Server) []fmRecord {
 			var out []fmRecord
-			for _, c := range s.Razorpay().All() {
+			for _, c := range sbrazorpay.StoreOf(s).Customers.List() {
 				out = append(out, fmRecord{c.ID, c.Email, map[string]string{"name": c.Name, "email": c.Email, "contact": c.Contact}})
 			}
 			return out
 		},
 	},
-	sandbox.PlatformAxim: {
-		name: sandbox.PlatformAxim, resource: "crm_axim_customer", createPath: "/customers",
+	sbaxim.Name: {
+		name: sbaxim.Name, resource: "crm_axim_customer", createPath: "/customers",
 		block: func(tag string, n int) string {
 			return fmt.Sprintf(`
 resource "crm_axim_customer" "fm_%[1]s" {
@@ -107,14 +111,14 @@ resource "crm_axim_customer" "fm_%[1]s" {
 		},
 		records: func(s *sandbox.Server) []fmRecord {
 			var out []fmRecord
-			for _, c := range s.Axim().All() {
+			for _, c := range sbaxim.StoreOf(s).Customers.List() {
 				out = append(out, fmRecord{c.ID, c.Email, map[string]string{"first_name": c.FirstName, "last_name": c.LastName, "email": c.Email}})
 			}
 			return out
 		},
 	},
-	sandbox.PlatformWebCommander: {
-		name: sandbox.PlatformWebCommander, resource: "crm_webcommander_customer", createPath: "/api/v4/admin/customers",
+	sbwebcommander.Name: {
+		name: sbwebcommander.Name, resource: "crm_webcommander_customer", createPath: "/api/v4/admin/customers",
 		block: func(tag string, n int) string {
 			return fmt.Sprintf(`
 resource "crm_webcommander_customer" "fm_%[1]s" {
@@ -126,7 +130,7 @@ resource "crm_webcommander_customer" "fm_%[1]s" {
 		},
 		records: func(s *sandbox.Server) []fmRecord {
 			var out []fmRecord
-			for _, c := range s.WebCommander().All() {
+			for _, c := range sbwebcommander.StoreOf(s).Customers.List() {
 				out = append(out, fmRecord{strconv.FormatInt(c.ID, 10), c.Email, map[string]string{"first_name": c.FirstName, "email": c.Email}})
 			}
 			return out

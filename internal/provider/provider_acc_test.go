@@ -11,7 +11,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 const group = `
@@ -39,7 +42,7 @@ func TestAccProvider_missingAPIKey(t *testing.T) {
 			Config: `
 provider "crm" {
   xtrakit {
-    base_url = "` + s.XtrakitURL() + `"
+    base_url = "` + sbxtrakit.URL(s) + `"
   }
 }
 ` + group,
@@ -75,8 +78,8 @@ resource "crm_razorpay_customer" "c" {
 func TestAccProvider_environment(t *testing.T) {
 	clearEnv(t)
 	s := acctest.Sandbox(t)
-	t.Setenv("XTRAKIT_API_KEY", sandbox.XtrakitAPIKey)
-	t.Setenv("XTRAKIT_BASE_URL", s.XtrakitURL())
+	t.Setenv("XTRAKIT_API_KEY", sbxtrakit.APIKey)
+	t.Setenv("XTRAKIT_BASE_URL", sbxtrakit.URL(s))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -117,7 +120,7 @@ func TestAccProvider_wrongAPIKey(t *testing.T) {
 provider "crm" {
   xtrakit {
     api_key  = "not-the-key"
-    base_url = "` + s.XtrakitURL() + `"
+    base_url = "` + sbxtrakit.URL(s) + `"
   }
 }
 ` + group,
@@ -146,7 +149,7 @@ func TestAccProvider_invalidSettings(t *testing.T) {
 		})
 	}
 	valid := acctest.ProviderConfig(s) + group
-	create := resource.TestStep{Config: valid, Check: acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1)}
+	create := resource.TestStep{Config: valid, Check: acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1)}
 	steps := acctest.NoRequestSteps(t, s, invalid, create)
 	steps = append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: valid, PlanOnly: true})...)
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
@@ -167,7 +170,7 @@ resource "terraform_data" "key" {
 provider "crm" {
   xtrakit {
     api_key  = terraform_data.key.output
-    base_url = "` + s.XtrakitURL() + `"
+    base_url = "` + sbxtrakit.URL(s) + `"
   }
 }
 ` + group,
@@ -217,9 +220,9 @@ resource "crm_axim_customer" "c" {
 	return []resource.TestStep{step("John"), step("Johnny")}
 }
 
-var xtrakitSecrets = []string{sandbox.XtrakitAPIKey}
+var xtrakitSecrets = []string{sbxtrakit.APIKey}
 
-var aximSecrets = []string{sandbox.AximAccessToken}
+var aximSecrets = []string{sbaxim.AccessToken}
 
 // webcommanderSteps create a customer with a password and change it.
 func webcommanderSteps(provider string) []resource.TestStep {
@@ -238,8 +241,8 @@ resource "crm_webcommander_customer" "c" {
 // webcommanderSecrets: the client secret, the admin password and the
 // auth_string they travel in, and the customer's passwords.
 var webcommanderSecrets = []string{
-	sandbox.WebCommanderClientSecret, sandbox.WebCommanderPassword,
-	base64.StdEncoding.EncodeToString([]byte(sandbox.WebCommanderUsername + ":" + sandbox.WebCommanderPassword)),
+	sbwebcommander.ClientSecret, sbwebcommander.Password,
+	base64.StdEncoding.EncodeToString([]byte(sbwebcommander.Username + ":" + sbwebcommander.Password)),
 	"cust-pass-one", "cust-pass-two",
 }
 
@@ -261,8 +264,8 @@ func expectNoTokens(t *testing.T, logs string) {
 
 // razorpaySecrets: the secret, and the Basic header it travels in.
 var razorpaySecrets = []string{
-	sandbox.RazorpayKeySecret,
-	base64.StdEncoding.EncodeToString([]byte(sandbox.RazorpayKeyID + ":" + sandbox.RazorpayKeySecret)),
+	sbrazorpay.KeySecret,
+	base64.StdEncoding.EncodeToString([]byte(sbrazorpay.KeyID + ":" + sbrazorpay.KeySecret)),
 }
 
 // TestAccProvider_secretsNotLogged runs create, read, update and delete
@@ -272,24 +275,24 @@ var razorpaySecrets = []string{
 func TestAccProvider_secretsNotLogged(t *testing.T) {
 	clearEnv(t)
 	s := acctest.Sandbox(t)
-	t.Setenv("XTRAKIT_API_KEY", sandbox.XtrakitAPIKey)
-	t.Setenv("RAZORPAY_KEY_ID", sandbox.RazorpayKeyID)
-	t.Setenv("RAZORPAY_KEY_SECRET", sandbox.RazorpayKeySecret)
-	t.Setenv("AXIM_ACCESS_TOKEN", sandbox.AximAccessToken)
-	t.Setenv("AXIM_BASE_URL", s.AximURL())
-	t.Setenv("WEBCOMMANDER_STORE_URL", s.WebCommanderURL())
-	t.Setenv("WEBCOMMANDER_CLIENT_ID", sandbox.WebCommanderClientID)
-	t.Setenv("WEBCOMMANDER_CLIENT_SECRET", sandbox.WebCommanderClientSecret)
-	t.Setenv("WEBCOMMANDER_USERNAME", sandbox.WebCommanderUsername)
-	t.Setenv("WEBCOMMANDER_PASSWORD", sandbox.WebCommanderPassword)
-	t.Setenv("WEBCOMMANDER_REDIRECT_URI", sandbox.WebCommanderRedirectURI)
+	t.Setenv("XTRAKIT_API_KEY", sbxtrakit.APIKey)
+	t.Setenv("RAZORPAY_KEY_ID", sbrazorpay.KeyID)
+	t.Setenv("RAZORPAY_KEY_SECRET", sbrazorpay.KeySecret)
+	t.Setenv("AXIM_ACCESS_TOKEN", sbaxim.AccessToken)
+	t.Setenv("AXIM_BASE_URL", sbaxim.URL(s))
+	t.Setenv("WEBCOMMANDER_STORE_URL", sbwebcommander.URL(s))
+	t.Setenv("WEBCOMMANDER_CLIENT_ID", sbwebcommander.ClientID)
+	t.Setenv("WEBCOMMANDER_CLIENT_SECRET", sbwebcommander.ClientSecret)
+	t.Setenv("WEBCOMMANDER_USERNAME", sbwebcommander.Username)
+	t.Setenv("WEBCOMMANDER_PASSWORD", sbwebcommander.Password)
+	t.Setenv("WEBCOMMANDER_REDIRECT_URI", sbwebcommander.RedirectURI)
 	provider := `
 provider "crm" {
   xtrakit {
-    base_url = "` + s.XtrakitURL() + `"
+    base_url = "` + sbxtrakit.URL(s) + `"
   }
   razorpay {
-    base_url = "` + s.RazorpayURL() + `"
+    base_url = "` + sbrazorpay.URL(s) + `"
   }
 }
 `

@@ -14,6 +14,10 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 const (
@@ -35,9 +39,9 @@ var scPlatforms = []struct {
 	records                func(*sandbox.Server) []scRecord
 	nameAttr               string // the attribute holding scName
 }{
-	{sandbox.PlatformXtrakit, "crm_xtrakit_customer", func(s *sandbox.Server) []scRecord {
+	{sbxtrakit.Name, "crm_xtrakit_customer", func(s *sandbox.Server) []scRecord {
 		var out []scRecord
-		for _, c := range s.Xtrakit().Customers() {
+		for _, c := range sbxtrakit.StoreOf(s).Customers.List() {
 			email := ""
 			if c.CustomerEmail != nil {
 				email = *c.CustomerEmail
@@ -46,23 +50,23 @@ var scPlatforms = []struct {
 		}
 		return out
 	}, "name"},
-	{sandbox.PlatformRazorpay, "crm_razorpay_customer", func(s *sandbox.Server) []scRecord {
+	{sbrazorpay.Name, "crm_razorpay_customer", func(s *sandbox.Server) []scRecord {
 		var out []scRecord
-		for _, c := range s.Razorpay().All() {
+		for _, c := range sbrazorpay.StoreOf(s).Customers.List() {
 			out = append(out, scRecord{c.ID, c.Email, c.Name})
 		}
 		return out
 	}, "name"},
-	{sandbox.PlatformAxim, "crm_axim_customer", func(s *sandbox.Server) []scRecord {
+	{sbaxim.Name, "crm_axim_customer", func(s *sandbox.Server) []scRecord {
 		var out []scRecord
-		for _, c := range s.Axim().All() {
+		for _, c := range sbaxim.StoreOf(s).Customers.List() {
 			out = append(out, scRecord{c.ID, c.Email, c.LastName})
 		}
 		return out
 	}, "last_name"},
-	{sandbox.PlatformWebCommander, "crm_webcommander_customer", func(s *sandbox.Server) []scRecord {
+	{sbwebcommander.Name, "crm_webcommander_customer", func(s *sandbox.Server) []scRecord {
 		var out []scRecord
-		for _, c := range s.WebCommander().All() {
+		for _, c := range sbwebcommander.StoreOf(s).Customers.List() {
 			out = append(out, scRecord{strconv.FormatInt(c.ID, 10), c.Email, c.LastName})
 		}
 		return out
@@ -371,7 +375,7 @@ func TestAccProvider_parallel300(t *testing.T) {
 	for _, p := range scPlatforms {
 		left, sent := len(p.records(s)), deletes[p.platform]
 		wantLeft, wantSent := 0, scPerPlatform
-		if p.platform == sandbox.PlatformRazorpay {
+		if p.platform == sbrazorpay.Name {
 			wantLeft, wantSent = scPerPlatform, 0 // no delete: forgotten, still there
 		}
 		if left != wantLeft || sent != wantSent {

@@ -27,6 +27,10 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/provider"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // trCLI runs the CLI under test (TF_ACC_TERRAFORM_PATH: Terraform or
@@ -272,13 +276,13 @@ func trTypes(ctx context.Context) (resources, dataSources []string) {
 // trSecrets: every credential of the four platforms, the forms they travel
 // in, and the customers' passwords.
 var trSecrets = map[string]string{
-	"Xtrakit api_key":                      sandbox.XtrakitAPIKey,
-	"Razorpay key_secret":                  sandbox.RazorpayKeySecret,
-	"Razorpay Basic credentials":           base64.StdEncoding.EncodeToString([]byte(sandbox.RazorpayKeyID + ":" + sandbox.RazorpayKeySecret)),
-	"Axim access_token":                    sandbox.AximAccessToken,
-	"WebCommander client_secret":           sandbox.WebCommanderClientSecret,
-	"WebCommander admin password":          sandbox.WebCommanderPassword,
-	"WebCommander auth_string":             base64.StdEncoding.EncodeToString([]byte(sandbox.WebCommanderUsername + ":" + sandbox.WebCommanderPassword)),
+	"Xtrakit api_key":                      sbxtrakit.APIKey,
+	"Razorpay key_secret":                  sbrazorpay.KeySecret,
+	"Razorpay Basic credentials":           base64.StdEncoding.EncodeToString([]byte(sbrazorpay.KeyID + ":" + sbrazorpay.KeySecret)),
+	"Axim access_token":                    sbaxim.AccessToken,
+	"WebCommander client_secret":           sbwebcommander.ClientSecret,
+	"WebCommander admin password":          sbwebcommander.Password,
+	"WebCommander auth_string":             base64.StdEncoding.EncodeToString([]byte(sbwebcommander.Username + ":" + sbwebcommander.Password)),
 	"customer password":                    trPassword1,
 	"customer password after the update":   trPassword2,
 	"write-only password":                  trPasswordWO1,
@@ -413,8 +417,8 @@ output "read_back" {
     length(data.crm_webcommander_customers.c.ids),
   ]
 }
-`, s.XtrakitURL(), sandbox.RazorpayKeyID, s.RazorpayURL(), s.AximURL(), s.WebCommanderURL(), sandbox.WebCommanderClientID,
-		sandbox.WebCommanderUsername, sandbox.WebCommanderRedirectURI, version)
+`, sbxtrakit.URL(s), sbrazorpay.KeyID, sbrazorpay.URL(s), sbaxim.URL(s), sbwebcommander.URL(s), sbwebcommander.ClientID,
+		sbwebcommander.Username, sbwebcommander.RedirectURI, version)
 	if writeOnly {
 		fmt.Fprintf(&b, `
 variable "customer_password_wo" {}
@@ -434,9 +438,9 @@ resource "crm_webcommander_customer" "wo" {
 // trVariables are the values of trConfig's variables.
 func trVariables(password, passwordWO string, writeOnly bool) string {
 	v := map[string]string{
-		"xtrakit_api_key": sandbox.XtrakitAPIKey, "razorpay_key_secret": sandbox.RazorpayKeySecret,
-		"axim_access_token": sandbox.AximAccessToken, "webcommander_client_secret": sandbox.WebCommanderClientSecret,
-		"webcommander_password": sandbox.WebCommanderPassword, "customer_password": password,
+		"xtrakit_api_key": sbxtrakit.APIKey, "razorpay_key_secret": sbrazorpay.KeySecret,
+		"axim_access_token": sbaxim.AccessToken, "webcommander_client_secret": sbwebcommander.ClientSecret,
+		"webcommander_password": sbwebcommander.Password, "customer_password": password,
 	}
 	if writeOnly {
 		v["customer_password_wo"] = passwordWO
@@ -460,7 +464,7 @@ func trCheckPasswords(t *testing.T, c *trCLI, s *sandbox.Server, password, passw
 			t.Fatalf("the state lacks %s", addr)
 		}
 		id, _ := strconv.ParseInt(fmt.Sprint(in.Attributes["id"]), 10, 64)
-		if got, _ := s.WebCommander().Password(id); got != pw {
+		if got, _ := sbwebcommander.StoreOf(s).Password(id); got != pw {
 			t.Errorf("%s: the sandbox holds password %q, want %q", addr, got, pw)
 		}
 	}
@@ -595,7 +599,7 @@ func TestAccProvider_secretsNotInLogsOrOutput(t *testing.T) {
 	trExpect(t, "the state shown", shown, "Trace Xtrakit v2")
 	trExpectLine(t, "the state shown", shown, `password\s+= \(sensitive value\)`)
 	c.must("destroy", "-no-color", "-auto-approve")
-	if n := len(s.Xtrakit().Customers()) + len(s.Xtrakit().Groups()) + len(s.Axim().All()) + len(s.WebCommander().All()); n != 0 {
+	if n := len(sbxtrakit.StoreOf(s).Customers.List()) + len(sbxtrakit.StoreOf(s).Groups.List()) + len(sbaxim.StoreOf(s).Customers.List()) + len(sbwebcommander.StoreOf(s).Customers.List()); n != 0 {
 		t.Errorf("destroy left %d records", n)
 	}
 
@@ -640,7 +644,7 @@ func TestAccProvider_secretsNotInLogsOrOutput(t *testing.T) {
 	for _, typ := range dataSources {
 		want = append(want, "data "+typ)
 	}
-	for _, p := range []string{sandbox.PlatformXtrakit, sandbox.PlatformRazorpay, sandbox.PlatformAxim, sandbox.PlatformWebCommander} {
+	for _, p := range []string{sbxtrakit.Name, sbrazorpay.Name, sbaxim.Name, sbwebcommander.Name} {
 		want = append(want, "POST "+p, "GET "+p, "PUT "+p)
 	}
 	for _, w := range want {

@@ -12,7 +12,8 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/fields"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
-	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -200,20 +201,20 @@ func TestCheckID(t *testing.T) {
 
 func newTestClient(t *testing.T) (*Client, *sandbox.Server) {
 	t.Helper()
-	s := sandbox.New()
+	s := emulators.New()
 	if err := s.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(s.Close)
 	c, err := NewClient(transport.Config{
-		BaseURL: s.RazorpayURL(), Auth: transport.BasicAuth{Username: sandbox.RazorpayKeyID, Password: sandbox.RazorpayKeySecret},
+		BaseURL: sbrazorpay.URL(s), Auth: transport.BasicAuth{Username: sbrazorpay.KeyID, Password: sbrazorpay.KeySecret},
 		MaxRetries: 2, RetryWaitMin: time.Millisecond, RetryWaitMax: 10 * time.Millisecond,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		for _, r := range s.RequestsFor(sandbox.PlatformRazorpay) {
+		for _, r := range s.RequestsFor(sbrazorpay.Name) {
 			if r.Method == "DELETE" {
 				t.Errorf("the client sent DELETE %s", r.Path)
 			}
@@ -226,7 +227,7 @@ func TestClientPagingAndFind(t *testing.T) {
 	c, s := newTestClient(t)
 	const n = 250
 	for i := range n {
-		s.Razorpay().Seed(sbx.Customer{Name: fmt.Sprintf("Customer %03d", i), Contact: fmt.Sprintf("+9190000%05d", i), Email: fmt.Sprintf("c%03d@example.com", i)})
+		sbrazorpay.StoreOf(s).Customers.Seed(sbrazorpay.Customer{Name: fmt.Sprintf("Customer %03d", i), Contact: fmt.Sprintf("+9190000%05d", i), Email: fmt.Sprintf("c%03d@example.com", i)})
 	}
 	ctx := context.Background()
 	all, err := c.ListCustomers(ctx)
@@ -241,7 +242,7 @@ func TestClientPagingAndFind(t *testing.T) {
 		t.Errorf("listed %d customers (%d distinct), want %d", len(all), len(seen), n)
 	}
 	var skips []string
-	for _, r := range s.RequestsFor(sandbox.PlatformRazorpay) {
+	for _, r := range s.RequestsFor(sbrazorpay.Name) {
 		skips = append(skips, r.Query.Get("count")+"/"+r.Query.Get("skip"))
 	}
 	if strings.Join(skips, " ") != "100/0 100/100 100/200" {
@@ -278,23 +279,23 @@ func TestClientCreateAdoptsAndRefusesDuplicates(t *testing.T) {
 	if err != nil || again.ID != first.ID {
 		t.Errorf("fail_existing \"0\" = %+v, %v; want the existing %s", again, err, first.ID)
 	}
-	if n := len(s.Razorpay().All()); n != 1 {
+	if n := len(sbrazorpay.StoreOf(s).Customers.List()); n != 1 {
 		t.Errorf("%d customers, want 1", n)
 	}
 }
 
 func TestClientCreateLostAnswerAdopts(t *testing.T) {
 	c, s := newTestClient(t)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "POST", Path: "/customers", Times: 1, DropAfterCommit: true})
+	s.InjectFault(sandbox.Fault{Platform: sbrazorpay.Name, Method: "POST", Path: "/customers", Times: 1, DropAfterCommit: true})
 	got, err := c.CreateCustomer(context.Background(), CustomerInput{Name: "Gaurav Kumar", Contact: "+919876543210", Email: "gaurav.kumar@example.com", FailExisting: "1"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := s.Razorpay().All()
+	all := sbrazorpay.StoreOf(s).Customers.List()
 	if len(all) != 1 || got.ID != all[0].ID {
 		t.Errorf("got %+v; the sandbox holds %d customers", got, len(all))
 	}
-	if posts := len(s.RequestsFor(sandbox.PlatformRazorpay)); posts < 2 {
+	if posts := len(s.RequestsFor(sbrazorpay.Name)); posts < 2 {
 		t.Errorf("%d requests: want the POST then a lookup", posts)
 	}
 }
@@ -321,7 +322,7 @@ func TestClientNotFoundAndBadID(t *testing.T) {
 
 func TestClientValidationErrorIsNotGone(t *testing.T) {
 	c, s := newTestClient(t)
-	seeded := s.Razorpay().Seed(sbx.Customer{Name: "Gaurav Kumar", Contact: "+919876543210", Email: "g@example.com"})
+	seeded := sbrazorpay.StoreOf(s).Customers.Seed(sbrazorpay.Customer{Name: "Gaurav Kumar", Contact: "+919876543210", Email: "g@example.com"})
 	_, err := c.UpdateCustomer(context.Background(), seeded.ID, EditInput{Name: "Gaurav Kumar", Contact: "+9112", Email: "g@example.com"})
 	apiErr, ok := transport.AsAPIError(err)
 	if !ok || apiErr.Status != 400 || apiErr.NotFound || apiErr.Field != "contact" ||
@@ -332,7 +333,7 @@ func TestClientValidationErrorIsNotGone(t *testing.T) {
 
 func TestClientWrongKey(t *testing.T) {
 	_, s := newTestClient(t)
-	c, err := NewClient(transport.Config{BaseURL: s.RazorpayURL(), Auth: transport.BasicAuth{Username: sandbox.RazorpayKeyID, Password: "wrong"}})
+	c, err := NewClient(transport.Config{BaseURL: sbrazorpay.URL(s), Auth: transport.BasicAuth{Username: sbrazorpay.KeyID, Password: "wrong"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -347,18 +348,18 @@ func TestClientWrongKey(t *testing.T) {
 // customers: the lookup reads one page (newest first, it stops at the first
 // customer older than the create) and the create is sent again.
 func TestClientLostCreateLookupIsBounded(t *testing.T) {
-	s := sandbox.New()
+	s := emulators.New()
 	if err := s.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(s.Close)
 	hourAgo := time.Now().Add(-time.Hour).Unix()
 	for i := range 300 {
-		s.Razorpay().Seed(sbx.Customer{Name: "Old Customer", Contact: fmt.Sprintf("+9190000%05d", i), Email: fmt.Sprintf("old%d@example.com", i), CreatedAt: hourAgo})
+		sbrazorpay.StoreOf(s).Customers.Seed(sbrazorpay.Customer{Name: "Old Customer", Contact: fmt.Sprintf("+9190000%05d", i), Email: fmt.Sprintf("old%d@example.com", i), CreatedAt: hourAgo})
 	}
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "POST", Path: "/customers", Times: 1, Latency: 2 * time.Second})
+	s.InjectFault(sandbox.Fault{Platform: sbrazorpay.Name, Method: "POST", Path: "/customers", Times: 1, Latency: 2 * time.Second})
 	c, err := NewClient(transport.Config{
-		BaseURL: s.RazorpayURL(), Auth: transport.BasicAuth{Username: sandbox.RazorpayKeyID, Password: sandbox.RazorpayKeySecret},
+		BaseURL: sbrazorpay.URL(s), Auth: transport.BasicAuth{Username: sbrazorpay.KeyID, Password: sbrazorpay.KeySecret},
 		MaxRetries: 1, RequestTimeout: 300 * time.Millisecond, RetryWaitMin: time.Millisecond, RetryWaitMax: 10 * time.Millisecond,
 	})
 	if err != nil {
@@ -369,7 +370,7 @@ func TestClientLostCreateLookupIsBounded(t *testing.T) {
 		t.Fatalf("got %v, %v", got, err)
 	}
 	var gets, posts int
-	for _, r := range s.RequestsFor(sandbox.PlatformRazorpay) {
+	for _, r := range s.RequestsFor(sbrazorpay.Name) {
 		switch r.Method {
 		case "GET":
 			gets++
@@ -380,7 +381,7 @@ func TestClientLostCreateLookupIsBounded(t *testing.T) {
 	if gets != 1 || posts != 2 {
 		t.Errorf("%d list pages and %d creates; want 1 page (the lookup stops at older customers) and 2 creates", gets, posts)
 	}
-	if n := len(s.Razorpay().All()); n != 301 {
+	if n := len(sbrazorpay.StoreOf(s).Customers.List()); n != 301 {
 		t.Errorf("%d customers, want 301", n)
 	}
 }

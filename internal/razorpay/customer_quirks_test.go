@@ -15,13 +15,14 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 )
 
 // TestAccRazorpayCustomer_adoptExistingFalse: a duplicate email + contact
 // fails with Razorpay's message, the existing id and how to import it.
 func TestAccRazorpayCustomer_adoptExistingFalse(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Someone Else", "+919876543210", "gaurav.kumar@example.com"))
+	seeded := sbrazorpay.StoreOf(s).Customers.Seed(sbxCustomer("Someone Else", "+919876543210", "gaurav.kumar@example.com"))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -30,7 +31,7 @@ func TestAccRazorpayCustomer_adoptExistingFalse(t *testing.T) {
 				`.*terraform import\s+<resource address>\s+` + seeded.ID),
 		}},
 	})
-	if n := len(s.Razorpay().All()); n != 1 {
+	if n := len(sbrazorpay.StoreOf(s).Customers.List()); n != 1 {
 		t.Errorf("the sandbox holds %d customers, want only the seeded one", n)
 	}
 }
@@ -39,7 +40,7 @@ func TestAccRazorpayCustomer_adoptExistingFalse(t *testing.T) {
 // the existing customer, whose name is then edited to the configured one.
 func TestAccRazorpayCustomer_adoptExistingTrue(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Old Name", "+919876543210", "Gaurav.Kumar@example.com"))
+	seeded := sbrazorpay.StoreOf(s).Customers.Seed(sbxCustomer("Old Name", "+919876543210", "Gaurav.Kumar@example.com"))
 	c := gaurav()
 	c.Adopt = ptr(true)
 	resource.ParallelTest(t, resource.TestCase{
@@ -53,15 +54,15 @@ func TestAccRazorpayCustomer_adoptExistingTrue(t *testing.T) {
 				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("adopt_existing"), knownvalue.Bool(true)),
 			},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				acctest.CheckLastBody(s, sandbox.PlatformRazorpay, "POST", map[string]any{
+				acctest.CheckLastBody(s, sbrazorpay.Name, "POST", map[string]any{
 					"name": "Gaurav Kumar", "contact": "+919876543210", "email": "gaurav.kumar@example.com", "fail_existing": "0",
 				}),
-				acctest.CheckLastBody(s, sandbox.PlatformRazorpay, "PUT", map[string]any{
+				acctest.CheckLastBody(s, sbrazorpay.Name, "PUT", map[string]any{
 					"name": "Gaurav Kumar", "contact": "+919876543210", "email": "gaurav.kumar@example.com",
 				}),
 				storeCount(s, 1),
 				func(*terraform.State) error {
-					if got, _ := s.Razorpay().Get(seeded.ID); got.Name != "Gaurav Kumar" {
+					if got, _ := sbrazorpay.StoreOf(s).Customers.Get(seeded.ID); got.Name != "Gaurav Kumar" {
 						return fmt.Errorf("adopted customer's name is %q, want the configured one", got.Name)
 					}
 					return nil
@@ -77,7 +78,7 @@ func TestAccRazorpayCustomer_adoptExistingMismatch(t *testing.T) {
 	s := newSandbox(t)
 	seed := sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com")
 	seed.Notes = map[string]string{"tier": "gold"}
-	s.Razorpay().Seed(seed)
+	sbrazorpay.StoreOf(s).Customers.Seed(seed)
 	c := gaurav()
 	c.Adopt = ptr(true)
 	resource.ParallelTest(t, resource.TestCase{
@@ -87,7 +88,7 @@ func TestAccRazorpayCustomer_adoptExistingMismatch(t *testing.T) {
 			ExpectError: acctest.ErrorText(`notes are { tier = "gold" } in Razorpay, {} in the configuration`),
 		}},
 	})
-	if n := len(s.Razorpay().All()); n != 1 {
+	if n := len(sbrazorpay.StoreOf(s).Customers.List()); n != 1 {
 		t.Errorf("the sandbox holds %d customers, want only the seeded one", n)
 	}
 }
@@ -97,19 +98,19 @@ func TestAccRazorpayCustomer_adoptExistingMismatch(t *testing.T) {
 // instead of creating a second one.
 func TestAccRazorpayCustomer_lostCreateResponse(t *testing.T) {
 	s := newSandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "POST", Path: "/customers", Times: 1, DropAfterCommit: true})
+	s.InjectFault(sandbox.Fault{Platform: sbrazorpay.Name, Method: "POST", Path: "/customers", Times: 1, DropAfterCommit: true})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: gaurav().config(s),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				storeCount(s, 1),
-				acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 1),
+				acctest.CheckRequestCount(s, sbrazorpay.Name, "POST", 1),
 				func(st *terraform.State) error {
-					if post := acctest.Requests(s, sandbox.PlatformRazorpay, "POST"); post[0].Status != 0 {
+					if post := acctest.Requests(s, sbrazorpay.Name, "POST"); post[0].Status != 0 {
 						return fmt.Errorf("the POST was answered (%d): the fault did not drop it", post[0].Status)
 					}
-					all := s.Razorpay().All()
+					all := sbrazorpay.StoreOf(s).Customers.List()
 					if len(all) == 1 && stateID(st) != all[0].ID {
 						return fmt.Errorf("state id %s, the sandbox's customer is %s", stateID(st), all[0].ID)
 					}
@@ -144,7 +145,7 @@ func TestAccRazorpayCustomer_replaceOnGSTIN(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					storeCount(s, 2),
 					func(st *terraform.State) error {
-						old, ok := s.Razorpay().Get(oldID)
+						old, ok := sbrazorpay.StoreOf(s).Customers.Get(oldID)
 						if !ok || old.GSTIN == nil || *old.GSTIN != "29ABCDE1234F1Z5" {
 							return fmt.Errorf("the replaced customer %s should stay in Razorpay unchanged, got %+v", oldID, old)
 						}
@@ -188,8 +189,8 @@ func TestAccRazorpayCustomer_replaceSameKey(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(storeCount(s, 1), acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 1),
-					acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "PUT", 0)),
+				Check: resource.ComposeAggregateTestCheckFunc(storeCount(s, 1), acctest.CheckRequestCount(s, sbrazorpay.Name, "POST", 1),
+					acctest.CheckRequestCount(s, sbrazorpay.Name, "PUT", 0)),
 			},
 		},
 	})
@@ -218,7 +219,7 @@ func TestAccRazorpayCustomer_emptyNotes(t *testing.T) {
 				Config:            empty.config(s),
 				ConfigStateChecks: noNotes,
 				// Empty notes are not sent at all.
-				Check: acctest.CheckLastBody(s, sandbox.PlatformRazorpay, "POST", map[string]any{
+				Check: acctest.CheckLastBody(s, sbrazorpay.Name, "POST", map[string]any{
 					"name": "Gaurav Kumar", "contact": "+919876543210", "email": "gaurav.kumar@example.com", "fail_existing": "1",
 				}),
 			},
@@ -242,13 +243,13 @@ func TestAccRazorpayCustomer_rateLimited(t *testing.T) {
 			{Config: c.config(s)},
 			{
 				PreConfig: func() {
-					s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "GET", Path: "/customers/", Status: 429, RetryAfter: "1", Times: 1})
+					s.InjectFault(sandbox.Fault{Platform: sbrazorpay.Name, Method: "GET", Path: "/customers/", Status: 429, RetryAfter: "1", Times: 1})
 				},
 				Config:           c.config(s),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
 				Check: func(*terraform.State) error {
 					limited := 0
-					for _, r := range acctest.Requests(s, sandbox.PlatformRazorpay, "GET") {
+					for _, r := range acctest.Requests(s, sbrazorpay.Name, "GET") {
 						if r.Status == 429 {
 							limited++
 						}
@@ -268,8 +269,8 @@ func TestAccRazorpayCustomer_rateLimited(t *testing.T) {
 // apply replaces it by adopting the same customer again.
 func TestAccRazorpayCustomer_adoptThenEditFails(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Old Name", "+919876543210", "gaurav.kumar@example.com"))
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "PUT", Times: 1, Status: 500})
+	seeded := sbrazorpay.StoreOf(s).Customers.Seed(sbxCustomer("Old Name", "+919876543210", "gaurav.kumar@example.com"))
+	s.InjectFault(sandbox.Fault{Platform: sbrazorpay.Name, Method: "PUT", Times: 1, Status: 500})
 	c := gaurav()
 	c.Adopt = ptr(true)
 	resource.ParallelTest(t, resource.TestCase{
@@ -301,8 +302,8 @@ func TestAccRazorpayCustomer_lostCreateDoesNotAdoptOlder(t *testing.T) {
 	s := newSandbox(t)
 	old := sbxCustomer("Someone Else", "+919876543210", "gaurav.kumar@example.com")
 	old.CreatedAt = time.Now().Add(-time.Hour).Unix()
-	seeded := s.Razorpay().Seed(old)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformRazorpay, Method: "POST", Path: "/customers", Times: 1, DropAfterCommit: true})
+	seeded := sbrazorpay.StoreOf(s).Customers.Seed(old)
+	s.InjectFault(sandbox.Fault{Platform: sbrazorpay.Name, Method: "POST", Path: "/customers", Times: 1, DropAfterCommit: true})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -310,7 +311,7 @@ func TestAccRazorpayCustomer_lostCreateDoesNotAdoptOlder(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)Customer already exists for the merchant.*` + seeded.ID),
 		}},
 	})
-	if n := len(s.Razorpay().All()); n != 1 {
+	if n := len(sbrazorpay.StoreOf(s).Customers.List()); n != 1 {
 		t.Errorf("the sandbox holds %d customers, want only the seeded one", n)
 	}
 }

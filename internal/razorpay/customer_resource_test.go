@@ -15,6 +15,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 )
 
 func TestAccRazorpayCustomer_basic(t *testing.T) {
@@ -52,7 +53,7 @@ func TestAccRazorpayCustomer_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("adopt_existing"), knownvalue.Bool(false)),
 				},
 				// fail_existing is always sent, as the string the API requires.
-				Check: acctest.CheckLastBody(s, sandbox.PlatformRazorpay, "POST", map[string]any{
+				Check: acctest.CheckLastBody(s, sbrazorpay.Name, "POST", map[string]any{
 					"name": "Gaurav Kumar", "contact": "+919876543210", "email": "gaurav.kumar+tf@example.com",
 					"fail_existing": "1", "gstin": "29ABCDE1234F1Z5",
 					"notes": map[string]any{"tier": "gold", "source": "terraform"},
@@ -77,10 +78,10 @@ func TestAccRazorpayCustomer_basic(t *testing.T) {
 				},
 				// Razorpay's edit takes exactly name, contact and email.
 				Check: resource.ComposeAggregateTestCheckFunc(
-					acctest.CheckLastBody(s, sandbox.PlatformRazorpay, "PUT", map[string]any{
+					acctest.CheckLastBody(s, sbrazorpay.Name, "PUT", map[string]any{
 						"name": "Gaurav K. (Ops)", "contact": "+919812345678", "email": "gk@example.org",
 					}),
-					acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 1),
+					acctest.CheckRequestCount(s, sbrazorpay.Name, "POST", 1),
 					storeCount(s, 1),
 				),
 			},
@@ -111,7 +112,7 @@ func TestAccRazorpayCustomer_importBlock(t *testing.T) {
 // afterwards is empty, so notes omitted matches [].
 func TestAccRazorpayCustomer_importExisting(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com"))
+	seeded := sbrazorpay.StoreOf(s).Customers.Seed(sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com"))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -129,7 +130,7 @@ import {
 				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("notes"), knownvalue.MapSizeExact(0)),
 				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("gstin"), knownvalue.Null()),
 			},
-			Check: acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 0),
+			Check: acctest.CheckRequestCount(s, sbrazorpay.Name, "POST", 0),
 		}},
 	})
 }
@@ -140,7 +141,7 @@ import {
 // empty.
 func TestAccRazorpayCustomer_importWithAdoptExisting(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com"))
+	seeded := sbrazorpay.StoreOf(s).Customers.Seed(sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com"))
 	c := gaurav()
 	c.Adopt = ptr(true)
 	resource.ParallelTest(t, resource.TestCase{
@@ -160,8 +161,8 @@ import {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 			Check: resource.ComposeAggregateTestCheckFunc(
-				acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 0),
-				acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "PUT", 0),
+				acctest.CheckRequestCount(s, sbrazorpay.Name, "POST", 0),
+				acctest.CheckRequestCount(s, sbrazorpay.Name, "PUT", 0),
 			),
 		}},
 	})
@@ -181,7 +182,7 @@ func TestAccRazorpayCustomer_emailCase(t *testing.T) {
 			{
 				PreConfig: acctest.Mutate(t, func() error {
 					before := emails(s)
-					if err := s.Razorpay().Mutate(id, map[string]any{"email": "Gaurav.Kumar@Example.com"}); err != nil {
+					if err := sbrazorpay.StoreOf(s).Customers.Mutate(id, map[string]any{"email": "Gaurav.Kumar@Example.com"}); err != nil {
 						return err
 					}
 					after := emails(s)
@@ -211,7 +212,7 @@ func TestAccRazorpayCustomer_emailCase(t *testing.T) {
 // emails maps every customer id in the sandbox to its stored email.
 func emails(s *sandbox.Server) map[string]string {
 	out := map[string]string{}
-	for _, c := range s.Razorpay().All() {
+	for _, c := range sbrazorpay.StoreOf(s).Customers.List() {
 		out[c.ID] = c.Email
 	}
 	return out
@@ -227,7 +228,7 @@ func TestAccRazorpayCustomer_drift(t *testing.T) {
 			{Config: c.config(s), Check: captureID(&id)},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					return s.Razorpay().Mutate(id, map[string]any{
+					return sbrazorpay.StoreOf(s).Customers.Mutate(id, map[string]any{
 						"name": "Changed By Hand", "contact": "+911111111111", "email": "someone@example.net",
 					})
 				}),
@@ -239,7 +240,7 @@ func TestAccRazorpayCustomer_drift(t *testing.T) {
 					},
 				},
 				Check: func(*terraform.State) error {
-					got, _ := s.Razorpay().Get(id)
+					got, _ := sbrazorpay.StoreOf(s).Customers.Get(id)
 					if got.Name != c.Name || got.Contact != c.Contact || got.Email != c.Email {
 						return fmt.Errorf("apply did not restore the customer: %+v", got)
 					}
@@ -264,7 +265,7 @@ func TestAccRazorpayCustomer_driftNotes(t *testing.T) {
 			{Config: c.config(s), Check: captureID(&id)},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					return s.Razorpay().Mutate(id, map[string]any{"notes": map[string]any{"tier": "silver"}})
+					return sbrazorpay.StoreOf(s).Customers.Mutate(id, map[string]any{"notes": map[string]any{"tier": "silver"}})
 				}),
 				Config:      c.config(s),
 				ExpectError: acctest.ErrorText(`Either keep notes as it is (currently { tier = "silver" })`),
@@ -284,7 +285,7 @@ func TestAccRazorpayCustomer_disappears(t *testing.T) {
 				Config: c.config(s),
 				Check: func(st *terraform.State) error {
 					id = stateID(st)
-					if !s.Razorpay().Remove(id) {
+					if !sbrazorpay.StoreOf(s).Customers.Delete(id) {
 						return fmt.Errorf("customer %s not in the sandbox", id)
 					}
 					return nil
@@ -297,7 +298,7 @@ func TestAccRazorpayCustomer_disappears(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionCreate)},
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 2),
+					acctest.CheckRequestCount(s, sbrazorpay.Name, "POST", 2),
 					storeCount(s, 1),
 					func(st *terraform.State) error {
 						if stateID(st) == id {
@@ -324,11 +325,11 @@ func TestAccRazorpayCustomer_destroyKeepsCustomer(t *testing.T) {
 			{Config: acctest.Config(s, "# the customer is removed from the configuration\n"), Check: storeCount(s, 1)},
 		},
 		CheckDestroy: func(*terraform.State) error {
-			c, ok := s.Razorpay().Get(id)
+			c, ok := sbrazorpay.StoreOf(s).Customers.Get(id)
 			if !ok || c.Name != "Gaurav Kumar" {
 				return fmt.Errorf("customer %s should still be in Razorpay after destroy, got %+v (found %v)", id, c, ok)
 			}
-			if n := len(s.Razorpay().All()); n != 1 {
+			if n := len(sbrazorpay.StoreOf(s).Customers.List()); n != 1 {
 				return fmt.Errorf("the sandbox holds %d customers, want 1", n)
 			}
 			return nil

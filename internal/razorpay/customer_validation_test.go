@@ -8,6 +8,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 )
 
 // TestAccRazorpayCustomer_validation: every Razorpay rule fails the plan
@@ -87,7 +88,7 @@ resource "crm_razorpay_customer" "test" {
 func validationSteps(t *testing.T, s *sandbox.Server, invalid []resource.TestStep) []resource.TestStep {
 	create := resource.TestStep{
 		Config: gaurav().config(s),
-		Check:  acctest.CheckRequestCount(s, sandbox.PlatformRazorpay, "POST", 1),
+		Check:  acctest.CheckRequestCount(s, sbrazorpay.Name, "POST", 1),
 	}
 	steps := acctest.NoRequestSteps(t, s, invalid, create)
 	return append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: gaurav().config(s), PlanOnly: true})...)

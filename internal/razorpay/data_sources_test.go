@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 )
 
 func TestAccRazorpayCustomerDataSource(t *testing.T) {
@@ -20,8 +20,8 @@ func TestAccRazorpayCustomerDataSource(t *testing.T) {
 	gstin := "29ABCDE1234F1Z5"
 	seed := sbxCustomer("Gaurav Kumar", "+919876543210", "gaurav.kumar@example.com")
 	seed.GSTIN, seed.Notes = &gstin, map[string]string{"tier": "gold"}
-	seeded := s.Razorpay().Seed(seed)
-	bare := s.Razorpay().Seed(sbxCustomer("Priya Sharma", "+919000000001", "priya@example.com"))
+	seeded := sbrazorpay.StoreOf(s).Customers.Seed(seed)
+	bare := sbrazorpay.StoreOf(s).Customers.Seed(sbxCustomer("Priya Sharma", "+919000000001", "priya@example.com"))
 	const one, two = "data.crm_razorpay_customer.one", "data.crm_razorpay_customer.bare"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -69,7 +69,7 @@ func TestAccRazorpayCustomersDataSource_paging(t *testing.T) {
 	s := newSandbox(t)
 	const n = 230
 	for i := range n {
-		s.Razorpay().Seed(sbxCustomer(fmt.Sprintf("Customer %03d", i), fmt.Sprintf("+9190000%05d", i), fmt.Sprintf("c%03d@example.com", i)))
+		sbrazorpay.StoreOf(s).Customers.Seed(sbxCustomer(fmt.Sprintf("Customer %03d", i), fmt.Sprintf("+9190000%05d", i), fmt.Sprintf("c%03d@example.com", i)))
 	}
 	const addr = "data.crm_razorpay_customers.all"
 	resource.ParallelTest(t, resource.TestCase{
@@ -88,7 +88,7 @@ data "crm_razorpay_customers" "all" {}
 			Check: func(*terraform.State) error {
 				// Each read pages 0, 100, 200; Terraform may read more than once.
 				var skips []string
-				for _, r := range acctest.Requests(s, sandbox.PlatformRazorpay, "GET") {
+				for _, r := range acctest.Requests(s, sbrazorpay.Name, "GET") {
 					if r.Query.Get("count") != "100" {
 						return fmt.Errorf("GET %s asked for count %q, want 100", r.Path, r.Query.Get("count"))
 					}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
-	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 )
 
 const customerAddr = "crm_razorpay_customer.test"
@@ -25,7 +25,7 @@ func newSandbox(t *testing.T) *sandbox.Server {
 	t.Helper()
 	s := acctest.Sandbox(t)
 	t.Cleanup(func() {
-		for _, r := range s.RequestsFor(sandbox.PlatformRazorpay) {
+		for _, r := range s.RequestsFor(sbrazorpay.Name) {
 			if r.Method == "DELETE" {
 				t.Errorf("Razorpay has no delete, but the provider sent DELETE %s", r.Path)
 			}
@@ -92,7 +92,7 @@ func captureID(id *string) func(*terraform.State) error {
 // storeCount checks how many customers the sandbox holds.
 func storeCount(s *sandbox.Server, want int) func(*terraform.State) error {
 	return func(*terraform.State) error {
-		if got := len(s.Razorpay().All()); got != want {
+		if got := len(sbrazorpay.StoreOf(s).Customers.List()); got != want {
 			return fmt.Errorf("the sandbox holds %d Razorpay customers, want %d", got, want)
 		}
 		return nil
@@ -100,6 +100,6 @@ func storeCount(s *sandbox.Server, want int) func(*terraform.State) error {
 }
 
 // sbxCustomer is a customer to seed out of band.
-func sbxCustomer(name, contact, email string) sbx.Customer {
-	return sbx.Customer{Name: name, Contact: contact, Email: email}
+func sbxCustomer(name, contact, email string) sbrazorpay.Customer {
+	return sbrazorpay.Customer{Name: name, Contact: contact, Email: email}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 )
 
 // TestAccRazorpayCustomer_identity: the identity follows the id, an import
@@ -13,7 +14,7 @@ import (
 // Terraform is adopted by identity with an empty plan.
 func TestAccRazorpayCustomer_identity(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Asha Verma", "+919812345678", "asha.verma@example.com"))
+	seeded := sbrazorpay.StoreOf(s).Customers.Seed(sbxCustomer("Asha Verma", "+919812345678", "asha.verma@example.com"))
 	c := gaurav()
 	config := c.config(s)
 	adopted := `

@@ -9,13 +9,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 )
 
 // TestAccRazorpayCustomerDataSource_byEmail looks a customer up by e-mail
 // in any case; id and email together are refused at plan time.
 func TestAccRazorpayCustomerDataSource_byEmail(t *testing.T) {
 	s := newSandbox(t)
-	seeded := s.Razorpay().Seed(sbxCustomer("Asha Verma", "+919812345678", "asha.verma@example.com"))
+	seeded := sbrazorpay.StoreOf(s).Customers.Seed(sbxCustomer("Asha Verma", "+919812345678", "asha.verma@example.com"))
 	const addr = "data.crm_razorpay_customer.one"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

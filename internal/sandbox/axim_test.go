@@ -1,4 +1,4 @@
-package sandbox
+package sandbox_test
 
 import (
 	"encoding/json"
@@ -6,41 +6,44 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 func TestAximIsMounted(t *testing.T) {
 	s := started(t)
-	if s.AximURL() != s.URL()+"/axim/api" {
-		t.Fatalf("AximURL %s", s.AximURL())
+	if sbaxim.URL(s) != s.URL()+"/axim/api" {
+		t.Fatalf("AximURL %s", sbaxim.URL(s))
 	}
-	status, body, _ := call(t, "POST", s.AximURL()+"/customers", PlatformAxim, aximCustomer)
+	status, body, _ := call(t, "POST", sbaxim.URL(s)+"/customers", sbaxim.Name, aximCustomer)
 	if status != 201 || !strings.Contains(body, `"message":"Customer created successfully"`) ||
 		!strings.Contains(body, `"metaFields":[{"code":"p21_contact_id","value":12548}]`) {
 		t.Fatalf("axim create: %d %s", status, body)
 	}
-	all := s.Axim().All()
+	all := sbaxim.StoreOf(s).Customers.List()
 	if len(all) != 1 || all[0].Email != "john@aximcommerce.com" {
 		t.Fatalf("axim store: %+v", all)
 	}
-	if status, body, _ := call(t, "GET", s.AximURL()+"/customers/"+all[0].ID, PlatformAxim, ""); status != 200 ||
+	if status, body, _ := call(t, "GET", sbaxim.URL(s)+"/customers/"+all[0].ID, sbaxim.Name, ""); status != 200 ||
 		!strings.Contains(body, `"id":"`+all[0].ID+`"`) {
 		t.Errorf("axim get: %d %s", status, body)
 	}
 	// The 401 body; other platforms' credentials are not Axim's.
-	for _, auth := range []string{"", PlatformXtrakit, PlatformRazorpay} {
-		if status, body, _ := call(t, "GET", s.AximURL()+"/customers", auth, ""); status != 401 ||
+	for _, auth := range []string{"", sbxtrakit.Name, sbrazorpay.Name} {
+		if status, body, _ := call(t, "GET", sbaxim.URL(s)+"/customers", auth, ""); status != 401 ||
 			body != `{"success":false,"message":"Unauthorized"}` {
 			t.Errorf("axim 401 with %q credentials: %d %s", auth, status, body)
 		}
 	}
 	for _, p := range []string{"/axim", "/axim/apix/customers", "/axim/v1/customers"} {
-		if status, _, _ := call(t, "GET", s.URL()+p, PlatformAxim, ""); status != 404 {
+		if status, _, _ := call(t, "GET", s.URL()+p, sbaxim.Name, ""); status != 404 {
 			t.Errorf("GET %s: %d", p, status)
 		}
 	}
-	reqs := s.RequestsFor(PlatformAxim)
-	if len(reqs) != 5 || reqs[0].Path != "/customers" || reqs[0].Header.Get("accessToken") != AximAccessToken ||
+	reqs := s.RequestsFor(sbaxim.Name)
+	if len(reqs) != 5 || reqs[0].Path != "/customers" || reqs[0].Header.Get("accessToken") != sbaxim.AccessToken ||
 		string(reqs[0].Body) != aximCustomer || reqs[0].Status != 201 || reqs[2].Status != 401 {
 		t.Errorf("request log: %+v", reqs)
 	}
@@ -48,29 +51,29 @@ func TestAximIsMounted(t *testing.T) {
 
 func TestAximFaults(t *testing.T) {
 	s := started(t)
-	s.InjectFault(Fault{Platform: PlatformAxim, Method: "POST", Path: "/customers", Times: 2, Status: 429, RetryAfter: "1"})
+	s.InjectFault(sandbox.Fault{Platform: sbaxim.Name, Method: "POST", Path: "/customers", Times: 2, Status: 429, RetryAfter: "1"})
 	for i := range 2 {
-		status, body, h := call(t, "POST", s.AximURL()+"/customers", PlatformAxim, aximCustomer)
+		status, body, h := call(t, "POST", sbaxim.URL(s)+"/customers", sbaxim.Name, aximCustomer)
 		if status != 429 || h.Get("Retry-After") != "1" || body != `{"success":false,"message":"Too Many Requests"}` {
 			t.Errorf("attempt %d: %d %q %s", i, status, h.Get("Retry-After"), body)
 		}
 	}
-	if status, body, _ := call(t, "POST", s.AximURL()+"/customers", PlatformAxim, aximCustomer); status != 201 {
+	if status, body, _ := call(t, "POST", sbaxim.URL(s)+"/customers", sbaxim.Name, aximCustomer); status != 201 {
 		t.Errorf("third attempt: %d %s", status, body)
 	}
-	if n := len(s.Axim().All()); n != 1 {
+	if n := len(sbaxim.StoreOf(s).Customers.List()); n != 1 {
 		t.Errorf("%d customers, want 1", n)
 	}
 	for _, code := range []int{500, 502, 503, 504} {
-		s.InjectFault(Fault{Platform: PlatformAxim, Times: 1, Status: code})
-		status, body, _ := call(t, "GET", s.AximURL()+"/customers", PlatformAxim, "")
+		s.InjectFault(sandbox.Fault{Platform: sbaxim.Name, Times: 1, Status: code})
+		status, body, _ := call(t, "GET", sbaxim.URL(s)+"/customers", sbaxim.Name, "")
 		if want := `{"success":false,"message":"` + http.StatusText(code) + `"}`; status != code || body != want {
 			t.Errorf("axim %d: %d %s, want %s", code, status, body, want)
 		}
 	}
 	// An Axim fault leaves the other platforms alone.
-	s.InjectFault(Fault{Platform: PlatformAxim, Status: 503})
-	if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 200 {
+	s.InjectFault(sandbox.Fault{Platform: sbaxim.Name, Status: 503})
+	if status, _, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers", sbxtrakit.Name, ""); status != 200 {
 		t.Errorf("xtrakit under an axim fault: %d", status)
 	}
 }
@@ -80,7 +83,7 @@ func TestControlAximStore(t *testing.T) {
 	base := s.URL() + "/_sandbox/axim/customers"
 	status, body, _ := call(t, "POST", base, "", `{"firstName":"Seeded","email":"s@example.com","status":"active",
 	  "address":[{"city":"Accra"}],"metaFields":[{"code":"n","value":12345678901234567890}]}`)
-	var c axim.Customer
+	var c sbaxim.Customer
 	if err := json.Unmarshal([]byte(body), &c); status != 201 || err != nil || len(c.ID) != 24 || len(c.Address) != 1 || len(c.Address[0].ID) != 24 {
 		t.Fatalf("seed: %d %s", status, body)
 	}
@@ -96,7 +99,7 @@ func TestControlAximStore(t *testing.T) {
 		t.Errorf("PATCH: %d %s", status, body)
 	}
 	// The API sees the out-of-band change.
-	if _, body, _ := call(t, "GET", s.AximURL()+"/customers/"+c.ID, PlatformAxim, ""); !strings.Contains(body, `"notes":"drifted"`) ||
+	if _, body, _ := call(t, "GET", sbaxim.URL(s)+"/customers/"+c.ID, sbaxim.Name, ""); !strings.Contains(body, `"notes":"drifted"`) ||
 		!strings.Contains(body, `"address":[]`) || !strings.Contains(body, `"value":98765432109876543210`) {
 		t.Errorf("API after PATCH: %s", body)
 	}
@@ -122,7 +125,7 @@ func TestControlAximStore(t *testing.T) {
 			t.Errorf("%s %s: %d %s, want %d", tc.method, tc.path, status, body, tc.want)
 		}
 	}
-	if status, body, _ := call(t, "GET", s.AximURL()+"/customers/"+c.ID, PlatformAxim, ""); status != 404 ||
+	if status, body, _ := call(t, "GET", sbaxim.URL(s)+"/customers/"+c.ID, sbaxim.Name, ""); status != 404 ||
 		body != `{"success":false,"message":"Customer not found"}` {
 		t.Errorf("API after out-of-band delete: %d %s", status, body)
 	}
@@ -135,25 +138,25 @@ func TestAximNormalize(t *testing.T) {
 	s := started(t)
 	body := `{"firstName":" John\t","lastName":"Doe","email":"John@AximCommerce.COM","status":"active",
 	  "address":[{"city":" Elizabeth "}],"metaFields":[{"code":" k ","value":" v "}]}`
-	status, got, _ := call(t, "POST", s.AximURL()+"/customers", PlatformAxim, body)
+	status, got, _ := call(t, "POST", sbaxim.URL(s)+"/customers", sbaxim.Name, body)
 	if status != 201 || !strings.Contains(got, `"firstName":" John\t"`) || !strings.Contains(got, `"email":"John@AximCommerce.COM"`) {
 		t.Fatalf("switches off: %d %s", status, got)
 	}
 	if status, _, _ := call(t, "PUT", s.URL()+"/_sandbox/normalize", "", allOnJSON); status != 200 {
 		t.Fatalf("PUT normalize: %d", status)
 	}
-	if s.Axim().Normalize() != s.Normalize() {
-		t.Errorf("axim switches %+v", s.Axim().Normalize())
+	if sbaxim.StoreOf(s).Normalize() != s.Normalize() {
+		t.Errorf("axim switches %+v", sbaxim.StoreOf(s).Normalize())
 	}
 	body = strings.Replace(body, "John@", "Johnny@", 1)
-	status, got, _ = call(t, "POST", s.AximURL()+"/customers", PlatformAxim, body)
+	status, got, _ = call(t, "POST", sbaxim.URL(s)+"/customers", sbaxim.Name, body)
 	for _, want := range []string{`"firstName":"John"`, `"email":"johnny@aximcommerce.com"`, `"city":"Elizabeth"`, `"code":"k","value":" v "`} {
 		if status != 201 || !strings.Contains(got, want) {
 			t.Errorf("switches on: %d %s lacks %s", status, got, want)
 		}
 	}
-	s.SetNormalize(Normalize{})
-	if s.Axim().Normalize() != (Normalize{}) {
-		t.Errorf("SetNormalize did not reach axim: %+v", s.Axim().Normalize())
+	s.SetNormalize(sandbox.Normalize{})
+	if sbaxim.StoreOf(s).Normalize() != (sandbox.Normalize{}) {
+		t.Errorf("SetNormalize did not reach axim: %+v", sbaxim.StoreOf(s).Normalize())
 	}
 }

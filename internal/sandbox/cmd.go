@@ -9,20 +9,23 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
 
-// Run is the standalone `sandbox` command: it serves every platform on
-// -listen, prints how to point a client at each one, and blocks until SIGINT
-// or SIGTERM.
-func Run(args []string, stdout io.Writer) error {
+// Run is the standalone `sandbox` command: it serves emulators on -listen,
+// prints how to point a client at each one, and blocks until SIGINT or
+// SIGTERM.
+func Run(args []string, stdout io.Writer, emulators ...Emulator) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return run(ctx, args, stdout)
+	return RunContext(ctx, args, stdout, emulators...)
 }
 
-// run is Run until ctx ends, so that tests need not send signals.
-func run(ctx context.Context, args []string, stdout io.Writer) error {
+// RunContext is Run until ctx ends.
+func RunContext(ctx context.Context, args []string, stdout io.Writer, emulators ...Emulator) error {
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on")
@@ -34,50 +37,42 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("sandbox: unexpected arguments %q", fs.Args())
 	}
-	s := New()
+	s := New(emulators...)
 	if *norm {
-		s.SetNormalize(Normalize{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
+		s.SetNormalize(normalize.All)
 	}
 	s.SetRateLimit("", *rps)
 	if err := s.start(ctx, *listen); err != nil {
 		return fmt.Errorf("sandbox: %w", err)
 	}
 	defer s.Close()
-	_, err := fmt.Fprintf(stdout, `CRM API sandbox listening on %s
-
-Xtrakit (Bearer API key):
-  export XTRAKIT_BASE_URL=%s
-  export XTRAKIT_API_KEY=%s
-
-Razorpay (Basic auth key id / secret):
-  export RAZORPAY_BASE_URL=%s
-  export RAZORPAY_KEY_ID=%s
-  export RAZORPAY_KEY_SECRET=%s
-
-AximCommerce (accessToken header):
-  export AXIM_BASE_URL=%s
-  export AXIM_ACCESS_TOKEN=%s
-
-WebCommander (OAuth 2.0 token at $WEBCOMMANDER_STORE_URL/api/v4/oauth2/token):
-  export WEBCOMMANDER_STORE_URL=%s
-  export WEBCOMMANDER_CLIENT_ID=%s
-  export WEBCOMMANDER_CLIENT_SECRET=%s
-  export WEBCOMMANDER_USERNAME=%s
-  export WEBCOMMANDER_PASSWORD=%s
-  export WEBCOMMANDER_REDIRECT_URI=%s
-
-Control surface: %s/_sandbox/ (requests, faults, rate-limit, normalize, xtrakit/..., razorpay/..., axim/..., webcommander/...)
-Normalisation (lower-case e-mails, upper-case GSTINs, trimmed strings): %s
-Rate limit per platform: %s
-Press Ctrl-C to stop.
-`, s.URL(), s.XtrakitURL(), XtrakitAPIKey, s.RazorpayURL(), RazorpayKeyID, RazorpayKeySecret,
-		s.AximURL(), AximAccessToken, s.WebCommanderURL(), WebCommanderClientID, WebCommanderClientSecret,
-		WebCommanderUsername, WebCommanderPassword, WebCommanderRedirectURI, s.URL(), onOff(*norm), rateText(*rps))
-	if err != nil {
+	if _, err := io.WriteString(stdout, banner(s, *norm, *rps)); err != nil {
 		return err
 	}
 	<-ctx.Done()
 	return nil
+}
+
+// banner is what the standalone command prints once it listens: for each
+// platform its title and the `export` lines a shell (or scripts/demo.sh)
+// takes the settings from, then the control surface and the switches.
+func banner(s *Server, norm bool, rps float64) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "CRM API sandbox listening on %s\n\n", s.URL())
+	control := []string{"requests", "faults", "rate-limit", "normalize"}
+	for _, e := range s.Emulators() {
+		fmt.Fprintf(&b, "%s\n", e.Title)
+		for _, st := range e.Settings(s.BaseURL(e.Name)) {
+			fmt.Fprintf(&b, "  export %s=%s\n", st.Env, st.Value)
+		}
+		b.WriteString("\n")
+		control = append(control, e.Name+"/...")
+	}
+	fmt.Fprintf(&b, "Control surface: %s/_sandbox/ (%s)\n", s.URL(), strings.Join(control, ", "))
+	fmt.Fprintf(&b, "Normalisation (lower-case e-mails, upper-case GSTINs, trimmed strings): %s\n", onOff(norm))
+	fmt.Fprintf(&b, "Rate limit per platform: %s\n", rateText(rps))
+	b.WriteString("Press Ctrl-C to stop.\n")
+	return b.String()
 }
 
 func rateText(rps float64) string {

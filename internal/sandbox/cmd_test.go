@@ -1,4 +1,4 @@
-package sandbox
+package sandbox_test
 
 import (
 	"context"
@@ -9,6 +9,13 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // syncBuffer is written by run's goroutine and read by the test.
@@ -29,28 +36,51 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func TestRunPrintsEnvAndServes(t *testing.T) {
+// runSandbox runs the standalone command with args (and -listen
+// 127.0.0.1:0) until the test ends, which checks that it stops cleanly.
+// It returns the server's URL once the banner is complete, and the output.
+func runSandbox(t *testing.T, args ...string) (string, *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	var out syncBuffer
+	out := &syncBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"-listen", "127.0.0.1:0"}, &out) }()
-
-	re := regexp.MustCompile(`export XTRAKIT_BASE_URL=(http://127\.0\.0\.1:\d+/xtrakit/api/v1)`)
-	var base string
-	for deadline := time.Now().Add(5 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil {
-			base = m[1]
+	go func() {
+		done <- sandbox.RunContext(ctx, append([]string{"-listen", "127.0.0.1:0"}, args...), out, emulators.All...)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("run: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("run did not stop")
+		}
+	})
+	re := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if m := re.FindStringSubmatch(out.String()); m != nil && strings.Contains(out.String(), "Press Ctrl-C") {
+			return m[1], out
 		} else if time.Now().After(deadline) {
-			t.Fatalf("no base URL in output:\n%s", out.String())
+			t.Fatalf("no banner in output:\n%s", out.String())
 		}
 	}
+}
+
+func TestRunPrintsEnvAndServes(t *testing.T) {
+	url, out := runSandbox(t)
+	base := url + "/xtrakit/api/v1"
+	if !strings.Contains(out.String(), "export XTRAKIT_BASE_URL="+base+"\n") {
+		t.Fatalf("no XTRAKIT_BASE_URL in output:\n%s", out.String())
+	}
 	for _, want := range []string{
-		"export XTRAKIT_API_KEY=" + XtrakitAPIKey, "export RAZORPAY_BASE_URL=http://127.0.0.1:",
-		"export RAZORPAY_KEY_ID=" + RazorpayKeyID, "export RAZORPAY_KEY_SECRET=" + RazorpayKeySecret, "/_sandbox/",
-		"export AXIM_ACCESS_TOKEN=" + AximAccessToken, "axim/...",
-		"export WEBCOMMANDER_CLIENT_ID=" + WebCommanderClientID, "export WEBCOMMANDER_CLIENT_SECRET=" + WebCommanderClientSecret,
-		"export WEBCOMMANDER_USERNAME=" + WebCommanderUsername, "export WEBCOMMANDER_PASSWORD=" + WebCommanderPassword,
-		"export WEBCOMMANDER_REDIRECT_URI=" + WebCommanderRedirectURI, "webcommander/...",
+		"export XTRAKIT_API_KEY=" + sbxtrakit.APIKey, "export RAZORPAY_BASE_URL=http://127.0.0.1:",
+		"export RAZORPAY_KEY_ID=" + sbrazorpay.KeyID, "export RAZORPAY_KEY_SECRET=" + sbrazorpay.KeySecret, "/_sandbox/",
+		"export AXIM_ACCESS_TOKEN=" + sbaxim.AccessToken, "axim/...",
+		"export WEBCOMMANDER_CLIENT_ID=" + sbwebcommander.ClientID, "export WEBCOMMANDER_CLIENT_SECRET=" + sbwebcommander.ClientSecret,
+		"export WEBCOMMANDER_USERNAME=" + sbwebcommander.Username, "export WEBCOMMANDER_PASSWORD=" + sbwebcommander.Password,
+		"export WEBCOMMANDER_REDIRECT_URI=" + sbwebcommander.RedirectURI, "webcommander/...",
 		"trimmed strings): off",
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -58,7 +88,7 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 		}
 	}
 	req, _ := http.NewRequest("GET", base+"/customers", nil)
-	req.Header.Set("Authorization", "Bearer "+XtrakitAPIKey)
+	req.Header.Set("Authorization", "Bearer "+sbxtrakit.APIKey)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +103,7 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 	if m == nil || m[1] != strings.TrimSuffix(base, "/xtrakit/api/v1")+"/axim/api" {
 		t.Fatalf("AXIM_BASE_URL %v, server %s", m, base)
 	}
-	if status, body, _ := call(t, "GET", m[1]+"/customers", PlatformAxim, ""); status != 200 {
+	if status, body, _ := call(t, "GET", m[1]+"/customers", sbaxim.Name, ""); status != 200 {
 		t.Errorf("GET axim customers: %d %s", status, body)
 	}
 	// So is the WebCommander store URL, whose token endpoint takes the
@@ -85,38 +115,10 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 	if status, body, _ := call(t, "POST", m[1]+"/api/v4/oauth2/token", "", wcTokenBody()); status != 201 {
 		t.Errorf("webcommander token: %d %s", status, body)
 	}
-
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("run: %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("run did not stop")
-	}
 }
 
 func TestRunNormalizeFlag(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	var out syncBuffer
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"-listen", "127.0.0.1:0", "-normalize"}, &out) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Logf("sandbox run: %v", err)
-		}
-	}()
-	re := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
-	var base string
-	for deadline := time.Now().Add(5 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil && strings.Contains(out.String(), "Press Ctrl-C") {
-			base = m[1]
-		} else if time.Now().After(deadline) {
-			t.Fatalf("no URL in output:\n%s", out.String())
-		}
-	}
+	base, out := runSandbox(t, "-normalize")
 	if !strings.Contains(out.String(), "trimmed strings): on") {
 		t.Errorf("output does not say normalisation is on:\n%s", out.String())
 	}
@@ -128,8 +130,45 @@ func TestRunNormalizeFlag(t *testing.T) {
 
 func TestRunRejectsBadArgs(t *testing.T) {
 	for _, args := range [][]string{{"-nope"}, {"extra"}, {"-listen", "256.0.0.1:0"}} {
-		if err := run(context.Background(), args, io.Discard); err == nil {
+		if err := sandbox.RunContext(context.Background(), args, io.Discard, emulators.All...); err == nil {
 			t.Errorf("run(%q): no error", args)
 		}
+	}
+}
+
+// The banner is read by people and by scripts/demo.sh (its export lines):
+// it says exactly this for the four platforms.
+func TestRunBanner(t *testing.T) {
+	url, out := runSandbox(t, "-rate-limit", "2.5")
+	want := strings.ReplaceAll(`CRM API sandbox listening on {url}
+
+Xtrakit (Bearer API key):
+  export XTRAKIT_BASE_URL={url}/xtrakit/api/v1
+  export XTRAKIT_API_KEY=xtk_sandbox_key
+
+Razorpay (Basic auth key id / secret):
+  export RAZORPAY_BASE_URL={url}/razorpay/v1
+  export RAZORPAY_KEY_ID=rzp_test_sandbox
+  export RAZORPAY_KEY_SECRET=rzp_sandbox_secret
+
+AximCommerce (accessToken header):
+  export AXIM_BASE_URL={url}/axim/api
+  export AXIM_ACCESS_TOKEN=axim_sandbox_token
+
+WebCommander (OAuth 2.0 token at $WEBCOMMANDER_STORE_URL/api/v4/oauth2/token):
+  export WEBCOMMANDER_STORE_URL={url}/webcommander
+  export WEBCOMMANDER_CLIENT_ID=wc_client
+  export WEBCOMMANDER_CLIENT_SECRET=wc_client_secret
+  export WEBCOMMANDER_USERNAME=admin@example.com
+  export WEBCOMMANDER_PASSWORD=wc_admin_password
+  export WEBCOMMANDER_REDIRECT_URI=https://localhost/callback
+
+Control surface: {url}/_sandbox/ (requests, faults, rate-limit, normalize, xtrakit/..., razorpay/..., axim/..., webcommander/...)
+Normalisation (lower-case e-mails, upper-case GSTINs, trimmed strings): off
+Rate limit per platform: 2.5 requests per second (429 with Retry-After beyond)
+Press Ctrl-C to stop.
+`, "{url}", url)
+	if got := out.String(); got != want {
+		t.Errorf("banner:\n%s\nwant:\n%s", got, want)
 	}
 }

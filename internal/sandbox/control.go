@@ -1,15 +1,11 @@
 package sandbox
 
 import (
-	"encoding/json"
 	"math"
 	"net/http"
-	"strconv"
 	"time"
 
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // controlMux is the /_sandbox/ HTTP surface: the in-process Go API made
@@ -23,10 +19,10 @@ func (s *Server) controlMux() http.Handler {
 	})
 	m.HandleFunc("GET /_sandbox/faults", func(w http.ResponseWriter, _ *http.Request) {
 		out := make([]faultJSON, 0)
-		for _, f := range s.faultList() {
+		for _, f := range s.Faults() {
 			out = append(out, toFaultJSON(f))
 		}
-		writeJSON(w, http.StatusOK, out)
+		httpjson.Reply(w, http.StatusOK, out)
 	})
 	m.HandleFunc("POST /_sandbox/faults", s.postFault)
 	m.HandleFunc("DELETE /_sandbox/faults", func(w http.ResponseWriter, _ *http.Request) {
@@ -38,94 +34,13 @@ func (s *Server) controlMux() http.Handler {
 	m.HandleFunc("PUT /_sandbox/rate-limit", s.putRateLimit)
 
 	m.HandleFunc("GET /_sandbox/normalize", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, s.Normalize())
+		httpjson.Reply(w, http.StatusOK, s.Normalize())
 	})
 	m.HandleFunc("PUT /_sandbox/normalize", s.putNormalize)
 
-	x := s.xtrakit
-	m.HandleFunc("GET /_sandbox/xtrakit/customers", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, x.Customers())
-	})
-	m.HandleFunc("POST /_sandbox/xtrakit/customers", func(w http.ResponseWriter, r *http.Request) {
-		var c xtrakit.Customer
-		if decode(w, r, &c) {
-			writeJSON(w, http.StatusCreated, x.SeedCustomer(c))
-		}
-	})
-	m.HandleFunc("GET /_sandbox/xtrakit/customers/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
-		c, ok := x.Customer(id)
-		found(w, ok, c)
-	}))
-	m.HandleFunc("PATCH /_sandbox/xtrakit/customers/{id}", withInt(func(w http.ResponseWriter, r *http.Request, id int64) {
-		patch(w, r, func(p map[string]any) error { return x.MutateCustomer(id, p) }, func() (any, bool) { return x.Customer(id) })
-	}))
-	m.HandleFunc("DELETE /_sandbox/xtrakit/customers/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
-		deleted(w, x.DeleteCustomer(id))
-	}))
-	m.HandleFunc("GET /_sandbox/xtrakit/customer-groups", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, x.Groups())
-	})
-	m.HandleFunc("POST /_sandbox/xtrakit/customer-groups", func(w http.ResponseWriter, r *http.Request) {
-		var g xtrakit.Group
-		if decode(w, r, &g) {
-			writeJSON(w, http.StatusCreated, x.SeedGroup(g))
-		}
-	})
-	m.HandleFunc("GET /_sandbox/xtrakit/customer-groups/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
-		g, ok := x.Group(id)
-		found(w, ok, g)
-	}))
-	m.HandleFunc("PATCH /_sandbox/xtrakit/customer-groups/{id}", withInt(func(w http.ResponseWriter, r *http.Request, id int64) {
-		patch(w, r, func(p map[string]any) error { return x.MutateGroup(id, p) }, func() (any, bool) { return x.Group(id) })
-	}))
-	m.HandleFunc("DELETE /_sandbox/xtrakit/customer-groups/{id}", withInt(func(w http.ResponseWriter, _ *http.Request, id int64) {
-		deleted(w, x.DeleteGroup(id))
-	}))
-
-	rz := s.razorpay
-	m.HandleFunc("GET /_sandbox/razorpay/customers", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, rz.All())
-	})
-	m.HandleFunc("POST /_sandbox/razorpay/customers", func(w http.ResponseWriter, r *http.Request) {
-		var c razorpay.Customer
-		if decode(w, r, &c) {
-			writeJSON(w, http.StatusCreated, rz.Seed(c))
-		}
-	})
-	m.HandleFunc("GET /_sandbox/razorpay/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		c, ok := rz.Get(r.PathValue("id"))
-		found(w, ok, c)
-	})
-	m.HandleFunc("PATCH /_sandbox/razorpay/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		id := r.PathValue("id")
-		patch(w, r, func(p map[string]any) error { return rz.Mutate(id, p) }, func() (any, bool) { return rz.Get(id) })
-	})
-	m.HandleFunc("DELETE /_sandbox/razorpay/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		deleted(w, rz.Remove(r.PathValue("id")))
-	})
-
-	ax := s.axim
-	m.HandleFunc("GET /_sandbox/axim/customers", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, ax.All())
-	})
-	m.HandleFunc("POST /_sandbox/axim/customers", func(w http.ResponseWriter, r *http.Request) {
-		var c axim.Customer
-		if decode(w, r, &c) {
-			writeJSON(w, http.StatusCreated, ax.Seed(c))
-		}
-	})
-	m.HandleFunc("GET /_sandbox/axim/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		c, ok := ax.Get(r.PathValue("id"))
-		found(w, ok, c)
-	})
-	m.HandleFunc("PATCH /_sandbox/axim/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		id := r.PathValue("id")
-		patch(w, r, func(p map[string]any) error { return ax.Mutate(id, p) }, func() (any, bool) { return ax.Get(id) })
-	})
-	m.HandleFunc("DELETE /_sandbox/axim/customers/{id}", func(w http.ResponseWriter, r *http.Request) {
-		deleted(w, ax.Delete(r.PathValue("id")))
-	})
-	s.webcommanderControl(m)
+	for _, p := range s.mounts {
+		p.store.Control(m, controlBase+p.Name)
+	}
 	return m
 }
 
@@ -146,7 +61,7 @@ func (s *Server) getRequests(w http.ResponseWriter, r *http.Request) {
 	for i, q := range reqs {
 		out[i] = requestJSON{q.Platform, q.Method, q.Path, q.Query, q.Header, string(q.Body), q.Status}
 	}
-	writeJSON(w, http.StatusOK, out)
+	httpjson.Reply(w, http.StatusOK, out)
 }
 
 // faultJSON is a Fault on the wire; latency is a Go duration ("20ms").
@@ -180,24 +95,24 @@ func toFaultJSON(f Fault) faultJSON {
 
 func (s *Server) postFault(w http.ResponseWriter, r *http.Request) {
 	var j faultJSON
-	if !decode(w, r, &j) {
+	if !httpjson.Decode(w, r, &j) {
 		return
 	}
 	f := Fault{Platform: j.Platform, Method: j.Method, Path: j.Path, Times: j.Times, Percent: j.Percent, Status: j.Status, RetryAfter: j.RetryAfter, DropAfterCommit: j.DropAfterCommit, StatusAfterCommit: j.StatusAfterCommit, Body: j.Body}
 	if j.Latency != "" {
 		d, err := time.ParseDuration(j.Latency)
 		if err != nil || d < 0 {
-			writeJSON(w, http.StatusBadRequest, controlError{"latency must be a Go duration such as \"20ms\""})
+			httpjson.Fail(w, http.StatusBadRequest, "latency must be a Go duration such as \"20ms\"")
 			return
 		}
 		f.Latency = d
 	}
 	if f.Times < 0 || f.Percent < 0 || f.Percent > 100 || (f.Status != 0 && (f.Status < 100 || f.Status > 599)) {
-		writeJSON(w, http.StatusBadRequest, controlError{"times must be >= 0, percent from 0 to 100 and status a valid HTTP status"})
+		httpjson.Fail(w, http.StatusBadRequest, "times must be >= 0, percent from 0 to 100 and status a valid HTTP status")
 		return
 	}
 	s.InjectFault(f)
-	writeJSON(w, http.StatusCreated, toFaultJSON(f))
+	httpjson.Reply(w, http.StatusCreated, toFaultJSON(f))
 }
 
 // rateLimitJSON is one platform's rate limit; 0 requests per second = none.
@@ -208,97 +123,30 @@ type rateLimitJSON struct {
 }
 
 func (s *Server) getRateLimit(w http.ResponseWriter, _ *http.Request) {
-	out := make([]rateLimitJSON, len(s.platforms))
-	for i, p := range s.platforms {
-		rps := s.RateLimit(p.name)
-		out[i] = rateLimitJSON{p.name, &rps}
+	out := make([]rateLimitJSON, len(s.mounts))
+	for i, p := range s.mounts {
+		rps := s.RateLimit(p.Name)
+		out[i] = rateLimitJSON{p.Name, &rps}
 	}
-	writeJSON(w, http.StatusOK, out)
+	httpjson.Reply(w, http.StatusOK, out)
 }
 
 func (s *Server) putRateLimit(w http.ResponseWriter, r *http.Request) {
 	var j rateLimitJSON
-	if !decode(w, r, &j) {
+	if !httpjson.Decode(w, r, &j) {
 		return
 	}
-	known := j.Platform == ""
-	for _, p := range s.platforms {
-		known = known || p.name == j.Platform
+	known, example := j.Platform == "", "name"
+	for i, p := range s.mounts {
+		known = known || p.Name == j.Platform
+		if i == 0 {
+			example = p.Name // the error message's example
+		}
 	}
 	if !known || j.RequestsPerSecond == nil || math.IsNaN(*j.RequestsPerSecond) || math.IsInf(*j.RequestsPerSecond, 0) {
-		writeJSON(w, http.StatusBadRequest, controlError{`send {"platform": "xtrakit", "requests_per_second": N}: a known platform or "" for all, N <= 0 for no limit`})
+		httpjson.Fail(w, http.StatusBadRequest, `send {"platform": "`+example+`", "requests_per_second": N}: a known platform or "" for all, N <= 0 for no limit`)
 		return
 	}
 	s.SetRateLimit(j.Platform, *j.RequestsPerSecond)
 	s.getRateLimit(w, r)
-}
-
-type controlError struct {
-	Error string `json:"error"`
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
-}
-
-// decode reads a JSON body into v, rejecting unknown fields so that typos in a
-// demo script fail loudly. Numbers decoded into an interface stay
-// json.Number, so that a PATCH keeps every digit it sends (an Axim metaField
-// value 12345678901234567890 is not rounded through float64).
-func decode(w http.ResponseWriter, r *http.Request, v any) bool {
-	d := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
-	d.DisallowUnknownFields()
-	d.UseNumber()
-	if err := d.Decode(v); err != nil {
-		writeJSON(w, http.StatusBadRequest, controlError{"invalid JSON: " + err.Error()})
-		return false
-	}
-	return true
-}
-
-func withInt(h func(http.ResponseWriter, *http.Request, int64)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-		if err != nil {
-			writeJSON(w, http.StatusNotFound, controlError{"not found"})
-			return
-		}
-		h(w, r, id)
-	}
-}
-
-func found(w http.ResponseWriter, ok bool, v any) {
-	if !ok {
-		writeJSON(w, http.StatusNotFound, controlError{"not found"})
-		return
-	}
-	writeJSON(w, http.StatusOK, v)
-}
-
-// patch applies a JSON object to a stored record and answers the result.
-func patch(w http.ResponseWriter, r *http.Request, apply func(map[string]any) error, get func() (any, bool)) {
-	if _, ok := get(); !ok {
-		writeJSON(w, http.StatusNotFound, controlError{"not found"})
-		return
-	}
-	var p map[string]any
-	if !decode(w, r, &p) {
-		return
-	}
-	if err := apply(p); err != nil {
-		writeJSON(w, http.StatusBadRequest, controlError{err.Error()})
-		return
-	}
-	v, ok := get()
-	found(w, ok, v)
-}
-
-func deleted(w http.ResponseWriter, ok bool) {
-	if !ok {
-		writeJSON(w, http.StatusNotFound, controlError{"not found"})
-		return
-	}
-	w.WriteHeader(http.StatusNoContent)
 }

@@ -1,15 +1,18 @@
-package sandbox
+package sandbox_test
 
 import (
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
+
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 func TestControlRequestsAndFaults(t *testing.T) {
 	s := started(t)
-	call(t, "POST", s.XtrakitURL()+"/customer-groups/add", PlatformXtrakit, xtrakitGroup)
+	call(t, "POST", sbxtrakit.URL(s)+"/customer-groups/add", sbxtrakit.Name, xtrakitGroup)
 
 	status, body, _ := call(t, "GET", s.URL()+"/_sandbox/requests", "", "")
 	var log []map[string]any
@@ -32,17 +35,17 @@ func TestControlRequestsAndFaults(t *testing.T) {
 	if status != 201 || !strings.Contains(body, `"latency":"20ms"`) {
 		t.Fatalf("POST fault: %d %s", status, body)
 	}
-	if f := s.faultList(); len(f) != 1 || f[0].Latency != 20*time.Millisecond || f[0].Status != 429 || f[0].RetryAfter != "3" || f[0].Times != 1 {
+	if f := s.Faults(); len(f) != 1 || f[0].Latency != 20*time.Millisecond || f[0].Status != 429 || f[0].RetryAfter != "3" || f[0].Times != 1 {
 		t.Errorf("fault: %+v", f)
 	}
 	if status, body, _ := call(t, "GET", s.URL()+"/_sandbox/faults", "", ""); status != 200 || !strings.Contains(body, `"retry_after":"3"`) {
 		t.Errorf("GET faults: %d %s", status, body)
 	}
-	if status, _, h := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 429 || h.Get("Retry-After") != "3" {
+	if status, _, h := call(t, "GET", sbxtrakit.URL(s)+"/customers", sbxtrakit.Name, ""); status != 429 || h.Get("Retry-After") != "3" {
 		t.Errorf("fault not applied: %d", status)
 	}
 	call(t, "POST", s.URL()+"/_sandbox/faults", "", `{"status":503}`)
-	if status, _, _ := call(t, "DELETE", s.URL()+"/_sandbox/faults", "", ""); status != 204 || len(s.faultList()) != 0 {
+	if status, _, _ := call(t, "DELETE", s.URL()+"/_sandbox/faults", "", ""); status != 204 || len(s.Faults()) != 0 {
 		t.Errorf("DELETE faults: %d", status)
 	}
 	for _, bad := range []string{`{"latency":"soon"}`, `{"status":42}`, `{"times":-1}`, `{"stauts":500}`, `nope`} {
@@ -50,7 +53,7 @@ func TestControlRequestsAndFaults(t *testing.T) {
 			t.Errorf("POST fault %s: %d", bad, status)
 		}
 	}
-	if len(s.faultList()) != 0 {
+	if len(s.Faults()) != 0 {
 		t.Error("a bad fault was injected")
 	}
 }
@@ -61,14 +64,14 @@ func TestControlXtrakitStore(t *testing.T) {
 	if status, body, _ := call(t, "POST", base+"/customer-groups", "", `{"group_name":"Seeded"}`); status != 201 || !strings.Contains(body, `"id":1`) {
 		t.Fatalf("seed group: %d %s", status, body)
 	}
-	call(t, "POST", s.XtrakitURL()+"/customers/add", PlatformXtrakit, xtrakitCustomer)
+	call(t, "POST", sbxtrakit.URL(s)+"/customers/add", sbxtrakit.Name, xtrakitCustomer)
 
 	status, body, _ := call(t, "PATCH", base+"/customers/1", "", `{"customer_city":"Tamale","customer_group_id":1}`)
 	if status != 200 || !strings.Contains(body, `"customer_city":"Tamale"`) {
 		t.Fatalf("PATCH customer: %d %s", status, body)
 	}
 	// The API sees the out-of-band change.
-	if _, body, _ := call(t, "GET", s.XtrakitURL()+"/customers/1", PlatformXtrakit, ""); !strings.Contains(body, `"customer_city":"Tamale"`) ||
+	if _, body, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers/1", sbxtrakit.Name, ""); !strings.Contains(body, `"customer_city":"Tamale"`) ||
 		!strings.Contains(body, `"group_name":"Seeded"`) {
 		t.Errorf("API after PATCH: %s", body)
 	}
@@ -81,7 +84,7 @@ func TestControlXtrakitStore(t *testing.T) {
 	if status, _, _ := call(t, "PATCH", base+"/customer-groups/1", "", `{"group_description":"changed"}`); status != 200 {
 		t.Errorf("PATCH group: %d", status)
 	}
-	if g, _ := s.Xtrakit().Group(1); g.GroupDescription == nil || *g.GroupDescription != "changed" {
+	if g, _ := sbxtrakit.StoreOf(s).Groups.Get(1); g.GroupDescription == nil || *g.GroupDescription != "changed" {
 		t.Errorf("group: %+v", g)
 	}
 	for _, tc := range []struct {
@@ -102,7 +105,7 @@ func TestControlXtrakitStore(t *testing.T) {
 			t.Errorf("%s %s: %d %s, want %d", tc.method, tc.path, status, body, tc.want)
 		}
 	}
-	if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers/1", PlatformXtrakit, ""); status != 404 {
+	if status, _, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers/1", sbxtrakit.Name, ""); status != 404 {
 		t.Errorf("API after out-of-band delete: %d", status)
 	}
 	if len(s.Requests()) != 3 {
@@ -122,7 +125,7 @@ func TestControlRazorpayStore(t *testing.T) {
 		!strings.Contains(body, `"notes":{"k":"v"}`) {
 		t.Errorf("PATCH: %d %s", status, body)
 	}
-	if _, body, _ := call(t, "GET", s.RazorpayURL()+"/customers/"+c.ID, PlatformRazorpay, ""); !strings.Contains(body, `"contact":"+919999999999"`) {
+	if _, body, _ := call(t, "GET", sbrazorpay.URL(s)+"/customers/"+c.ID, sbrazorpay.Name, ""); !strings.Contains(body, `"contact":"+919999999999"`) {
 		t.Errorf("API after PATCH: %s", body)
 	}
 	if status, body, _ := call(t, "GET", base, "", ""); status != 200 || !strings.Contains(body, c.ID) {
@@ -134,7 +137,7 @@ func TestControlRazorpayStore(t *testing.T) {
 	if status, _, _ := call(t, "DELETE", base+"/"+c.ID, "", ""); status != 204 {
 		t.Errorf("DELETE: %d", status)
 	}
-	if status, body, _ := call(t, "GET", s.RazorpayURL()+"/customers/"+c.ID, PlatformRazorpay, ""); status != 400 ||
+	if status, body, _ := call(t, "GET", sbrazorpay.URL(s)+"/customers/"+c.ID, sbrazorpay.Name, ""); status != 400 ||
 		!strings.Contains(body, "The id provided does not exist") {
 		t.Errorf("API after out-of-band delete: %d %s", status, body)
 	}

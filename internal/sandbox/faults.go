@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // Fault changes how matching platform requests are answered. Faults are
@@ -73,8 +75,8 @@ func (s *Server) ClearFaults() {
 	s.faultMu.Unlock()
 }
 
-// faultList returns the faults still live, for the control surface.
-func (s *Server) faultList() []Fault {
+// Faults returns the faults still live, in order.
+func (s *Server) Faults() []Fault {
 	s.faultMu.Lock()
 	defer s.faultMu.Unlock()
 	out := make([]Fault, 0, len(s.faults))
@@ -108,29 +110,25 @@ func (s *Server) takeFault(platform, method, path string) (Fault, bool) {
 	return Fault{}, false
 }
 
-// maxBody bounds what is read and logged of one request body; the platform
-// handlers reject anything larger.
-const maxBody = 1 << 20
-
 // serve logs one platform request, applies any fault, and hands the request
 // to the platform with its path made relative to the platform base.
-func (s *Server) serve(p *platform, rel string, w http.ResponseWriter, r *http.Request) {
+func (s *Server) serve(p *mount, rel string, w http.ResponseWriter, r *http.Request) {
 	var body []byte
 	if r.Body != nil {
-		body, _ = io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+		body, _ = io.ReadAll(io.LimitReader(r.Body, httpjson.MaxBody+1))
 	}
 	entry := &Request{
-		Platform: p.name, Method: r.Method, Path: rel,
+		Platform: p.Name, Method: r.Method, Path: rel,
 		Query: r.URL.Query(), Header: r.Header.Clone(), Body: body,
 	}
 	s.record(entry)
 
-	if wait, over := s.overRate(p.name); over {
+	if wait, over := s.overRate(p.Name); over {
 		answerRateLimited(p, w, wait)
 		s.setStatus(entry, http.StatusTooManyRequests)
 		return
 	}
-	f, faulty := s.takeFault(p.name, r.Method, rel)
+	f, faulty := s.takeFault(p.Name, r.Method, rel)
 	if faulty && f.Latency > 0 {
 		t := time.NewTimer(f.Latency)
 		select {
@@ -156,7 +154,7 @@ func (s *Server) serve(p *platform, rel string, w http.ResponseWriter, r *http.R
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(f.Status)
-		_, _ = w.Write(p.faultBody(f.Status))
+		_, _ = w.Write(p.FaultBody(f.Status))
 		s.setStatus(entry, f.Status)
 		return
 	}
@@ -177,7 +175,7 @@ func (s *Server) serve(p *platform, rel string, w http.ResponseWriter, r *http.R
 		p.handler.ServeHTTP(discard{h: http.Header{}}, r2)
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(f.StatusAfterCommit)
-		_, _ = w.Write(p.faultBody(f.StatusAfterCommit))
+		_, _ = w.Write(p.FaultBody(f.StatusAfterCommit))
 		s.setStatus(entry, f.StatusAfterCommit)
 		return
 	}

@@ -1,19 +1,24 @@
-package sandbox
+package sandbox_test
 
 import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // A Percent fault takes that share of matching requests, spread evenly:
 // request k when floor(k*P/100) > floor((k-1)*P/100).
 func TestFaultPercent(t *testing.T) {
 	s := started(t)
-	s.InjectFault(Fault{Platform: PlatformXtrakit, Method: "GET", Percent: 30, Status: 503})
+	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Method: "GET", Percent: 30, Status: 503})
 	var faulted []int
 	for k := 1; k <= 20; k++ {
-		status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, "")
+		status, _, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers", sbxtrakit.Name, "")
 		if status == 503 {
 			faulted = append(faulted, k)
 		} else if status != 200 {
@@ -24,8 +29,8 @@ func TestFaultPercent(t *testing.T) {
 		t.Errorf("faulted requests %v, want %v", faulted, want)
 	}
 	// Requests it does not match do not count.
-	call(t, "POST", s.XtrakitURL()+"/customer-groups/add", PlatformXtrakit, xtrakitGroup)
-	if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 200 { // k = 21
+	call(t, "POST", sbxtrakit.URL(s)+"/customer-groups/add", sbxtrakit.Name, xtrakitGroup)
+	if status, _, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers", sbxtrakit.Name, ""); status != 200 { // k = 21
 		t.Errorf("request 21: %d", status)
 	}
 }
@@ -34,34 +39,26 @@ func TestFaultPercent(t *testing.T) {
 // to the faults after it.
 func TestFaultPercentTimesAndChain(t *testing.T) {
 	s := started(t)
-	s.InjectFault(Fault{Platform: PlatformAxim, Percent: 50, Times: 2, Status: 503})
-	s.InjectFault(Fault{Platform: PlatformAxim, Status: 502})
+	s.InjectFault(sandbox.Fault{Platform: sbaxim.Name, Percent: 50, Times: 2, Status: 503})
+	s.InjectFault(sandbox.Fault{Platform: sbaxim.Name, Status: 502})
 	var got []int
 	for range 7 {
-		status, _, _ := call(t, "GET", s.AximURL()+"/customers", PlatformAxim, "")
+		status, _, _ := call(t, "GET", sbaxim.URL(s)+"/customers", sbaxim.Name, "")
 		got = append(got, status)
 	}
 	if want := []int{502, 503, 502, 503, 502, 502, 502}; !slices.Equal(got, want) {
 		t.Errorf("statuses %v, want %v", got, want)
 	}
-	if f := s.faultList(); len(f) != 1 || f[0].Status != 502 {
+	if f := s.Faults(); len(f) != 1 || f[0].Status != 502 {
 		t.Errorf("live faults %+v, want only the 502", f)
-	}
-	for _, tc := range []struct {
-		p, k int
-		want bool
-	}{{100, 1, true}, {0, 1, true}, {1, 99, false}, {1, 100, true}, {99, 1, false}, {99, 2, true}, {50, 1, false}, {50, 2, true}} {
-		if got := takes(tc.p, tc.k); got != tc.want {
-			t.Errorf("takes(%d, %d) = %v", tc.p, tc.k, got)
-		}
 	}
 }
 
 // A Body fault carries Retry-After too: a 503 HTML page from a proxy.
 func TestFaultBodyRetryAfter(t *testing.T) {
 	s := started(t)
-	s.InjectFault(Fault{Platform: PlatformRazorpay, Times: 1, Status: 503, RetryAfter: "1", Body: "<html>Service Unavailable</html>"})
-	status, body, h := call(t, "GET", s.RazorpayURL()+"/customers", PlatformRazorpay, "")
+	s.InjectFault(sandbox.Fault{Platform: sbrazorpay.Name, Times: 1, Status: 503, RetryAfter: "1", Body: "<html>Service Unavailable</html>"})
+	status, body, h := call(t, "GET", sbrazorpay.URL(s)+"/customers", sbrazorpay.Name, "")
 	if status != 503 || body != "<html>Service Unavailable</html>" || h.Get("Retry-After") != "1" {
 		t.Errorf("%d %q Retry-After %q", status, body, h.Get("Retry-After"))
 	}
@@ -74,7 +71,7 @@ func TestControlFaultPercent(t *testing.T) {
 	if status != 201 || !strings.Contains(body, `"percent":30`) {
 		t.Fatalf("POST: %d %s", status, body)
 	}
-	if f := s.faultList(); len(f) != 1 || f[0].Percent != 30 || f[0].Body != "<html>x</html>" || f[0].RetryAfter != "1" {
+	if f := s.Faults(); len(f) != 1 || f[0].Percent != 30 || f[0].Body != "<html>x</html>" || f[0].RetryAfter != "1" {
 		t.Errorf("fault %+v", f)
 	}
 	if _, body, _ := call(t, "GET", s.URL()+"/_sandbox/faults", "", ""); !strings.Contains(body, `"percent":30`) {

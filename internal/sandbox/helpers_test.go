@@ -1,16 +1,22 @@
-package sandbox
+package sandbox_test
 
 import (
 	"io"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // started is a sandbox listening on a free port for the test's lifetime.
-func started(t *testing.T) *Server {
+func started(t *testing.T) *sandbox.Server {
 	t.Helper()
-	s := New()
+	s := emulators.New()
 	if err := s.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
@@ -44,12 +50,12 @@ func send(method, url, auth, body string) (*http.Response, error) {
 		return nil, err
 	}
 	switch auth {
-	case PlatformXtrakit:
-		req.Header.Set("Authorization", "Bearer "+XtrakitAPIKey)
-	case PlatformRazorpay:
-		req.SetBasicAuth(RazorpayKeyID, RazorpayKeySecret)
-	case PlatformAxim:
-		req.Header.Set("accessToken", AximAccessToken)
+	case sbxtrakit.Name:
+		req.Header.Set("Authorization", "Bearer "+sbxtrakit.APIKey)
+	case sbrazorpay.Name:
+		req.SetBasicAuth(sbrazorpay.KeyID, sbrazorpay.KeySecret)
+	case sbaxim.Name:
+		req.Header.Set("accessToken", sbaxim.AccessToken)
 	}
 	if body != "" {
 		req.Header.Set("Content-Type", "application/json")

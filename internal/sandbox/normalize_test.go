@@ -1,4 +1,4 @@
-package sandbox
+package sandbox_test
 
 import (
 	"encoding/json"
@@ -6,23 +6,27 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 const allOnJSON = `{"lower_emails":true,"upper_gstin":true,"trim_space":true}`
 
 // createBoth creates one spaced, mixed-case customer on each platform through
 // the API and returns the create responses.
-func createBoth(t *testing.T, s *Server) (xtrakit, razorpay string) {
+func createBoth(t *testing.T, s *sandbox.Server) (xtrakit, razorpay string) {
 	t.Helper()
 	x := strings.Replace(xtrakitCustomer, `"Kofi"`, `" Kofi\t","customer_email":"Kofi@Example.COM"`, 1)
-	status, xb, _ := call(t, "POST", s.XtrakitURL()+"/customers/add", PlatformXtrakit, x)
+	status, xb, _ := call(t, "POST", sbxtrakit.URL(s)+"/customers/add", sbxtrakit.Name, x)
 	if status != 200 {
 		t.Fatalf("xtrakit create: %d %s", status, xb)
 	}
 	// A new contact each time keeps the email + contact pair unique.
 	r := fmt.Sprintf(`{"name":" Gaurav Kumar ","contact":"+9198765432%02d","email":"Gaurav@Example.COM",
-	  "gstin":"29abcde1234f1z5","notes":{"k":" v\n"}}`, len(s.Razorpay().All()))
-	status, rb, _ := call(t, "POST", s.RazorpayURL()+"/customers", PlatformRazorpay, r)
+	  "gstin":"29abcde1234f1z5","notes":{"k":" v\n"}}`, len(sbrazorpay.StoreOf(s).Customers.List()))
+	status, rb, _ := call(t, "POST", sbrazorpay.URL(s)+"/customers", sbrazorpay.Name, r)
 	if status != 200 {
 		t.Fatalf("razorpay create: %d %s", status, rb)
 	}
@@ -50,7 +54,7 @@ func TestControlNormalize(t *testing.T) {
 	if status, body, _ := call(t, "PUT", url, "", allOnJSON); status != 200 || body != allOnJSON {
 		t.Fatalf("PUT all on: %d %s", status, body)
 	}
-	if n := s.Normalize(); n != (Normalize{LowerEmails: true, UpperGSTIN: true, TrimSpace: true}) {
+	if n := s.Normalize(); n != (sandbox.Normalize{LowerEmails: true, UpperGSTIN: true, TrimSpace: true}) {
 		t.Errorf("Normalize() = %+v", n)
 	}
 	xb, rb = createBoth(t, s)
@@ -75,7 +79,7 @@ func TestControlNormalize(t *testing.T) {
 		body != `{"lower_emails":false,"upper_gstin":true,"trim_space":false}` {
 		t.Errorf("PUT one switch: %d %s", status, body)
 	}
-	if got := []any{s.Xtrakit().Normalize(), s.Razorpay().Normalize()}; got[0] != (Normalize{UpperGSTIN: true}) || got[1] != got[0] {
+	if got := []any{sbxtrakit.StoreOf(s).Normalize(), sbrazorpay.StoreOf(s).Normalize()}; got[0] != (sandbox.Normalize{UpperGSTIN: true}) || got[1] != got[0] {
 		t.Errorf("stores: %+v", got)
 	}
 	if len(s.Requests()) != 4 {
@@ -85,7 +89,7 @@ func TestControlNormalize(t *testing.T) {
 
 func TestSetNormalizeIsVisibleOverHTTP(t *testing.T) {
 	s := started(t)
-	s.SetNormalize(Normalize{LowerEmails: true})
+	s.SetNormalize(sandbox.Normalize{LowerEmails: true})
 	if _, body, _ := call(t, "GET", s.URL()+"/_sandbox/normalize", "", ""); body != `{"lower_emails":true,"upper_gstin":false,"trim_space":false}` {
 		t.Errorf("GET after SetNormalize: %s", body)
 	}
@@ -113,12 +117,12 @@ func TestSetNormalizeConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s.SetNormalize(Normalize{TrimSpace: i%2 == 0, LowerEmails: true})
+			s.SetNormalize(sandbox.Normalize{TrimSpace: i%2 == 0, LowerEmails: true})
 			_ = s.Normalize()
 			contact := "+91987654321" + string(rune('0'+i))
 			for _, r := range []struct{ url, auth, body string }{
-				{s.XtrakitURL() + "/customers/add", PlatformXtrakit, xtrakitCustomer},
-				{s.RazorpayURL() + "/customers", PlatformRazorpay, strings.Replace(razorpayCustomer, "+919876543210", contact, 1)},
+				{sbxtrakit.URL(s) + "/customers/add", sbxtrakit.Name, xtrakitCustomer},
+				{sbrazorpay.URL(s) + "/customers", sbrazorpay.Name, strings.Replace(razorpayCustomer, "+919876543210", contact, 1)},
 			} {
 				resp, err := send("POST", r.url, r.auth, r.body)
 				if err != nil {
@@ -130,7 +134,7 @@ func TestSetNormalizeConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if n := len(s.Xtrakit().Customers()) + len(s.Razorpay().All()); n != 16 {
+	if n := len(sbxtrakit.StoreOf(s).Customers.List()) + len(sbrazorpay.StoreOf(s).Customers.List()); n != 16 {
 		t.Errorf("stored %d customers, want 16", n)
 	}
 }

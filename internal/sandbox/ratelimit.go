@@ -19,8 +19,8 @@ import (
 func (s *Server) SetRateLimit(platform string, rps float64) {
 	s.rateMu.Lock()
 	defer s.rateMu.Unlock()
-	for i := range s.platforms {
-		name := s.platforms[i].name
+	for _, m := range s.mounts {
+		name := m.Name
 		if platform != "" && platform != name {
 			continue
 		}
@@ -74,9 +74,9 @@ func retryAfterSeconds(d time.Duration) string {
 }
 
 // answerRateLimited writes the platform's 429 for a request over its limit.
-func answerRateLimited(p *platform, w http.ResponseWriter, wait time.Duration) {
+func answerRateLimited(p *mount, w http.ResponseWriter, wait time.Duration) {
 	w.Header().Set("Retry-After", retryAfterSeconds(wait))
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusTooManyRequests)
-	_, _ = w.Write(p.faultBody(http.StatusTooManyRequests))
+	_, _ = w.Write(p.FaultBody(http.StatusTooManyRequests))
 }

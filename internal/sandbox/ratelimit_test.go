@@ -1,27 +1,29 @@
-package sandbox
+package sandbox_test
 
 import (
-	"context"
 	"encoding/json"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // A platform over its rate limit answers its own 429 with Retry-After, logs
 // it, and handles nothing; other platforms are not limited.
 func TestRateLimitPerPlatform(t *testing.T) {
 	s := started(t)
-	s.SetRateLimit(PlatformXtrakit, 2) // burst 2
-	if got := s.RateLimit(PlatformXtrakit); got != 2 {
+	s.SetRateLimit(sbxtrakit.Name, 2) // burst 2
+	if got := s.RateLimit(sbxtrakit.Name); got != 2 {
 		t.Fatalf("RateLimit = %v", got)
 	}
 	var statuses []int
 	for range 3 {
-		status, body, h := call(t, "POST", s.XtrakitURL()+"/customer-groups/add", PlatformXtrakit, xtrakitGroup)
+		status, body, h := call(t, "POST", sbxtrakit.URL(s)+"/customer-groups/add", sbxtrakit.Name, xtrakitGroup)
 		statuses = append(statuses, status)
 		if status == 429 && (h.Get("Retry-After") != "1" || body != `{"status":429,"error":"Too Many Requests"}`) {
 			t.Errorf("429: Retry-After %q, body %s", h.Get("Retry-After"), body)
@@ -30,11 +32,11 @@ func TestRateLimitPerPlatform(t *testing.T) {
 	if statuses[0] != 200 || statuses[1] != 200 || statuses[2] != 429 {
 		t.Fatalf("statuses %v, want 200 200 429", statuses)
 	}
-	if n := len(s.Xtrakit().Groups()); n != 2 {
+	if n := len(sbxtrakit.StoreOf(s).Groups.List()); n != 2 {
 		t.Errorf("%d groups, want 2: the refused request was handled", n)
 	}
 	var logged []int
-	for _, r := range s.RequestsFor(PlatformXtrakit) {
+	for _, r := range s.RequestsFor(sbxtrakit.Name) {
 		logged = append(logged, r.Status)
 	}
 	if len(logged) != 3 || logged[2] != 429 {
@@ -42,22 +44,22 @@ func TestRateLimitPerPlatform(t *testing.T) {
 	}
 	// Other platforms are not limited.
 	for range 5 {
-		if status, _, _ := call(t, "GET", s.RazorpayURL()+"/customers", PlatformRazorpay, ""); status != 200 {
+		if status, _, _ := call(t, "GET", sbrazorpay.URL(s)+"/customers", sbrazorpay.Name, ""); status != 200 {
 			t.Fatalf("razorpay: %d", status)
 		}
 	}
 	// Tokens come back at the rate: 2/s is one every 500 ms.
 	time.Sleep(600 * time.Millisecond)
-	if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 200 {
+	if status, _, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers", sbxtrakit.Name, ""); status != 200 {
 		t.Errorf("after refill: %d", status)
 	}
-	s.SetRateLimit(PlatformXtrakit, 0)
+	s.SetRateLimit(sbxtrakit.Name, 0)
 	for range 5 {
-		if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 200 {
+		if status, _, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers", sbxtrakit.Name, ""); status != 200 {
 			t.Fatalf("limit off: %d", status)
 		}
 	}
-	if got := s.RateLimit(PlatformXtrakit); got != 0 {
+	if got := s.RateLimit(sbxtrakit.Name); got != 0 {
 		t.Errorf("RateLimit after off = %v", got)
 	}
 }
@@ -67,21 +69,13 @@ func TestRateLimitRetryAfterRoundsUp(t *testing.T) {
 	s := started(t)
 	// Burst 1; the next token in just under 4 s (however slow the first
 	// request was, up to a second), which rounds up to 4.
-	s.SetRateLimit(PlatformAxim, 0.25)
-	if status, _, _ := call(t, "GET", s.AximURL()+"/customers", PlatformAxim, ""); status != 200 {
+	s.SetRateLimit(sbaxim.Name, 0.25)
+	if status, _, _ := call(t, "GET", sbaxim.URL(s)+"/customers", sbaxim.Name, ""); status != 200 {
 		t.Fatalf("first: %d", status)
 	}
-	status, body, h := call(t, "GET", s.AximURL()+"/customers", PlatformAxim, "")
-	if status != 429 || h.Get("Retry-After") != "4" || body != string(axim.FaultBody(429)) {
+	status, body, h := call(t, "GET", sbaxim.URL(s)+"/customers", sbaxim.Name, "")
+	if status != 429 || h.Get("Retry-After") != "4" || body != string(sbaxim.FaultBody(429)) {
 		t.Errorf("second: %d Retry-After %q %s", status, h.Get("Retry-After"), body)
-	}
-	for _, tc := range []struct {
-		d    time.Duration
-		want string
-	}{{0, "1"}, {time.Millisecond, "1"}, {time.Second, "1"}, {1001 * time.Millisecond, "2"}, {3 * time.Second, "3"}} {
-		if got := retryAfterSeconds(tc.d); got != tc.want {
-			t.Errorf("retryAfterSeconds(%v) = %s, want %s", tc.d, got, tc.want)
-		}
 	}
 }
 
@@ -91,10 +85,10 @@ func TestRateLimitAllPlatforms(t *testing.T) {
 	s := started(t)
 	s.SetRateLimit("", 1)
 	for _, u := range []struct{ method, url, auth, body string }{
-		{"GET", s.XtrakitURL() + "/customers", PlatformXtrakit, ""},
-		{"GET", s.RazorpayURL() + "/customers", PlatformRazorpay, ""},
-		{"GET", s.AximURL() + "/customers", PlatformAxim, ""},
-		{"POST", s.WebCommanderURL() + "/api/v4/oauth2/token", "", wcTokenBody()},
+		{"GET", sbxtrakit.URL(s) + "/customers", sbxtrakit.Name, ""},
+		{"GET", sbrazorpay.URL(s) + "/customers", sbrazorpay.Name, ""},
+		{"GET", sbaxim.URL(s) + "/customers", sbaxim.Name, ""},
+		{"POST", sbwebcommander.URL(s) + "/api/v4/oauth2/token", "", wcTokenBody()},
 	} {
 		first, _, _ := call(t, u.method, u.url, u.auth, u.body)
 		second, _, h := call(t, u.method, u.url, u.auth, u.body)
@@ -102,12 +96,12 @@ func TestRateLimitAllPlatforms(t *testing.T) {
 			t.Errorf("%s: %d then %d (Retry-After %q), want success then 429", u.url, first, second, h.Get("Retry-After"))
 		}
 	}
-	s.InjectFault(Fault{Platform: PlatformXtrakit, Times: 1, Status: 503})
-	if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 429 {
+	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Times: 1, Status: 503})
+	if status, _, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers", sbxtrakit.Name, ""); status != 429 {
 		t.Errorf("over the limit: %d", status)
 	}
 	s.SetRateLimit("", -1)
-	if status, _, _ := call(t, "GET", s.XtrakitURL()+"/customers", PlatformXtrakit, ""); status != 503 {
+	if status, _, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers", sbxtrakit.Name, ""); status != 503 {
 		t.Errorf("the fault was used up by a refused request: %d", status)
 	}
 }
@@ -116,12 +110,15 @@ func TestControlRateLimit(t *testing.T) {
 	s := started(t)
 	base := s.URL() + "/_sandbox/rate-limit"
 	status, body, _ := call(t, "PUT", base, "", `{"platform":"xtrakit","requests_per_second":20}`)
-	var got []rateLimitJSON
+	var got []struct {
+		Platform          string   `json:"platform"`
+		RequestsPerSecond *float64 `json:"requests_per_second"`
+	}
 	if err := json.Unmarshal([]byte(body), &got); status != 200 || err != nil || len(got) != 4 {
 		t.Fatalf("PUT: %d %s", status, body)
 	}
-	if s.RateLimit(PlatformXtrakit) != 20 || s.RateLimit(PlatformAxim) != 0 {
-		t.Errorf("limits: %v %v", s.RateLimit(PlatformXtrakit), s.RateLimit(PlatformAxim))
+	if s.RateLimit(sbxtrakit.Name) != 20 || s.RateLimit(sbaxim.Name) != 0 {
+		t.Errorf("limits: %v %v", s.RateLimit(sbxtrakit.Name), s.RateLimit(sbaxim.Name))
 	}
 	if status, body, _ := call(t, "GET", base, "", ""); status != 200 ||
 		!strings.Contains(body, `{"platform":"xtrakit","requests_per_second":20}`) ||
@@ -129,45 +126,27 @@ func TestControlRateLimit(t *testing.T) {
 		t.Errorf("GET: %d %s", status, body)
 	}
 	call(t, "PUT", base, "", `{"requests_per_second":5}`)
-	for _, p := range []string{PlatformXtrakit, PlatformRazorpay, PlatformAxim, PlatformWebCommander} {
+	for _, p := range []string{sbxtrakit.Name, sbrazorpay.Name, sbaxim.Name, sbwebcommander.Name} {
 		if s.RateLimit(p) != 5 {
 			t.Errorf("%s: %v after PUT for all", p, s.RateLimit(p))
 		}
 	}
 	call(t, "PUT", base, "", `{"platform":"","requests_per_second":0}`)
-	if s.RateLimit(PlatformRazorpay) != 0 {
-		t.Errorf("not turned off: %v", s.RateLimit(PlatformRazorpay))
+	if s.RateLimit(sbrazorpay.Name) != 0 {
+		t.Errorf("not turned off: %v", s.RateLimit(sbrazorpay.Name))
 	}
 	for _, bad := range []string{`{"platform":"shopify","requests_per_second":1}`, `{"platform":"axim"}`, `{"rps":1}`, `nope`} {
 		if status, _, _ := call(t, "PUT", base, "", bad); status != 400 {
 			t.Errorf("PUT %s: %d", bad, status)
 		}
 	}
-	if s.RateLimit(PlatformAxim) != 0 {
+	if s.RateLimit(sbaxim.Name) != 0 {
 		t.Error("a bad PUT set a limit")
 	}
 }
 
 func TestRunRateLimitFlag(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	var out syncBuffer
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"-listen", "127.0.0.1:0", "-rate-limit", "3"}, &out) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Logf("sandbox run: %v", err)
-		}
-	}()
-	re := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
-	var base string
-	for deadline := time.Now().Add(5 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
-		if m := re.FindStringSubmatch(out.String()); m != nil && strings.Contains(out.String(), "Press Ctrl-C") {
-			base = m[1]
-		} else if time.Now().After(deadline) {
-			t.Fatalf("no URL in output:\n%s", out.String())
-		}
-	}
+	base, out := runSandbox(t, "-rate-limit", "3")
 	if !strings.Contains(out.String(), "Rate limit per platform: 3 requests per second") {
 		t.Errorf("output does not give the rate limit:\n%s", out.String())
 	}

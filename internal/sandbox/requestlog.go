@@ -8,7 +8,7 @@ import (
 
 // Request is one request a platform received, as the client sent it.
 type Request struct {
-	Platform string // "xtrakit", "razorpay", "axim", "webcommander"
+	Platform string // the Emulator's Name, e.g. "xtrakit"
 	Method   string
 	Path     string // relative to the platform base, e.g. "/customers/3"
 	Query    url.Values

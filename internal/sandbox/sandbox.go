@@ -2,11 +2,16 @@
 // manages, built from api-contracts.md (not from the provider's clients), for
 // acceptance tests (in-process on 127.0.0.1:0) and for `make demo`.
 //
-// Each platform is served under its own prefix, with the same paths,
-// envelopes, status codes, error bodies and quirks as the real API. Every
-// platform request is logged and may be delayed or failed by an injected
-// Fault (to every matching request, or to a Percent share of them) or
-// refused with 429 by a per-platform rate limit (SetRateLimit).
+// The core here knows no platform. Each platform package (internal/sandbox/
+// xtrakit, ...) exports an Emulator value: its name, where it is mounted,
+// its API handler and store, its control routes, its error body for
+// injected faults and how a client connects to it. A Server serves a list
+// of them (internal/sandbox/emulators has the list), each under its own
+// prefix with the same paths, envelopes, status codes, error bodies and
+// quirks as the real API. Every platform request is logged and may be
+// delayed or failed by an injected Fault (to every matching request, or to
+// a Percent share of them) or refused with 429 by a per-platform rate limit
+// (SetRateLimit).
 //
 // /_sandbox/ is the test-only control surface of the standalone server:
 //
@@ -16,7 +21,8 @@
 //	GET|PUT /_sandbox/rate-limit                {"platform":"xtrakit","requests_per_second":20}
 //	                                            ("" or no platform = every one; 0 = off)
 //	GET|PUT /_sandbox/normalize                 value normalisation switches
-//	/_sandbox/{xtrakit,razorpay,axim,webcommander}/...  records, and WebCommander's tokens
+//	/_sandbox/<platform>/...                    each platform's records, and its extras
+//	                                            (WebCommander's tokens)
 //
 // SetNormalize makes the platforms normalise stored values as real APIs may
 // (off by default).
@@ -24,6 +30,7 @@ package sandbox
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"strings"
@@ -31,65 +38,62 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
-
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
-// The credentials each platform accepts; anything else is that platform's 401.
-const (
-	XtrakitAPIKey     = "xtk_sandbox_key"
-	RazorpayKeyID     = "rzp_test_sandbox"
-	RazorpayKeySecret = "rzp_sandbox_secret"
-	AximAccessToken   = "axim_sandbox_token"
-
-	// WebCommander's OAuth client and admin user (the token endpoint's
-	// client_id, client_secret, redirect_uri and auth_string).
-	WebCommanderClientID     = "wc_client"
-	WebCommanderClientSecret = "wc_client_secret"
-	WebCommanderUsername     = "admin@example.com"
-	WebCommanderPassword     = "wc_admin_password"
-	WebCommanderRedirectURI  = "https://localhost/callback"
-)
-
-// Platform names as used in Request.Platform and Fault.Platform.
-const (
-	PlatformXtrakit  = "xtrakit"
-	PlatformRazorpay = "razorpay"
-	PlatformAxim     = "axim"
-
-	PlatformWebCommander = "webcommander"
-)
-
-// Base paths of each platform on the sandbox server.
-const (
-	xtrakitBase  = "/xtrakit/api/v1"
-	razorpayBase = "/razorpay/v1"
-	aximBase     = "/axim/api"
-	// WebCommander is mounted at its store URL: the API is under /api/v4
-	// of it, the token endpoint included.
-	webcommanderStore = "/webcommander"
-	controlBase       = "/_sandbox/"
-)
-
-// platform is one emulated API mounted under prefix.
-type platform struct {
-	name, prefix string
-	handler      http.Handler
-	faultBody    func(status int) []byte
+// Emulator is one platform's API as the sandbox serves it. Each platform
+// package exports one (xtrakit.Emulator); New serves a list of them.
+type Emulator struct {
+	// Name names the platform throughout the sandbox: the request log,
+	// faults and rate limits, the control surface (/_sandbox/<Name>/), and
+	// the provider block the acceptance tests write.
+	Name string
+	// Prefix is where the API is mounted ("/xtrakit/api/v1"): a client's
+	// base URL is the server's URL plus Prefix.
+	Prefix string
+	// Title heads the platform's lines in the standalone banner.
+	Title string
+	// Settings are what a client connects with, given the platform's base
+	// URL: provider attributes, the environment variables the provider
+	// also reads them from, and their values, in the banner's order.
+	Settings func(url string) []Setting
+	// FaultBody is the platform's own error body for a status the sandbox
+	// answers itself (an injected fault, the rate limit).
+	FaultBody func(status int) []byte
+	// Open makes the platform's state for one server: an empty store and
+	// the API handler serving it, with paths relative to Prefix.
+	Open func() (Store, http.Handler)
 }
 
-// Server is the sandbox: every platform plus the request log, faults and
+// Setting is one connection setting of a platform: the attribute of its
+// provider block, the environment variable the provider reads it from, and
+// the sandbox's value.
+type Setting struct {
+	Attr, Env, Value string
+}
+
+// Store is one server's records of a platform.
+type Store interface {
+	// SetNormalize sets how the API normalises what it stores from now on.
+	SetNormalize(Normalize)
+	// Control adds the platform's control routes under base
+	// ("/_sandbox/<Name>"): its records, and any extras.
+	Control(m *http.ServeMux, base string)
+}
+
+const controlBase = "/_sandbox/"
+
+// mount is one emulator on a server.
+type mount struct {
+	Emulator
+	store   Store
+	handler http.Handler
+}
+
+// Server is the sandbox: its platforms plus the request log, faults and
 // control surface. It is safe for concurrent use.
 type Server struct {
-	xtrakit   *xtrakit.Store
-	razorpay  *razorpay.Store
-	axim      *axim.Store
-	wc        *webcommander.Store
-	platforms []platform
-	control   http.Handler
+	mounts  []*mount
+	control http.Handler
 
 	logMu sync.Mutex
 	log   []*Request
@@ -108,18 +112,18 @@ type Server struct {
 	url   string
 }
 
-// New returns a sandbox with every platform and empty stores.
-func New() *Server {
-	s := &Server{xtrakit: xtrakit.NewStore(), razorpay: razorpay.NewStore(), axim: axim.NewStore(), wc: webcommander.NewStore()}
-	wcCreds := webcommander.Credentials{
-		ClientID: WebCommanderClientID, ClientSecret: WebCommanderClientSecret, RedirectURI: WebCommanderRedirectURI,
-		Username: WebCommanderUsername, Password: WebCommanderPassword,
-	}
-	s.platforms = []platform{
-		{PlatformXtrakit, xtrakitBase, xtrakit.NewHandler(s.xtrakit, XtrakitAPIKey), xtrakit.FaultBody},
-		{PlatformRazorpay, razorpayBase, razorpay.NewHandler(s.razorpay, RazorpayKeyID, RazorpayKeySecret), razorpay.FaultBody},
-		{PlatformAxim, aximBase, axim.NewHandler(s.axim, AximAccessToken), axim.FaultBody},
-		{PlatformWebCommander, webcommanderStore, webcommander.NewHandler(s.wc, wcCreds), webcommander.FaultBody},
+// New returns a sandbox serving emulators, with empty stores. Names and
+// prefixes must be unique.
+func New(emulators ...Emulator) *Server {
+	s := &Server{}
+	for _, e := range emulators {
+		for _, m := range s.mounts {
+			if m.Name == e.Name || m.Prefix == e.Prefix {
+				panic(fmt.Sprintf("sandbox: %q and %q share a name or prefix", m.Name, e.Name))
+			}
+		}
+		store, h := e.Open()
+		s.mounts = append(s.mounts, &mount{Emulator: e, store: store, handler: h})
 	}
 	s.control = s.controlMux()
 	return s
@@ -131,10 +135,9 @@ func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.route) }
 
 func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.Path
-	for i := range s.platforms {
-		p := &s.platforms[i]
-		if rel, ok := strings.CutPrefix(path, p.prefix); ok && (rel == "" || rel[0] == '/') {
-			s.serve(p, rel, w, r)
+	for _, m := range s.mounts {
+		if rel, ok := strings.CutPrefix(path, m.Prefix); ok && (rel == "" || rel[0] == '/') {
+			s.serve(m, rel, w, r)
 			return
 		}
 	}
@@ -192,28 +195,35 @@ func (s *Server) Close() {
 	}
 }
 
-// XtrakitURL is the Xtrakit base URL a client is configured with.
-func (s *Server) XtrakitURL() string { return s.URL() + xtrakitBase }
+// Emulators are the platforms the server serves, in order.
+func (s *Server) Emulators() []Emulator {
+	out := make([]Emulator, len(s.mounts))
+	for i, m := range s.mounts {
+		out[i] = m.Emulator
+	}
+	return out
+}
 
-// RazorpayURL is the Razorpay base URL a client is configured with.
-func (s *Server) RazorpayURL() string { return s.URL() + razorpayBase }
+// BaseURL is the base URL a client of the named platform is configured
+// with: URL plus the platform's prefix.
+func (s *Server) BaseURL(name string) string { return s.URL() + s.mount(name).Prefix }
 
-// AximURL is the AximCommerce base URL a client is configured with.
-func (s *Server) AximURL() string { return s.URL() + aximBase }
+// StoreOf is the store of the named platform, for seeding and out-of-band
+// changes; each platform package wraps it (xtrakit.StoreOf).
+func StoreOf[T Store](s *Server, name string) T {
+	st, ok := s.mount(name).store.(T)
+	if !ok {
+		panic(fmt.Sprintf("sandbox: the %s store is a %T", name, s.mount(name).store))
+	}
+	return st
+}
 
-// Xtrakit is the Xtrakit store, for seeding and out-of-band changes.
-func (s *Server) Xtrakit() *xtrakit.Store { return s.xtrakit }
-
-// Razorpay is the Razorpay store, for seeding and out-of-band changes.
-func (s *Server) Razorpay() *razorpay.Store { return s.razorpay }
-
-// Axim is the AximCommerce store, for seeding and out-of-band changes.
-func (s *Server) Axim() *axim.Store { return s.axim }
-
-// WebCommanderURL is the WebCommander store URL a client is configured
-// with; the API base is this plus "/api/v4".
-func (s *Server) WebCommanderURL() string { return s.URL() + webcommanderStore }
-
-// WebCommander is the WebCommander store, for seeding, out-of-band changes
-// and its tokens.
-func (s *Server) WebCommander() *webcommander.Store { return s.wc }
+// mount is the named platform; asking for one the server lacks is a bug.
+func (s *Server) mount(name string) *mount {
+	for _, m := range s.mounts {
+		if m.Name == name {
+			return m
+		}
+	}
+	panic(fmt.Sprintf("sandbox: no platform %q", name))
+}

@@ -1,4 +1,4 @@
-package sandbox
+package sandbox_test
 
 import (
 	"encoding/base64"
@@ -9,7 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // wcTokenBody is the client_credentials request with the sandbox's
@@ -17,16 +21,16 @@ import (
 func wcTokenBody() string {
 	b, _ := json.Marshal(map[string]string{
 		"grant_type":   "client_credentials",
-		"auth_string":  base64.StdEncoding.EncodeToString([]byte(WebCommanderUsername + ":" + WebCommanderPassword)),
-		"redirect_uri": WebCommanderRedirectURI, "client_id": WebCommanderClientID, "client_secret": WebCommanderClientSecret,
+		"auth_string":  base64.StdEncoding.EncodeToString([]byte(sbwebcommander.Username + ":" + sbwebcommander.Password)),
+		"redirect_uri": sbwebcommander.RedirectURI, "client_id": sbwebcommander.ClientID, "client_secret": sbwebcommander.ClientSecret,
 	})
 	return string(b)
 }
 
 // wcToken gets an access token from the sandbox's token endpoint.
-func wcToken(t *testing.T, s *Server) string {
+func wcToken(t *testing.T, s *sandbox.Server) string {
 	t.Helper()
-	status, body, _ := call(t, "POST", s.WebCommanderURL()+"/api/v4/oauth2/token", "", wcTokenBody())
+	status, body, _ := call(t, "POST", sbwebcommander.URL(s)+"/api/v4/oauth2/token", "", wcTokenBody())
 	var g struct {
 		AccessToken string `json:"access_token"`
 	}
@@ -65,27 +69,27 @@ const wcCustomer = `{"customer":{"first_name":"Jane","email":"jane@example.com",
 
 func TestWebCommanderIsMounted(t *testing.T) {
 	s := started(t)
-	if s.WebCommanderURL() != s.URL()+"/webcommander" {
-		t.Fatalf("WebCommanderURL %s", s.WebCommanderURL())
+	if sbwebcommander.URL(s) != s.URL()+"/webcommander" {
+		t.Fatalf("WebCommanderURL %s", sbwebcommander.URL(s))
 	}
-	api := s.WebCommanderURL() + "/api/v4"
+	api := sbwebcommander.URL(s) + "/api/v4"
 	token := wcToken(t, s)
 	status, body := wcCall(t, "POST", api+"/admin/customers", token, wcCustomer)
 	if status != 201 || !strings.Contains(body, `"store_credit":150,`) || !strings.Contains(body, `"type":"BILLING"`) {
 		t.Fatalf("create: %d %s", status, body)
 	}
-	all := s.WebCommander().All()
+	all := sbwebcommander.StoreOf(s).Customers.List()
 	if len(all) != 1 || all[0].Email != "jane@example.com" || all[0].City != "Sydney" {
 		t.Fatalf("store: %+v", all)
 	}
-	if p, ok := s.WebCommander().Password(all[0].ID); !ok || p != "pw" {
+	if p, ok := sbwebcommander.StoreOf(s).Password(all[0].ID); !ok || p != "pw" {
 		t.Errorf("password %q %v", p, ok)
 	}
 	if status, body := wcCall(t, "GET", api+"/admin/customers/1", token, ""); status != 200 || !strings.Contains(body, `"id":1,`) {
 		t.Errorf("get: %d %s", status, body)
 	}
 	// Other platforms' credentials are not WebCommander's.
-	for _, auth := range []string{"", PlatformXtrakit, PlatformRazorpay, PlatformAxim} {
+	for _, auth := range []string{"", sbxtrakit.Name, sbrazorpay.Name, sbaxim.Name} {
 		if status, body, _ := call(t, "GET", api+"/admin/customers", auth, ""); status != 401 ||
 			body != `{"status":"error","code":401,"message":"Invalid or expired access token","error":"unauthorized"}` {
 			t.Errorf("401 with %q credentials: %d %s", auth, status, body)
@@ -94,12 +98,12 @@ func TestWebCommanderIsMounted(t *testing.T) {
 	if status, _, _ := call(t, "GET", s.URL()+"/webcommanderx/api/v4/admin/customers", "", ""); status != 404 {
 		t.Errorf("neighbouring prefix: %d", status)
 	}
-	reqs := s.RequestsFor(PlatformWebCommander)
+	reqs := s.RequestsFor(sbwebcommander.Name)
 	if len(reqs) != 7 || reqs[0].Path != "/api/v4/oauth2/token" || reqs[0].Status != 201 ||
 		reqs[1].Path != "/api/v4/admin/customers" || string(reqs[1].Body) != wcCustomer || reqs[3].Status != 401 {
 		t.Errorf("request log: %+v", reqs)
 	}
-	if cc, rt := s.WebCommander().TokenCalls(); cc != 1 || rt != 0 {
+	if cc, rt := sbwebcommander.StoreOf(s).TokenCalls(); cc != 1 || rt != 0 {
 		t.Errorf("TokenCalls %d %d", cc, rt)
 	}
 }
@@ -107,13 +111,13 @@ func TestWebCommanderIsMounted(t *testing.T) {
 func TestWebCommanderFaults(t *testing.T) {
 	s := started(t)
 	token := wcToken(t, s)
-	api := s.WebCommanderURL() + "/api/v4"
-	s.InjectFault(Fault{Platform: PlatformWebCommander, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, Status: 429, RetryAfter: "1"})
+	api := sbwebcommander.URL(s) + "/api/v4"
+	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, Status: 429, RetryAfter: "1"})
 	status, body := wcCall(t, "POST", api+"/admin/customers", token, wcCustomer)
 	if status != 429 || body != `{"status":"error","code":429,"message":"Too Many Requests","error":"too_many_requests"}` {
 		t.Errorf("429: %d %s", status, body)
 	}
-	s.InjectFault(Fault{Platform: PlatformWebCommander, Times: 1, Status: 503})
+	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Times: 1, Status: 503})
 	if status, body := wcCall(t, "GET", api+"/admin/customers", token, ""); status != 503 ||
 		body != `{"status":"error","code":503,"message":"Service Unavailable","error":"service_unavailable"}` {
 		t.Errorf("503: %d %s", status, body)
@@ -122,8 +126,8 @@ func TestWebCommanderFaults(t *testing.T) {
 		t.Errorf("after the faults: %d", status)
 	}
 	// A WebCommander fault leaves the other platforms alone.
-	s.InjectFault(Fault{Platform: PlatformWebCommander, Status: 500})
-	if status, _, _ := call(t, "GET", s.AximURL()+"/customers", PlatformAxim, ""); status != 200 {
+	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Status: 500})
+	if status, _, _ := call(t, "GET", sbaxim.URL(s)+"/customers", sbaxim.Name, ""); status != 200 {
 		t.Errorf("axim under a webcommander fault: %d", status)
 	}
 }
@@ -132,7 +136,7 @@ func TestControlWebCommanderStore(t *testing.T) {
 	s := started(t)
 	base := s.URL() + "/_sandbox/webcommander/customers"
 	status, body, _ := call(t, "POST", base, "", `{"first_name":"Seeded","email":"s@example.com","status":"active","city":"Perth","shipping_profile":2}`)
-	var c webcommander.Customer
+	var c sbwebcommander.Customer
 	if err := json.Unmarshal([]byte(body), &c); status != 201 || err != nil || c.ID != 1 || c.Version != 1 || *c.ShippingProfile != 2 {
 		t.Fatalf("seed: %d %s", status, body)
 	}
@@ -144,7 +148,7 @@ func TestControlWebCommanderStore(t *testing.T) {
 		t.Errorf("PATCH: %d %s", status, body)
 	}
 	token := wcToken(t, s)
-	if _, body := wcCall(t, "GET", s.WebCommanderURL()+"/api/v4/admin/customers/1", token, ""); !strings.Contains(body, `"city":"Hobart"`) ||
+	if _, body := wcCall(t, "GET", sbwebcommander.URL(s)+"/api/v4/admin/customers/1", token, ""); !strings.Contains(body, `"city":"Hobart"`) ||
 		!strings.Contains(body, `"store_credit":10,`) || !strings.Contains(body, `"state":{"id":6,"name":"Tasmania","code":"TAS"}`) {
 		t.Errorf("API after PATCH: %s", body)
 	}
@@ -168,7 +172,7 @@ func TestControlWebCommanderStore(t *testing.T) {
 			t.Errorf("%s %s: %d %s, want %d", tc.method, tc.path, status, body, tc.want)
 		}
 	}
-	if status, body := wcCall(t, "GET", s.WebCommanderURL()+"/api/v4/admin/customers/1", token, ""); status != 404 ||
+	if status, body := wcCall(t, "GET", sbwebcommander.URL(s)+"/api/v4/admin/customers/1", token, ""); status != 404 ||
 		body != `{"status":"error","code":404,"message":"Customer not found","error":"not_found"}` {
 		t.Errorf("API after out-of-band delete: %d %s", status, body)
 	}
@@ -177,13 +181,13 @@ func TestControlWebCommanderStore(t *testing.T) {
 func TestControlWebCommanderTokens(t *testing.T) {
 	s := started(t)
 	ctl := s.URL() + "/_sandbox/webcommander"
-	api := s.WebCommanderURL() + "/api/v4/admin/customers"
+	api := sbwebcommander.URL(s) + "/api/v4/admin/customers"
 	if status, body, _ := call(t, "PUT", ctl+"/token-lifetime", "", `{"milliseconds":300}`); status != 200 ||
 		body != `{"milliseconds":300,"seconds":0.3}` {
 		t.Fatalf("PUT ms: %d %s", status, body)
 	}
-	if s.WebCommander().TokenLifetime() != 300*time.Millisecond {
-		t.Errorf("lifetime %v", s.WebCommander().TokenLifetime())
+	if sbwebcommander.StoreOf(s).TokenLifetime() != 300*time.Millisecond {
+		t.Errorf("lifetime %v", sbwebcommander.StoreOf(s).TokenLifetime())
 	}
 	token := wcToken(t, s)
 	if status, _ := wcCall(t, "GET", api, token, ""); status != 200 {
@@ -221,18 +225,18 @@ func TestWebCommanderNormalize(t *testing.T) {
 	if status, _, _ := call(t, "PUT", s.URL()+"/_sandbox/normalize", "", allOnJSON); status != 200 {
 		t.Fatal("PUT normalize")
 	}
-	if s.WebCommander().Normalize() != s.Normalize() {
-		t.Errorf("webcommander switches %+v", s.WebCommander().Normalize())
+	if sbwebcommander.StoreOf(s).Normalize() != s.Normalize() {
+		t.Errorf("webcommander switches %+v", sbwebcommander.StoreOf(s).Normalize())
 	}
-	status, body := wcCall(t, "POST", s.WebCommanderURL()+"/api/v4/admin/customers", wcToken(t, s),
+	status, body := wcCall(t, "POST", sbwebcommander.URL(s)+"/api/v4/admin/customers", wcToken(t, s),
 		`{"customer":{"first_name":" Jane ","email":"Jane@Example.COM","city":" Sydney\t"}}`)
 	for _, want := range []string{`"first_name":"Jane"`, `"email":"jane@example.com"`, `"city":"Sydney"`} {
 		if status != 201 || !strings.Contains(body, want) {
 			t.Errorf("switches on: %d %s lacks %s", status, body, want)
 		}
 	}
-	s.SetNormalize(Normalize{})
-	if s.WebCommander().Normalize() != (Normalize{}) {
+	s.SetNormalize(sandbox.Normalize{})
+	if sbwebcommander.StoreOf(s).Normalize() != (sandbox.Normalize{}) {
 		t.Error("SetNormalize did not reach webcommander")
 	}
 }

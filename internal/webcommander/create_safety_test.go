@@ -12,21 +12,21 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
-	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 )
 
 // TestAccWebCommanderCustomer_gatewayErrorAfterCommit: the create commits,
 // then a gateway answers 500; the customer is found by e-mail and adopted, once.
 func TestAccWebCommanderCustomer_gatewayErrorAfterCommit(t *testing.T) {
 	s := acctest.Sandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformWebCommander, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, StatusAfterCommit: 500})
+	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, StatusAfterCommit: 500})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:           acctest.Config(s, hcl("test", full())),
 			ConfigPlanChecks: emptyAfterApply,
 			Check: func(st *terraform.State) error {
-				all := s.WebCommander().All()
+				all := sbwebcommander.StoreOf(s).Customers.List()
 				if len(all) != 1 || strconv.FormatInt(all[0].ID, 10) != stateID(st) {
 					return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
 				}
@@ -43,10 +43,10 @@ func TestAccWebCommanderCustomer_gatewayErrorAfterCommit(t *testing.T) {
 // stays untouched and unmanaged.
 func TestAccWebCommanderCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
 	s := acctest.Sandbox(t)
-	old := time.Now().UTC().Add(-time.Hour).Format(sbx.TimeLayout)
-	existing := s.WebCommander().Seed(sbx.Customer{FirstName: "Ada", Email: "ada@example.com", Status: "active", CreatedAt: old})
+	old := time.Now().UTC().Add(-time.Hour).Format(sbwebcommander.TimeLayout)
+	existing := sbwebcommander.StoreOf(s).Customers.Seed(sbwebcommander.Customer{FirstName: "Ada", Email: "ada@example.com", Status: "active", CreatedAt: old})
 	version := existing.Version
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformWebCommander, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, Latency: 3 * time.Second})
+	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, Latency: 3 * time.Second})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -55,7 +55,7 @@ func TestAccWebCommanderCustomer_uncommittedCreateBesideAnOlderRecord(t *testing
 				strconv.FormatInt(existing.ID, 10)),
 		}},
 		CheckDestroy: func(*terraform.State) error {
-			all := s.WebCommander().All()
+			all := sbwebcommander.StoreOf(s).Customers.List()
 			if len(all) != 1 || all[0].ID != existing.ID || all[0].Version != version {
 				return fmt.Errorf("want only the older customer, untouched; the sandbox holds %+v", all)
 			}

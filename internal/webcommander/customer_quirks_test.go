@@ -16,7 +16,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
-	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 )
 
 // TestAccWebCommanderCustomer_validation: every rule fails at plan time
@@ -40,7 +40,7 @@ func TestAccWebCommanderCustomer_validation(t *testing.T) {
 	for _, c := range cases {
 		invalid = append(invalid, resource.TestStep{Config: acctest.Config(s, hcl("test", with(minimal(), c.attr, c.value))), ExpectError: acctest.ErrorText(c.want)})
 	}
-	create := resource.TestStep{Config: valid, Check: acctest.CheckRequestCount(s, sandbox.PlatformWebCommander, "POST", 2)} // token + create
+	create := resource.TestStep{Config: valid, Check: acctest.CheckRequestCount(s, sbwebcommander.Name, "POST", 2)} // token + create
 	steps := acctest.NoRequestSteps(t, s, invalid, create)
 	steps = append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: valid, PlanOnly: true})...)
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
@@ -50,7 +50,7 @@ func TestAccWebCommanderCustomer_validation(t *testing.T) {
 // import command and block naming the existing customer.
 func TestAccWebCommanderCustomer_duplicateEmail(t *testing.T) {
 	s := acctest.Sandbox(t)
-	existing := s.WebCommander().Seed(sbx.Customer{FirstName: "Grace", Email: "ada@example.com", Status: "active"})
+	existing := sbwebcommander.StoreOf(s).Customers.Seed(sbwebcommander.Customer{FirstName: "Grace", Email: "ada@example.com", Status: "active"})
 	id := strconv.FormatInt(existing.ID, 10)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -66,14 +66,14 @@ func TestAccWebCommanderCustomer_duplicateEmail(t *testing.T) {
 // the connection drops; the customer is found by e-mail and adopted once.
 func TestAccWebCommanderCustomer_lostCreateAnswer(t *testing.T) {
 	s := acctest.Sandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformWebCommander, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, DropAfterCommit: true})
+	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, DropAfterCommit: true})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:           acctest.Config(s, hcl("test", full())),
 			ConfigPlanChecks: emptyAfterApply,
 			Check: func(st *terraform.State) error {
-				all := s.WebCommander().All()
+				all := sbwebcommander.StoreOf(s).Customers.List()
 				if len(all) != 1 || strconv.FormatInt(all[0].ID, 10) != stateID(st) {
 					return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
 				}
@@ -87,7 +87,7 @@ func TestAccWebCommanderCustomer_lostCreateAnswer(t *testing.T) {
 // provider block, with WebCommander's own answer.
 func TestAccWebCommanderProvider_wrongCredentials(t *testing.T) {
 	s := acctest.Sandbox(t)
-	config := strings.Replace(acctest.Config(s, hcl("test", minimal())), sandbox.WebCommanderClientSecret, "not-the-secret", 1)
+	config := strings.Replace(acctest.Config(s, hcl("test", minimal())), sbwebcommander.ClientSecret, "not-the-secret", 1)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -102,8 +102,8 @@ func TestAccWebCommanderProvider_wrongCredentials(t *testing.T) {
 // endpoint is called a bounded number of times (no stampede).
 func TestAccWebCommanderCustomer_tokenExpiry(t *testing.T) {
 	s := acctest.Sandbox(t)
-	s.WebCommander().SetTokenLifetime(time.Second)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformWebCommander, Path: "/api/v4/admin/customers", Latency: 150 * time.Millisecond})
+	sbwebcommander.StoreOf(s).SetTokenLifetime(time.Second)
+	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Path: "/api/v4/admin/customers", Latency: 150 * time.Millisecond})
 	config := acctest.Config(s, `
 resource "crm_webcommander_customer" "many" {
   count      = 30
@@ -118,10 +118,10 @@ resource "crm_webcommander_customer" "many" {
 			Config:           config,
 			ConfigPlanChecks: emptyAfterApply,
 			Check: func(*terraform.State) error {
-				if n := len(s.WebCommander().All()); n != 30 {
+				if n := len(sbwebcommander.StoreOf(s).Customers.List()); n != 30 {
 					return fmt.Errorf("the sandbox holds %d customers, want 30", n)
 				}
-				for _, r := range acctest.Requests(s, sandbox.PlatformWebCommander, "") {
+				for _, r := range acctest.Requests(s, sbwebcommander.Name, "") {
 					if r.Status == 401 && !strings.HasSuffix(r.Path, "/oauth2/token") {
 						continue // an expired token, answered by a refresh and a replay
 					}
@@ -129,7 +129,7 @@ resource "crm_webcommander_customer" "many" {
 						return fmt.Errorf("%s %s answered %d", r.Method, r.Path, r.Status)
 					}
 				}
-				cc, refresh := s.WebCommander().TokenCalls()
+				cc, refresh := sbwebcommander.StoreOf(s).TokenCalls()
 				// One token per second of apply at most, plus slack for the
 				// expiry racing in-flight requests; never one per request.
 				bound := int(time.Since(start).Seconds()) + 5
@@ -155,7 +155,7 @@ func TestAccWebCommanderCustomer_writeOnlyPassword(t *testing.T) {
 	password := func(want string) func(*terraform.State) error {
 		return func(st *terraform.State) error {
 			id, _ = strconv.ParseInt(stateID(st), 10, 64)
-			if got, _ := s.WebCommander().Password(id); got != want {
+			if got, _ := sbwebcommander.StoreOf(s).Password(id); got != want {
 				return fmt.Errorf("the sandbox holds password %q, want %q", got, want)
 			}
 			for k, v := range st.RootModule().Resources[customerAddr].Primary.Attributes {
@@ -183,7 +183,7 @@ func TestAccWebCommanderCustomer_writeOnlyPassword(t *testing.T) {
 // imports by identity plan empty but for what cannot be read back.
 func TestAccWebCommanderCustomer_identity(t *testing.T) {
 	s := acctest.Sandbox(t)
-	seeded := s.WebCommander().Seed(sbx.Customer{FirstName: "Grace", LastName: "Hopper", Email: "grace@example.com", Status: "active"})
+	seeded := sbwebcommander.StoreOf(s).Customers.Seed(sbwebcommander.Customer{FirstName: "Grace", LastName: "Hopper", Email: "grace@example.com", Status: "active"})
 	config := acctest.Config(s, hcl("test", with(full(), "newsletter_subscribed", "-")))
 	adopted := hcl("seeded", map[string]string{"first_name": `"Grace"`, "last_name": `"Hopper"`, "email": `"grace@example.com"`, "status": `"active"`})
 	steps := acctest.IdentitySteps(config, customerAddr, idPattern)
@@ -201,7 +201,7 @@ func TestAccWebCommanderCustomersDataSource(t *testing.T) {
 	s := acctest.Sandbox(t)
 	var ids []string
 	for i := range 45 {
-		c := s.WebCommander().Seed(sbx.Customer{FirstName: fmt.Sprintf("C%02d", i), Email: fmt.Sprintf("c%02d@example.com", i), Status: "active"})
+		c := sbwebcommander.StoreOf(s).Customers.Seed(sbwebcommander.Customer{FirstName: fmt.Sprintf("C%02d", i), Email: fmt.Sprintf("c%02d@example.com", i), Status: "active"})
 		ids = append(ids, strconv.FormatInt(c.ID, 10))
 	}
 	resource.ParallelTest(t, resource.TestCase{

@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 )
 
 var emptyAfterApply = resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
@@ -54,7 +54,7 @@ func TestAccWebCommanderCustomer_full(t *testing.T) {
 						"store_credit":"150.00","credit_limit":"99.50","allow_credit_limit":true,"customer_password_expired":false}`),
 					func(st *terraform.State) error {
 						id, _ := strconv.ParseInt(stateID(st), 10, 64)
-						if pw, ok := s.WebCommander().Password(id); !ok || pw != "s3cret-pass" {
+						if pw, ok := sbwebcommander.StoreOf(s).Password(id); !ok || pw != "s3cret-pass" {
 							return fmt.Errorf("the sandbox holds password %q, want the configured one", pw)
 						}
 						return nil
@@ -109,7 +109,7 @@ func TestAccWebCommanderCustomer_update(t *testing.T) {
 				Config: acctest.Config(s, hcl("test", with(base, "city", `"Melbourne"`, "state", `"VIC"`, "credit_limit", "250", "abn_branch", "-", "password", `"n3w-pass"`))),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					checkBody(s, "PUT", `{"customer":{"password":"n3w-pass"}}`),
-					acctest.CheckRequestCount(s, sandbox.PlatformWebCommander, "PUT", 2),
+					acctest.CheckRequestCount(s, sbwebcommander.Name, "PUT", 2),
 				),
 			},
 		},
@@ -127,7 +127,7 @@ func TestAccWebCommanderCustomer_drift(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: config, Check: func(st *terraform.State) error { id, _ = strconv.ParseInt(stateID(st), 10, 64); return nil }},
 			{
-				PreConfig: acctest.Mutate(t, func() error { return s.WebCommander().Mutate(id, map[string]any{"city": "Perth"}) }),
+				PreConfig: acctest.Mutate(t, func() error { return sbwebcommander.StoreOf(s).Customers.Mutate(id, map[string]any{"city": "Perth"}) }),
 				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate)},
@@ -149,7 +149,7 @@ func TestAccWebCommanderCustomer_disappears(t *testing.T) {
 			{Config: config, Check: func(st *terraform.State) error { id, _ = strconv.ParseInt(stateID(st), 10, 64); return nil }},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					if !s.WebCommander().Delete(id) {
+					if !sbwebcommander.StoreOf(s).Customers.Delete(id) {
 						return fmt.Errorf("customer %d was not in the sandbox", id)
 					}
 					return nil

@@ -11,6 +11,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 )
 
 const customerAddr = "crm_webcommander_customer.test"
@@ -66,7 +67,7 @@ func stateID(st *terraform.State) string { return st.RootModule().Resources[cust
 // lastBody is the JSON body of the last request with method.
 func lastBody(s *sandbox.Server, method string) (map[string]any, error) {
 	var reqs []sandbox.Request
-	for _, r := range acctest.Requests(s, sandbox.PlatformWebCommander, method) {
+	for _, r := range acctest.Requests(s, sbwebcommander.Name, method) {
 		if !strings.HasSuffix(r.Path, "/oauth2/token") {
 			reqs = append(reqs, r)
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 )
 
 const listedCustomers = 40
@@ -45,10 +46,10 @@ func TestAccWebCommanderCustomer_refreshByList(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := s.WebCommander().Mutate(ids[5], map[string]any{"last_name": "Byron"}); err != nil {
+					if err := sbwebcommander.StoreOf(s).Customers.Mutate(ids[5], map[string]any{"last_name": "Byron"}); err != nil {
 						t.Fatal(err)
 					}
-					if !s.WebCommander().Delete(ids[7]) {
+					if !sbwebcommander.StoreOf(s).Customers.Delete(ids[7]) {
 						t.Fatal("customer 7 not in the sandbox")
 					}
 					mark = acctest.MarkRequests(s)
@@ -60,14 +61,14 @@ func TestAccWebCommanderCustomer_refreshByList(t *testing.T) {
 						plancheck.ExpectKnownValue("crm_webcommander_customer.many[5]", tfjsonpath.New("last_name"), knownvalue.StringExact("Lovelace")),
 						plancheck.ExpectResourceAction("crm_webcommander_customer.many[7]", plancheck.ResourceActionCreate),
 						plancheck.ExpectResourceAction("crm_webcommander_customer.many[8]", plancheck.ResourceActionNoop),
-						acctest.RefreshGETs(&mark, sandbox.PlatformWebCommander, listedRequests),
+						acctest.RefreshGETs(&mark, sbwebcommander.Name, listedRequests),
 					},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.WebCommander().All()); n != listedCustomers {
+					if n := len(sbwebcommander.StoreOf(s).Customers.List()); n != listedCustomers {
 						return fmt.Errorf("sandbox has %d customers, want %d", n, listedCustomers)
 					}
-					if c, _ := s.WebCommander().Get(ids[5]); c.LastName != "Lovelace" {
+					if c, _ := sbwebcommander.StoreOf(s).Customers.Get(ids[5]); c.LastName != "Lovelace" {
 						return fmt.Errorf("customer 5 not restored: last name %q", c.LastName)
 					}
 					return nil

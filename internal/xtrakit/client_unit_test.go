@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -116,7 +118,7 @@ func TestClientNonJSONErrorBody(t *testing.T) {
 		_, _ = w.Write([]byte("  <html>Forbidden by proxy</html>\n"))
 	}))
 	defer srv.Close()
-	c := newClient(t, srv.URL, sandbox.XtrakitAPIKey)
+	c := newClient(t, srv.URL, sbxtrakit.APIKey)
 	_, err := c.GetCustomer(context.Background(), "1")
 	apiErr, ok := transport.AsAPIError(err)
 	if !ok {
@@ -332,13 +334,13 @@ func newClient(t *testing.T, baseURL, key string) *Client {
 
 func newSandbox(t *testing.T) (*sandbox.Server, *Client) {
 	s, base := newSandboxURL(t)
-	return s, newClient(t, base, sandbox.XtrakitAPIKey)
+	return s, newClient(t, base, sbxtrakit.APIKey)
 }
 
 // newSandboxURL serves a fresh sandbox and returns its Xtrakit base URL.
 func newSandboxURL(t *testing.T) (*sandbox.Server, string) {
 	t.Helper()
-	s := sandbox.New()
+	s := emulators.New()
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
 	return s, srv.URL + "/xtrakit/api/v1"
@@ -388,7 +390,7 @@ func TestClientCustomerLifecycle(t *testing.T) {
 	if updated.CustomerCity != "Tema" || updated.CustomerZip != nil || updated.CustomerGroupID != nil || updated.ID != created.ID {
 		t.Errorf("updated = %+v", updated)
 	}
-	if stored, _ := s.Xtrakit().Customer(created.ID); stored.CustomerCity != "Tema" || stored.CustomerZip != nil {
+	if stored, _ := sbxtrakit.StoreOf(s).Customers.Get(created.ID); stored.CustomerCity != "Tema" || stored.CustomerZip != nil {
 		t.Errorf("store = %+v", stored)
 	}
 
@@ -530,14 +532,14 @@ func TestClientRejectsBadIDsWithoutRequest(t *testing.T) {
 			t.Errorf("DeleteGroup(%q): no error", id)
 		}
 	}
-	if n := len(s.RequestsFor(sandbox.PlatformXtrakit)); n != 0 {
+	if n := len(s.RequestsFor(sbxtrakit.Name)); n != 0 {
 		t.Errorf("%d requests sent for invalid ids, want 0", n)
 	}
 }
 
 func countRequests(s *sandbox.Server, method, path string) int {
 	n := 0
-	for _, r := range s.RequestsFor(sandbox.PlatformXtrakit) {
+	for _, r := range s.RequestsFor(sbxtrakit.Name) {
 		if r.Method == method && r.Path == path {
 			n++
 		}
@@ -568,7 +570,7 @@ func TestClientCreateCustomerLostAnswerAdopts(t *testing.T) {
 		t.Errorf("adopted = %+v", got)
 	}
 	var matching int
-	for _, st := range s.Xtrakit().Customers() {
+	for _, st := range sbxtrakit.StoreOf(s).Customers.List() {
 		if st.CustomerName == "Jane Doe" {
 			matching++
 			if st.ID != got.ID {
@@ -576,8 +578,8 @@ func TestClientCreateCustomerLostAnswerAdopts(t *testing.T) {
 			}
 		}
 	}
-	if matching != 1 || len(s.Xtrakit().Customers()) != 2 {
-		t.Errorf("store has %d matching of %d customers, want exactly 1 of 2", matching, len(s.Xtrakit().Customers()))
+	if matching != 1 || len(sbxtrakit.StoreOf(s).Customers.List()) != 2 {
+		t.Errorf("store has %d matching of %d customers, want exactly 1 of 2", matching, len(sbxtrakit.StoreOf(s).Customers.List()))
 	}
 	if n := countRequests(s, "POST", "/customers/add"); n != 2 {
 		t.Errorf("%d creates sent, want 2 (decoy + the dropped one)", n)
@@ -592,7 +594,7 @@ func TestClientCreateGroupLostAnswerAdopts(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CreateGroup: %v", err)
 	}
-	groups := s.Xtrakit().Groups()
+	groups := sbxtrakit.StoreOf(s).Groups.List()
 	if len(groups) != 1 || groups[0].ID != got.ID || got.GroupName != "VIP" {
 		t.Errorf("store = %+v, adopted = %+v; want exactly one, the adopted one", groups, got)
 	}
@@ -610,7 +612,7 @@ func TestClientCreateCustomerLostBeforeCommitRetriesOnce(t *testing.T) {
 	// any commit: the handler never runs.
 	c, err := NewClient(transport.Config{
 		BaseURL:        base,
-		Auth:           transport.BearerToken(sandbox.XtrakitAPIKey),
+		Auth:           transport.BearerToken(sbxtrakit.APIKey),
 		MaxRetries:     1,
 		RequestTimeout: 100 * time.Millisecond,
 		RetryWaitMin:   time.Millisecond,
@@ -626,8 +628,8 @@ func TestClientCreateCustomerLostBeforeCommitRetriesOnce(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CreateCustomer: %v", err)
 	}
-	if len(s.Xtrakit().Customers()) != 1 || s.Xtrakit().Customers()[0].ID != got.ID {
-		t.Errorf("store = %+v, want exactly the created one", s.Xtrakit().Customers())
+	if len(sbxtrakit.StoreOf(s).Customers.List()) != 1 || sbxtrakit.StoreOf(s).Customers.List()[0].ID != got.ID {
+		t.Errorf("store = %+v, want exactly the created one", sbxtrakit.StoreOf(s).Customers.List())
 	}
 	if n := countRequests(s, "POST", "/customers/add"); n != 2 {
 		t.Errorf("%d creates sent, want 2", n)
@@ -638,7 +640,7 @@ func TestClientCreateCustomerLostBeforeCommitRetriesOnce(t *testing.T) {
 }
 
 func TestClientWrongAPIKey(t *testing.T) {
-	s := sandbox.New()
+	s := emulators.New()
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
 	c := newClient(t, srv.URL+"/xtrakit/api/v1", "xtk_wrong_key")
@@ -661,7 +663,7 @@ func TestClientWrongAPIKey(t *testing.T) {
 	if apiErr, ok := transport.AsAPIError(err); !ok || apiErr.Status != 401 {
 		t.Errorf("create with wrong key: %v", err)
 	}
-	if n := len(s.RequestsFor(sandbox.PlatformXtrakit)); n != 2 {
+	if n := len(s.RequestsFor(sbxtrakit.Name)); n != 2 {
 		t.Errorf("%d requests, want 2 (no retries, no find)", n)
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
-	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // TestAccXtrakitCustomer_gatewayErrorAfterCommit: the create commits, then
@@ -17,15 +17,15 @@ import (
 // second attempt and adopts it: exactly one customer, and it is in state.
 func TestAccXtrakitCustomer_gatewayErrorAfterCommit(t *testing.T) {
 	s := acctest.Sandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformXtrakit, Method: "POST", Path: "/customers/add", Times: 1, StatusAfterCommit: 502})
+	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Method: "POST", Path: "/customers/add", Times: 1, StatusAfterCommit: 502})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: acctest.Config(s, minimalCustomer),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
+				acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1),
 				func(st *terraform.State) error {
-					all := s.Xtrakit().Customers()
+					all := sbxtrakit.StoreOf(s).Customers.List()
 					if len(all) != 1 || all[0].ID != customerID(st) {
 						return errorf("want exactly the committed customer in state; sandbox has %d, state id %d", len(all), customerID(st))
 					}
@@ -38,9 +38,9 @@ func TestAccXtrakitCustomer_gatewayErrorAfterCommit(t *testing.T) {
 
 // seedKwame stores, an hour before the test, a customer identical to
 // minimalCustomer: a record that existed before any create of the test.
-func seedKwame(s *sandbox.Server) sbx.Customer {
-	old := time.Now().UTC().Add(-time.Hour).Format(sbx.TimeLayout)
-	return s.Xtrakit().SeedCustomer(sbx.Customer{
+func seedKwame(s *sandbox.Server) sbxtrakit.Customer {
+	old := time.Now().UTC().Add(-time.Hour).Format(sbxtrakit.TimeLayout)
+	return sbxtrakit.StoreOf(s).Customers.Seed(sbxtrakit.Customer{
 		CustomerName: "Kwame Mensah", CustomerPhone: "+233201234567", CustomerCountry: "Ghana",
 		CustomerState: "Ashanti", CustomerCity: "Kumasi", Address1: "12 Harper Road", CreatedBy: "platform-team",
 		CreatedAt: old, UpdatedAt: old,
@@ -49,9 +49,9 @@ func seedKwame(s *sandbox.Server) sbx.Customer {
 
 // onlyTheNewOneAdopted: two customers, state holds the one this apply
 // made, and the older identical one is untouched.
-func onlyTheNewOneAdopted(s *sandbox.Server, old sbx.Customer) resource.TestCheckFunc {
+func onlyTheNewOneAdopted(s *sandbox.Server, old sbxtrakit.Customer) resource.TestCheckFunc {
 	return func(st *terraform.State) error {
-		all := s.Xtrakit().Customers()
+		all := sbxtrakit.StoreOf(s).Customers.List()
 		if len(all) != 2 {
 			return errorf("the sandbox holds %d customers, want the old one and the new one", len(all))
 		}
@@ -73,12 +73,12 @@ func onlyTheNewOneAdopted(s *sandbox.Server, old sbx.Customer) resource.TestChec
 func TestAccXtrakitCustomer_lostCreateBesideAnIdenticalRecord(t *testing.T) {
 	s := acctest.Sandbox(t)
 	old := seedKwame(s)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformXtrakit, Method: "POST", Path: "/customers/add", Times: 1, DropAfterCommit: true})
+	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Method: "POST", Path: "/customers/add", Times: 1, DropAfterCommit: true})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: acctest.Config(s, minimalCustomer),
-			Check:  resource.ComposeAggregateTestCheckFunc(acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1), onlyTheNewOneAdopted(s, old)),
+			Check:  resource.ComposeAggregateTestCheckFunc(acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1), onlyTheNewOneAdopted(s, old)),
 		}},
 	})
 }
@@ -90,12 +90,12 @@ func TestAccXtrakitCustomer_lostCreateBesideAnIdenticalRecord(t *testing.T) {
 func TestAccXtrakitCustomer_uncommittedCreateBesideAnIdenticalRecord(t *testing.T) {
 	s := acctest.Sandbox(t)
 	old := seedKwame(s)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformXtrakit, Method: "POST", Path: "/customers/add", Times: 1, Latency: 3 * time.Second})
+	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Method: "POST", Path: "/customers/add", Times: 1, Latency: 3 * time.Second})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: acctest.ProviderConfigWith(s, map[string]string{"request_timeout": `"1s"`}) + minimalCustomer,
-			Check:  resource.ComposeAggregateTestCheckFunc(acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 2), onlyTheNewOneAdopted(s, old)),
+			Check:  resource.ComposeAggregateTestCheckFunc(acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 2), onlyTheNewOneAdopted(s, old)),
 		}},
 	})
 }

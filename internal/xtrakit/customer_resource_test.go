@@ -15,7 +15,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
-	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 const customerAddr = "crm_xtrakit_customer.test"
@@ -80,7 +80,7 @@ func TestAccXtrakitCustomer_minimal(t *testing.T) {
 				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("created_by"), knownvalue.StringExact("platform-team")),
 			},
 			// Create sends the whole record, unset optionals as null.
-			Check: acctest.CheckLastBody(s, sandbox.PlatformXtrakit, "POST", map[string]any{
+			Check: acctest.CheckLastBody(s, sbxtrakit.Name, "POST", map[string]any{
 				"customer_group_id": nil, "customer_name": "Kwame Mensah", "customer_email": nil,
 				"customer_phone": "+233201234567", "customer_whatsapp": nil, "customer_country": "Ghana",
 				"customer_city": "Kumasi", "customer_state": "Ashanti", "customer_zip": nil,
@@ -132,7 +132,7 @@ func TestAccXtrakitCustomer_emailCase(t *testing.T) {
 			{
 				PreConfig: acctest.Mutate(t, func() error {
 					before := customerEmails(s)
-					if err := s.Xtrakit().MutateCustomer(id, map[string]any{"customer_email": "Jane.Doe@Example.com"}); err != nil {
+					if err := sbxtrakit.StoreOf(s).Customers.Mutate(id, map[string]any{"customer_email": "Jane.Doe@Example.com"}); err != nil {
 						return err
 					}
 					return changedOnly(before, customerEmails(s), id, "Jane.Doe@Example.com")
@@ -153,7 +153,7 @@ func TestAccXtrakitCustomer_emailCase(t *testing.T) {
 // ("<null>" for none).
 func customerEmails(s *sandbox.Server) map[int64]string {
 	out := map[int64]string{}
-	for _, c := range s.Xtrakit().Customers() {
+	for _, c := range sbxtrakit.StoreOf(s).Customers.List() {
 		out[c.ID] = "<null>"
 		if c.CustomerEmail != nil {
 			out[c.ID] = *c.CustomerEmail
@@ -209,7 +209,7 @@ func TestAccXtrakitCustomer_basic(t *testing.T) {
 				Check: func(st *terraform.State) error {
 					groupID, _ := strconv.Atoi(st.RootModule().Resources["crm_xtrakit_customer_group.premium"].Primary.ID)
 					// The edit PUT replaces the record: it carries every field.
-					return acctest.CheckLastBody(s, sandbox.PlatformXtrakit, "PUT", map[string]any{
+					return acctest.CheckLastBody(s, sbxtrakit.Name, "PUT", map[string]any{
 						"customer_group_id": groupID, "customer_name": "Jane Doe", "customer_email": "jane@example.org",
 						"customer_phone": "+233244567890", "customer_whatsapp": "+233244567890",
 						"customer_country": "Ghana", "customer_city": "Tema", "customer_state": "Greater Accra",
@@ -242,7 +242,7 @@ func TestAccXtrakitCustomer_importBlock(t *testing.T) {
 func TestAccXtrakitCustomer_importExisting(t *testing.T) {
 	s := acctest.Sandbox(t)
 	zip := "00233"
-	seeded := s.Xtrakit().SeedCustomer(sbx.Customer{
+	seeded := sbxtrakit.StoreOf(s).Customers.Seed(sbxtrakit.Customer{
 		CustomerName: "Kwame Mensah", CustomerPhone: "+233201234567", CustomerCountry: "Ghana",
 		CustomerState: "Ashanti", CustomerCity: "Kumasi", Address1: "12 Harper Road",
 		CreatedBy: "platform-team", CustomerZip: &zip,
@@ -265,7 +265,7 @@ import {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("id"), knownvalue.StringExact(strconv.FormatInt(seeded.ID, 10))),
 			},
-			Check: acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 0),
+			Check: acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 0),
 		}},
 	})
 }
@@ -278,7 +278,7 @@ func TestAccXtrakitCustomer_disappears(t *testing.T) {
 			{
 				Config: acctest.Config(s, minimalCustomer),
 				Check: func(st *terraform.State) error {
-					if !s.Xtrakit().DeleteCustomer(customerID(st)) {
+					if !sbxtrakit.StoreOf(s).Customers.Delete(customerID(st)) {
 						return errorf("customer not in the sandbox")
 					}
 					return nil
@@ -291,7 +291,7 @@ func TestAccXtrakitCustomer_disappears(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionCreate)},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.Xtrakit().Customers()); n != 1 {
+					if n := len(sbxtrakit.StoreOf(s).Customers.List()); n != 1 {
 						return errorf("want 1 customer after re-creation, sandbox has %d", n)
 					}
 					return nil
@@ -316,7 +316,7 @@ func TestAccXtrakitCustomer_drift(t *testing.T) {
 			},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					return s.Xtrakit().MutateCustomer(id, map[string]any{
+					return sbxtrakit.StoreOf(s).Customers.Mutate(id, map[string]any{
 						"customer_city": "Kumasi", "customer_zip": nil, "customer_group_id": nil,
 					})
 				}),
@@ -329,7 +329,7 @@ func TestAccXtrakitCustomer_drift(t *testing.T) {
 					},
 				},
 				Check: func(*terraform.State) error {
-					c, _ := s.Xtrakit().Customer(id)
+					c, _ := sbxtrakit.StoreOf(s).Customers.Get(id)
 					if c.CustomerCity != "Accra" || c.CustomerZip == nil || *c.CustomerZip != "00233" || c.CustomerGroupID == nil {
 						return errorf("apply did not restore the record: %+v", c)
 					}
@@ -376,11 +376,11 @@ resource "crm_xtrakit_customer_group" "premium" {
 					statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("group_id"), knownvalue.Null()),
 				},
 				Check: func(*terraform.State) error {
-					reqs := acctest.Requests(s, sandbox.PlatformXtrakit, "PUT")
+					reqs := acctest.Requests(s, sbxtrakit.Name, "PUT")
 					if len(reqs) != 1 || !regexp.MustCompile(`"customer_group_id":null`).Match(reqs[0].Body) {
 						return errorf("want one PUT with customer_group_id null, got %d: %s", len(reqs), lastBody(reqs))
 					}
-					if c := s.Xtrakit().Customers(); len(c) != 1 || c[0].CustomerGroupID != nil {
+					if c := sbxtrakit.StoreOf(s).Customers.List(); len(c) != 1 || c[0].CustomerGroupID != nil {
 						return errorf("the customer is still in a group: %+v", c)
 					}
 					return nil
@@ -395,7 +395,7 @@ resource "crm_xtrakit_customer_group" "premium" {
 					},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.Xtrakit().Groups()); n != 0 {
+					if n := len(sbxtrakit.StoreOf(s).Groups.List()); n != 0 {
 						return errorf("the group should be deleted, sandbox has %d groups", n)
 					}
 					return nil
@@ -410,15 +410,15 @@ resource "crm_xtrakit_customer_group" "premium" {
 // not create a second one.
 func TestAccXtrakitCustomer_lostCreateResponse(t *testing.T) {
 	s := acctest.Sandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformXtrakit, Method: "POST", Path: "/customers/add", Times: 1, DropAfterCommit: true})
+	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Method: "POST", Path: "/customers/add", Times: 1, DropAfterCommit: true})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: acctest.Config(s, minimalCustomer),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
+				acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1),
 				func(st *terraform.State) error {
-					all := s.Xtrakit().Customers()
+					all := sbxtrakit.StoreOf(s).Customers.List()
 					if len(all) != 1 {
 						return errorf("want exactly 1 customer after a lost create answer, sandbox has %d", len(all))
 					}
@@ -436,16 +436,16 @@ func TestAccXtrakitCustomer_lostCreateResponse(t *testing.T) {
 // are retried, and the apply succeeds.
 func TestAccXtrakitCustomer_retries(t *testing.T) {
 	s := acctest.Sandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformXtrakit, Method: "POST", Times: 1, Status: 429, RetryAfter: "1"})
-	s.InjectFault(sandbox.Fault{Platform: sandbox.PlatformXtrakit, Method: "GET", Times: 2, Status: 503})
+	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Method: "POST", Times: 1, Status: 429, RetryAfter: "1"})
+	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Method: "GET", Times: 2, Status: 503})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: acctest.Config(s, minimalCustomer),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 2),
+				acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 2),
 				func(*terraform.State) error {
-					if n := len(s.Xtrakit().Customers()); n != 1 {
+					if n := len(sbxtrakit.StoreOf(s).Customers.List()); n != 1 {
 						return errorf("want 1 customer, sandbox has %d", n)
 					}
 					return nil
@@ -461,7 +461,7 @@ func TestAccXtrakitCustomer_retries(t *testing.T) {
 func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
 	s := acctest.Sandbox(t)
 	var groupID int64
-	var walkIn sbx.Customer
+	var walkIn sbxtrakit.Customer
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
@@ -470,7 +470,7 @@ func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
 				Check: func(st *terraform.State) error {
 					groupID, _ = strconv.ParseInt(st.RootModule().Resources[groupAddr].Primary.ID, 10, 64)
 					// A customer Terraform does not manage still uses the group.
-					walkIn = s.Xtrakit().SeedCustomer(sbx.Customer{
+					walkIn = sbxtrakit.StoreOf(s).Customers.Seed(sbxtrakit.Customer{
 						CustomerGroupID: &groupID, CustomerName: "Walk-in", CustomerPhone: "+233200000000",
 						CustomerCountry: "Ghana", CustomerState: "Ashanti", CustomerCity: "Kumasi",
 						Address1: "1 Market St", CreatedBy: "pos",
@@ -487,13 +487,13 @@ func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
 				// (the plan destroys it again); once the customer is gone
 				// the destroy goes through.
 				PreConfig: acctest.Mutate(t, func() error {
-					if _, ok := s.Xtrakit().Group(groupID); !ok {
+					if _, ok := sbxtrakit.StoreOf(s).Groups.Get(groupID); !ok {
 						return errorf("group %d is gone from the sandbox after the refused delete", groupID)
 					}
-					if !s.Xtrakit().DeleteCustomer(walkIn.ID) {
+					if !sbxtrakit.StoreOf(s).Customers.Delete(walkIn.ID) {
 						return errorf("customer %d not in the sandbox", walkIn.ID)
 					}
-					if n := len(s.Xtrakit().Customers()); n != 0 {
+					if n := len(sbxtrakit.StoreOf(s).Customers.List()); n != 0 {
 						return errorf("the sandbox still holds %d customers", n)
 					}
 					return nil
@@ -506,12 +506,12 @@ func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
 					if _, ok := st.RootModule().Resources[groupAddr]; ok {
 						return errorf("%s is still in state", groupAddr)
 					}
-					if _, ok := s.Xtrakit().Group(groupID); ok {
+					if _, ok := sbxtrakit.StoreOf(s).Groups.Get(groupID); ok {
 						return errorf("group %d is still in the sandbox", groupID)
 					}
 					path := "/customer-groups/" + strconv.FormatInt(groupID, 10)
 					var statuses []int
-					for _, r := range acctest.Requests(s, sandbox.PlatformXtrakit, "DELETE") {
+					for _, r := range acctest.Requests(s, sbxtrakit.Name, "DELETE") {
 						if r.Path != path {
 							return errorf("unexpected DELETE %s", r.Path)
 						}

@@ -11,12 +11,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
-	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
+
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
-func seedCustomer(store *sbx.Store, name string, group *int64) sbx.Customer {
+func seedCustomer(store *sbxtrakit.Store, name string, group *int64) sbxtrakit.Customer {
 	email := name + "@example.com"
-	return store.SeedCustomer(sbx.Customer{
+	return store.Customers.Seed(sbxtrakit.Customer{
 		CustomerGroupID: group, CustomerName: name, CustomerEmail: &email, CustomerPhone: "+233200000001",
 		CustomerCountry: "Ghana", CustomerState: "Ashanti", CustomerCity: "Kumasi",
 		Address1: "1 Market St", CreatedBy: "seed",
@@ -26,8 +27,8 @@ func seedCustomer(store *sbx.Store, name string, group *int64) sbx.Customer {
 func TestAccXtrakitCustomerDataSource(t *testing.T) {
 	s := acctest.Sandbox(t)
 	desc := "Seeded"
-	g := s.Xtrakit().SeedGroup(sbx.Group{GroupName: "VIP", GroupDescription: &desc})
-	c := seedCustomer(s.Xtrakit(), "ama", &g.ID)
+	g := sbxtrakit.StoreOf(s).Groups.Seed(sbxtrakit.Group{GroupName: "VIP", GroupDescription: &desc})
+	c := seedCustomer(sbxtrakit.StoreOf(s), "ama", &g.ID)
 	id := strconv.FormatInt(c.ID, 10)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -57,7 +58,7 @@ func TestAccXtrakitCustomerDataSource_notFound(t *testing.T) {
 
 func TestAccXtrakitCustomerGroupDataSource(t *testing.T) {
 	s := acctest.Sandbox(t)
-	g := s.Xtrakit().SeedGroup(sbx.Group{GroupName: "Wholesale"})
+	g := sbxtrakit.StoreOf(s).Groups.Seed(sbxtrakit.Group{GroupName: "Wholesale"})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -73,10 +74,10 @@ func TestAccXtrakitCustomerGroupDataSource(t *testing.T) {
 
 func TestAccXtrakitCustomersDataSource(t *testing.T) {
 	s := acctest.Sandbox(t)
-	g := s.Xtrakit().SeedGroup(sbx.Group{GroupName: "VIP"})
-	a := seedCustomer(s.Xtrakit(), "ama", &g.ID)
-	seedCustomer(s.Xtrakit(), "kofi", nil)
-	c := seedCustomer(s.Xtrakit(), "esi", &g.ID)
+	g := sbxtrakit.StoreOf(s).Groups.Seed(sbxtrakit.Group{GroupName: "VIP"})
+	a := seedCustomer(sbxtrakit.StoreOf(s), "ama", &g.ID)
+	seedCustomer(sbxtrakit.StoreOf(s), "kofi", nil)
+	c := seedCustomer(sbxtrakit.StoreOf(s), "esi", &g.ID)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{

@@ -14,6 +14,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 const groupAddr = "crm_xtrakit_customer_group.test"
@@ -46,7 +47,7 @@ func TestAccXtrakitCustomerGroup_basic(t *testing.T) {
 					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("user_id"), knownvalue.NotNull()),
 					statecheck.ExpectKnownValue(groupAddr, tfjsonpath.New("business_code"), knownvalue.NotNull()),
 				},
-				Check: acctest.CheckLastBody(s, sandbox.PlatformXtrakit, "POST", map[string]any{
+				Check: acctest.CheckLastBody(s, sbxtrakit.Name, "POST", map[string]any{
 					"group_name": "Premium Customers", "group_description": "Spent over $1000.",
 				}),
 			},
@@ -66,10 +67,10 @@ func TestAccXtrakitCustomerGroup_basic(t *testing.T) {
 				},
 				// The edit PUT carries the whole group; the removed description is sent as null.
 				Check: resource.ComposeAggregateTestCheckFunc(
-					acctest.CheckLastBody(s, sandbox.PlatformXtrakit, "PUT", map[string]any{
+					acctest.CheckLastBody(s, sbxtrakit.Name, "PUT", map[string]any{
 						"group_name": "Gold Customers", "group_description": nil,
 					}),
-					acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
+					acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1),
 				),
 			},
 		},
@@ -100,7 +101,7 @@ func TestAccXtrakitCustomerGroup_disappears(t *testing.T) {
 				Config: groupConfig(s, "Ephemeral", ""),
 				Check: func(st *terraform.State) error {
 					id, _ := strconv.ParseInt(st.RootModule().Resources[groupAddr].Primary.ID, 10, 64)
-					if !s.Xtrakit().DeleteGroup(id) {
+					if !sbxtrakit.StoreOf(s).Groups.Delete(id) {
 						return errorf("group %d not in the sandbox", id)
 					}
 					return nil
@@ -112,7 +113,7 @@ func TestAccXtrakitCustomerGroup_disappears(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionCreate)},
 				},
-				Check: acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 2),
+				Check: acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 2),
 			},
 		},
 	})
@@ -133,7 +134,7 @@ func TestAccXtrakitCustomerGroup_drift(t *testing.T) {
 			},
 			{
 				PreConfig: acctest.Mutate(t, func() error {
-					return s.Xtrakit().MutateGroup(id, map[string]any{"group_name": "Renamed by hand"})
+					return sbxtrakit.StoreOf(s).Groups.Mutate(id, map[string]any{"group_name": "Renamed by hand"})
 				}),
 				Config: groupConfig(s, "Retail", "Walk-in"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -143,7 +144,7 @@ func TestAccXtrakitCustomerGroup_drift(t *testing.T) {
 					},
 				},
 				Check: func(*terraform.State) error {
-					g, _ := s.Xtrakit().Group(id)
+					g, _ := sbxtrakit.StoreOf(s).Groups.Get(id)
 					if g.GroupName != "Retail" {
 						return errorf("apply did not restore the name: %q", g.GroupName)
 					}
@@ -162,7 +163,7 @@ func TestAccXtrakitCustomerGroup_wrongBaseURL(t *testing.T) {
 	wrong := `
 provider "crm" {
   xtrakit {
-    api_key  = "` + sandbox.XtrakitAPIKey + `"
+    api_key  = "` + sbxtrakit.APIKey + `"
     base_url = "` + s.URL() + `/xtrakit/api/v2"
   }
 }
@@ -184,7 +185,7 @@ resource "crm_xtrakit_customer_group" "test" {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
+				Check: acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1),
 			},
 		},
 	})

@@ -8,7 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
-	sbx "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
+
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 var xtrakitID = regexp.MustCompile(`^[1-9][0-9]*$`)
@@ -18,7 +19,7 @@ var xtrakitID = regexp.MustCompile(`^[1-9][0-9]*$`)
 // Terraform is adopted by identity with an empty plan.
 func TestAccXtrakitCustomer_identity(t *testing.T) {
 	s := acctest.Sandbox(t)
-	seeded := s.Xtrakit().SeedCustomer(sbx.Customer{
+	seeded := sbxtrakit.StoreOf(s).Customers.Seed(sbxtrakit.Customer{
 		CustomerName: "Kwame Mensah", CustomerPhone: "+233201234567", CustomerCountry: "Ghana",
 		CustomerState: "Ashanti", CustomerCity: "Kumasi", Address1: "12 Harper Road", CreatedBy: "platform-team",
 	})
@@ -45,7 +46,7 @@ resource "crm_xtrakit_customer" "seeded" {
 
 func TestAccXtrakitCustomerGroup_identity(t *testing.T) {
 	s := acctest.Sandbox(t)
-	seeded := s.Xtrakit().SeedGroup(sbx.Group{GroupName: "Wholesale"})
+	seeded := sbxtrakit.StoreOf(s).Groups.Seed(sbxtrakit.Group{GroupName: "Wholesale"})
 	config := groupConfig(s, "Premium Customers", "Spent over $1000.")
 	adopted := `
 resource "crm_xtrakit_customer_group" "seeded" {

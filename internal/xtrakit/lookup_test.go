@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // TestAccXtrakitCustomerDataSource_byEmail looks a customer up by e-mail,
@@ -18,9 +19,9 @@ import (
 // that says so; id and email together are refused at plan time.
 func TestAccXtrakitCustomerDataSource_byEmail(t *testing.T) {
 	s := acctest.Sandbox(t)
-	ama := seedCustomer(s.Xtrakit(), "ama", nil)
-	seedCustomer(s.Xtrakit(), "kofi", nil)
-	seedCustomer(s.Xtrakit(), "kofi", nil)
+	ama := seedCustomer(sbxtrakit.StoreOf(s), "ama", nil)
+	seedCustomer(sbxtrakit.StoreOf(s), "kofi", nil)
+	seedCustomer(sbxtrakit.StoreOf(s), "kofi", nil)
 	const addr = "data.crm_xtrakit_customer.one"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // TestAccXtrakitCustomer_adaptiveRateLimit applies 200 customers, with the
@@ -41,19 +41,19 @@ resource "crm_xtrakit_customer" "many" {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			PreConfig: func() {
-				s.SetRateLimit(sandbox.PlatformXtrakit, serverRPS)
+				s.SetRateLimit(sbxtrakit.Name, serverRPS)
 				mark = acctest.MarkRequests(s)
 			},
 			Config: config,
 			Check: func(*terraform.State) error {
 				// Destroying needs no pacing test of its own.
-				defer s.SetRateLimit(sandbox.PlatformXtrakit, 0)
-				if n := len(s.Xtrakit().Customers()); n != customers {
+				defer s.SetRateLimit(sbxtrakit.Name, 0)
+				if n := len(sbxtrakit.StoreOf(s).Customers.List()); n != customers {
 					return errorf("sandbox has %d customers, want %d", n, customers)
 				}
 				var sent, throttled int
 				for _, r := range mark.Since() {
-					if r.Platform != sandbox.PlatformXtrakit {
+					if r.Platform != sbxtrakit.Name {
 						continue
 					}
 					sent++

@@ -13,6 +13,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 const listedCustomers = 40
@@ -64,10 +65,10 @@ func TestAccXtrakitCustomer_refreshByList(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if err := s.Xtrakit().MutateCustomer(ids["crm_xtrakit_customer.many.5"], map[string]any{"customer_city": "Accra"}); err != nil {
+					if err := sbxtrakit.StoreOf(s).Customers.Mutate(ids["crm_xtrakit_customer.many.5"], map[string]any{"customer_city": "Accra"}); err != nil {
 						t.Fatal(err)
 					}
-					if !s.Xtrakit().DeleteCustomer(ids["crm_xtrakit_customer.many.7"]) {
+					if !sbxtrakit.StoreOf(s).Customers.Delete(ids["crm_xtrakit_customer.many.7"]) {
 						t.Fatal("customer 7 not in the sandbox")
 					}
 					mark = acctest.MarkRequests(s)
@@ -79,14 +80,14 @@ func TestAccXtrakitCustomer_refreshByList(t *testing.T) {
 						plancheck.ExpectKnownValue("crm_xtrakit_customer.many[5]", tfjsonpath.New("city"), knownvalue.StringExact("Kumasi")),
 						plancheck.ExpectResourceAction("crm_xtrakit_customer.many[7]", plancheck.ResourceActionCreate),
 						plancheck.ExpectResourceAction("crm_xtrakit_customer.many[8]", plancheck.ResourceActionNoop),
-						acctest.RefreshGETs(&mark, sandbox.PlatformXtrakit, refreshRequests),
+						acctest.RefreshGETs(&mark, sbxtrakit.Name, refreshRequests),
 					},
 				},
 				Check: func(*terraform.State) error {
-					if n := len(s.Xtrakit().Customers()); n != listedCustomers {
+					if n := len(sbxtrakit.StoreOf(s).Customers.List()); n != listedCustomers {
 						return errorf("sandbox has %d customers, want %d", n, listedCustomers)
 					}
-					if c, _ := s.Xtrakit().Customer(ids["crm_xtrakit_customer.many.5"]); c.CustomerCity != "Kumasi" {
+					if c, _ := sbxtrakit.StoreOf(s).Customers.Get(ids["crm_xtrakit_customer.many.5"]); c.CustomerCity != "Kumasi" {
 						return errorf("customer 5 not restored: city %q", c.CustomerCity)
 					}
 					return nil

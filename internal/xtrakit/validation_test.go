@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
-	"github.com/customerops/terraform-provider-crm/internal/sandbox"
+	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
 // customerHCL renders a customer from the valid required fields with
@@ -90,7 +90,7 @@ func TestAccXtrakitCustomer_validation(t *testing.T) {
 	}
 	create := resource.TestStep{
 		Config: valid,
-		Check:  acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
+		Check:  acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1),
 	}
 	steps := acctest.NoRequestSteps(t, s, invalid, create)
 	steps = append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: valid, PlanOnly: true})...)
@@ -117,7 +117,7 @@ func TestAccXtrakitCustomerGroup_validation(t *testing.T) {
 	valid := group(`name = "ok"`)
 	create := resource.TestStep{
 		Config: valid,
-		Check:  acctest.CheckRequestCount(s, sandbox.PlatformXtrakit, "POST", 1),
+		Check:  acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1),
 	}
 	steps := acctest.NoRequestSteps(t, s, invalid, create)
 	steps = append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: valid, PlanOnly: true})...)

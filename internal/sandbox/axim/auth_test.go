@@ -28,7 +28,7 @@ func TestAuth(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newServer(t)
-			c := s.store.Seed(Customer{FirstName: "A", LastName: "B", Email: "a@example.com", Status: "active"})
+			c := s.store.Customers.Seed(Customer{FirstName: "A", LastName: "B", Email: "a@example.com", Status: "active"})
 			for _, target := range [][2]string{{"GET", "/customers"}, {"POST", "/customers"}, {"GET", "/customers/" + c.ID},
 				{"PUT", "/customers/" + c.ID}, {"DELETE", "/customers/" + c.ID}, {"GET", "/nowhere"}} {
 				prepare := func(r *http.Request) {
@@ -37,7 +37,7 @@ func TestAuth(t *testing.T) {
 						tc.prepare(r)
 					}
 				}
-				status, body := s.doWith(target[0], target[1], "", prepare)
+				status, body := s.Call(target[0], target[1], "", prepare)
 				if !tc.ok && (status != 401 || body != unauthorizedBody) {
 					t.Errorf("%v: got %d %s", target, status, body)
 				}
@@ -45,7 +45,7 @@ func TestAuth(t *testing.T) {
 					t.Errorf("%v: rejected the right token", target)
 				}
 			}
-			if _, ok := s.store.Get(c.ID); !ok && !tc.ok {
+			if _, ok := s.store.Customers.Get(c.ID); !ok && !tc.ok {
 				t.Error("an unauthorised DELETE removed the customer")
 			}
 		})

@@ -7,38 +7,41 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emutest"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 func TestCustomerLifecycle(t *testing.T) {
 	s := newServer(t)
-	s.expect("POST", "/customers", johnDoe, 201,
+	s.Expect("POST", "/customers", johnDoe, 201,
 		`{"success":true,"message":"Customer created successfully","data":`+johnDoeJSON+`}`)
-	id := s.store.All()[0].ID
-	s.expect("GET", "/customers/"+id, "", 200,
+	id := s.store.Customers.List()[0].ID
+	s.Expect("GET", "/customers/"+id, "", 200,
 		`{"success":true,"message":"Customer retrieved successfully","data":`+johnDoeJSON+`}`)
-	s.expect("GET", "/customers", "", 200,
+	s.Expect("GET", "/customers", "", 200,
 		`{"success":true,"message":"Customers retrieved successfully","data":[`+johnDoeJSON+`],"meta":{"page":1,"limit":10,"total":1}}`)
-	s.expect("DELETE", "/customers/"+id, "", 200, `{"success":true,"message":"Customer deleted successfully"}`)
-	s.expect("GET", "/customers/"+id, "", 404, notFoundBody)
-	s.expect("PUT", "/customers/"+id, johnDoe, 404, notFoundBody)
-	s.expect("DELETE", "/customers/"+id, "", 404, notFoundBody)
-	s.expect("GET", "/customers", "", 200,
+	s.Expect("DELETE", "/customers/"+id, "", 200, `{"success":true,"message":"Customer deleted successfully"}`)
+	s.Expect("GET", "/customers/"+id, "", 404, notFoundBody)
+	s.Expect("PUT", "/customers/"+id, johnDoe, 404, notFoundBody)
+	s.Expect("DELETE", "/customers/"+id, "", 404, notFoundBody)
+	s.Expect("GET", "/customers", "", 200,
 		`{"success":true,"message":"Customers retrieved successfully","data":[],"meta":{"page":1,"limit":10,"total":0}}`)
 }
 
 // Optional fields never set come back null, lists empty: never omitted.
 func TestCustomerOptionalFields(t *testing.T) {
 	s := newServer(t)
-	s.expect("POST", "/customers", minimal, 201, `{"success":true,"message":"Customer created successfully","data":`+minimalJSON+`}`)
+	s.Expect("POST", "/customers", minimal, 201, `{"success":true,"message":"Customer created successfully","data":`+minimalJSON+`}`)
 	// Explicit nulls are the same as absent.
-	body := withField(t, strings.Replace(minimal, "ama@", "ama2@", 1), "phoneNumber", "null")
+	body := emutest.WithField(t, strings.Replace(minimal, "ama@", "ama2@", 1), "phoneNumber", "null")
 	for _, f := range []string{"company", "notes", "address", "metaFields"} {
-		body = withField(t, body, f, "null")
+		body = emutest.WithField(t, body, f, "null")
 	}
-	s.expect("POST", "/customers", body, 201, `{"success":true,"message":"Customer created successfully","data":`+
+	s.Expect("POST", "/customers", body, 201, `{"success":true,"message":"Customer created successfully","data":`+
 		strings.Replace(minimalJSON, "ama@", "ama2@", 1)+`}`)
 	// An address with no fields: every field null, not the default.
-	s.expect("POST", "/customers", withField(t, strings.Replace(minimal, "ama@", "ama3@", 1), "address", `[{}]`), 201,
+	s.Expect("POST", "/customers", emutest.WithField(t, strings.Replace(minimal, "ama@", "ama3@", 1), "address", `[{}]`), 201,
 		`{"success":true,"message":"Customer created successfully","data":`+strings.Replace(strings.Replace(minimalJSON, "ama@", "ama3@", 1),
 			`"address":[]`, `"address":[{"id":"ID","firstName":null,"lastName":null,"phoneNumber":null,"address1":null,
 			"address2":null,"city":null,"state":null,"country":null,"zipcode":null,"isDefaultAddress":false}]`, 1)+`}`)
@@ -46,7 +49,7 @@ func TestCustomerOptionalFields(t *testing.T) {
 
 func TestIDsAndTimestamps(t *testing.T) {
 	s := newServer(t)
-	body := withField(t, johnDoe, "address", `[{"city":"A"},{"city":"B","isDefaultAddress":true},{"city":"C"}]`)
+	body := emutest.WithField(t, johnDoe, "address", `[{"city":"A"},{"city":"B","isDefaultAddress":true},{"city":"C"}]`)
 	c := s.create(body)
 	hex24 := regexp.MustCompile(`^[0-9a-f]{24}$`)
 	ids := map[string]bool{c.ID: true}
@@ -84,14 +87,14 @@ func TestPutReplacesRecord(t *testing.T) {
 	s := newServer(t)
 	first := s.create(johnDoe)
 	const old = "2020-01-01T00:00:00.000Z"
-	if err := s.store.Mutate(first.ID, map[string]any{"createdAt": old, "updatedAt": old, "newsletter": true}); err != nil {
+	if err := s.store.Customers.Mutate(first.ID, map[string]any{"createdAt": old, "updatedAt": old, "newsletter": true}); err != nil {
 		t.Fatal(err)
 	}
 
 	// A PUT without the optional fields clears them. status left out keeps
 	// the stored one (decided).
 	put := `{"firstName":"Johnny","lastName":"Doe","email":"john@aximcommerce.com"}`
-	status, got := s.do("PUT", "/customers/"+first.ID, put)
+	status, got := s.Do("PUT", "/customers/"+first.ID, put)
 	c := data(t, got)
 	if status != 200 || !strings.HasPrefix(got, `{"success":true,"message":"Customer updated successfully","data":{`) {
 		t.Fatalf("PUT: %d %s", status, got)
@@ -109,15 +112,15 @@ func TestPutReplacesRecord(t *testing.T) {
 	if c.CreatedAt != old || c.UpdatedAt == old || !c.Newsletter || c.Role != RoleID || c.CreatedBy != first.CreatedBy {
 		t.Errorf("server-set fields after PUT: %+v", c)
 	}
-	if stored, _ := s.store.Get(first.ID); stored.FirstName != "Johnny" || stored.Notes != nil {
+	if stored, _ := s.store.Customers.Get(first.ID); stored.FirstName != "Johnny" || stored.Notes != nil {
 		t.Errorf("stored after PUT: %+v", stored)
 	}
 
 	// PUT the full record back: the addresses get new ids every time.
 	full := strings.Replace(johnDoe, `"status": "active"`, `"status": "inactive"`, 1)
-	_, got = s.do("PUT", "/customers/"+first.ID, full)
+	_, got = s.Do("PUT", "/customers/"+first.ID, full)
 	second := data(t, got)
-	_, got = s.do("PUT", "/customers/"+first.ID, full)
+	_, got = s.Do("PUT", "/customers/"+first.ID, full)
 	third := data(t, got)
 	if second.Status != "inactive" || len(second.Address) != 1 || len(third.Address) != 1 {
 		t.Fatalf("PUT full: %+v", second)
@@ -125,14 +128,14 @@ func TestPutReplacesRecord(t *testing.T) {
 	if a, b, c := first.Address[0].ID, second.Address[0].ID, third.Address[0].ID; a == b || b == c || a == c {
 		t.Errorf("address ids not re-issued: %s %s %s", a, b, c)
 	}
-	if norm(got) != compact(t, `{"success":true,"message":"Customer updated successfully","data":`+
+	if norm(got) != emutest.Compact(t, `{"success":true,"message":"Customer updated successfully","data":`+
 		strings.Replace(strings.Replace(johnDoeJSON, `"active"`, `"inactive"`, 1), `"newsletter": false`, `"newsletter": true`, 1)+`}`) {
 		t.Errorf("PUT full response: %s", got)
 	}
 	// updatedAt strictly increases, even for PUTs in the same millisecond.
 	prev := third.UpdatedAt
 	for range 20 {
-		_, got = s.do("PUT", "/customers/"+first.ID, full)
+		_, got = s.Do("PUT", "/customers/"+first.ID, full)
 		if u := data(t, got).UpdatedAt; u <= prev {
 			t.Fatalf("updatedAt %s after %s", u, prev)
 		}
@@ -153,7 +156,7 @@ func TestMetaValueTypes(t *testing.T) {
 		meta.WriteString(`{"code":"c` + string(rune('a'+i)) + `","value": ` + v + ` }`)
 	}
 	meta.WriteString(`,{"code":"absent"}]`)
-	body := withField(t, minimal, "metaFields", meta.String())
+	body := emutest.WithField(t, minimal, "metaFields", meta.String())
 	// The JSON text of every value comes back as sent (compacted), in order.
 	check := func(what, got string) {
 		t.Helper()
@@ -167,25 +170,25 @@ func TestMetaValueTypes(t *testing.T) {
 			t.Errorf("%s: absent value is not null: %s", what, got)
 		}
 	}
-	status, got := s.do("POST", "/customers", body)
+	status, got := s.Do("POST", "/customers", body)
 	if status != 201 {
 		t.Fatalf("create: %d %s", status, got)
 	}
 	check("create", got)
 	id := data(t, got).ID
-	_, got = s.do("GET", "/customers/"+id, "")
+	_, got = s.Do("GET", "/customers/"+id, "")
 	check("GET", got)
-	_, got = s.do("GET", "/customers", "")
+	_, got = s.Do("GET", "/customers", "")
 	check("list", got)
-	_, got = s.do("PUT", "/customers/"+id, body)
+	_, got = s.Do("PUT", "/customers/"+id, body)
 	check("PUT", got)
 	// The stored values are the JSON text, typed.
-	c, _ := s.store.Get(id)
+	c, _ := s.store.Customers.Get(id)
 	if string(c.MetaFields[0].Value) != "12548" || string(c.MetaFields[4].Value) != "true" || string(c.MetaFields[6].Value) != `"12548"` {
 		t.Errorf("stored: %+v", c.MetaFields)
 	}
 	// Duplicate codes are kept, in order (decided).
-	s.expect("POST", "/customers", withField(t, strings.Replace(minimal, "ama@", "dup@", 1), "metaFields",
+	s.Expect("POST", "/customers", emutest.WithField(t, strings.Replace(minimal, "ama@", "dup@", 1), "metaFields",
 		`[{"code":"k","value":1},{"code":"k","value":2}]`), 201, `{"success":true,"message":"Customer created successfully","data":`+
 		strings.Replace(strings.Replace(minimalJSON, "ama@", "dup@", 1), `"metaFields":[]`, `"metaFields":[{"code":"k","value":1},{"code":"k","value":2}]`, 1)+`}`)
 }
@@ -246,20 +249,20 @@ func TestValidation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newServer(t)
-			target := s.store.Seed(Customer{FirstName: "Target", LastName: "T", Email: "target@example.com", Status: "pending"})
-			body := withField(t, johnDoe, tc.field, tc.raw)
+			target := s.store.Customers.Seed(Customer{FirstName: "Target", LastName: "T", Email: "target@example.com", Status: "pending"})
+			body := emutest.WithField(t, johnDoe, tc.field, tc.raw)
 			for _, method := range []string{"POST", "PUT"} {
 				path := "/customers"
 				if method == "PUT" {
 					path += "/" + target.ID
 				}
-				status, got := s.do(method, path, body)
+				status, got := s.Do(method, path, body)
 				if tc.errs == nil || (method == "PUT" && tc.putOK) {
 					if status != 201 && status != 200 {
 						t.Errorf("%s: got %d %s, want success", method, status, got)
 					}
 					if method == "POST" && status == 201 {
-						s.store.Delete(data(t, got).ID) // frees the e-mail for the PUT
+						s.store.Customers.Delete(data(t, got).ID) // frees the e-mail for the PUT
 					}
 					continue
 				}
@@ -268,10 +271,10 @@ func TestValidation(t *testing.T) {
 				}
 			}
 			// A failed create stores nothing and a failed PUT changes nothing.
-			if all := s.store.All(); tc.errs != nil && len(all) != 1 {
+			if all := s.store.Customers.List(); tc.errs != nil && len(all) != 1 {
 				t.Errorf("%d customers after an invalid create", len(all))
 			}
-			if c, _ := s.store.Get(target.ID); tc.errs != nil && !tc.putOK && (c.FirstName != "Target" || c.UpdatedAt != target.UpdatedAt) {
+			if c, _ := s.store.Customers.Get(target.ID); tc.errs != nil && !tc.putOK && (c.FirstName != "Target" || c.UpdatedAt != target.UpdatedAt) {
 				t.Errorf("an invalid PUT changed the customer: %+v", c)
 			}
 		})
@@ -283,9 +286,9 @@ func TestValidationListsEveryField(t *testing.T) {
 	s := newServer(t)
 	required := validationErr([2]string{"firstName", "firstName is required"}, [2]string{"lastName", "lastName is required"},
 		[2]string{"email", "email is required"}, [2]string{"status", "status is required"})
-	s.expect("POST", "/customers", "", 400, required)
-	s.expect("POST", "/customers", "{}", 400, required)
-	s.expect("POST", "/customers", `{"email":"x","phoneNumber":1,"status":"on","company":"c","notes":2,
+	s.Expect("POST", "/customers", "", 400, required)
+	s.Expect("POST", "/customers", "{}", 400, required)
+	s.Expect("POST", "/customers", `{"email":"x","phoneNumber":1,"status":"on","company":"c","notes":2,
 	  "address":[{"city":3,"isDefaultAddress":true},{"isDefaultAddress":true}],"metaFields":[{}]}`, 400,
 		validationErr([2]string{"firstName", "firstName is required"}, [2]string{"lastName", "lastName is required"},
 			[2]string{"email", "email must be a valid email address"}, [2]string{"phoneNumber", "phoneNumber must be a string"},
@@ -296,9 +299,9 @@ func TestValidationListsEveryField(t *testing.T) {
 			[2]string{"metaFields[0].code", "metaFields[0].code is required"}))
 	// PUT needs no status, but still the names and e-mail.
 	c := s.create(minimal)
-	s.expect("PUT", "/customers/"+c.ID, "{}", 400, validationErr([2]string{"firstName", "firstName is required"},
+	s.Expect("PUT", "/customers/"+c.ID, "{}", 400, validationErr([2]string{"firstName", "firstName is required"},
 		[2]string{"lastName", "lastName is required"}, [2]string{"email", "email is required"}))
-	if n := len(s.store.All()); n != 1 {
+	if n := len(s.store.Customers.List()); n != 1 {
 		t.Errorf("%d customers stored", n)
 	}
 }
@@ -307,18 +310,18 @@ func TestMalformedBodies(t *testing.T) {
 	s := newServer(t)
 	c := s.create(minimal)
 	for _, body := range []string{"{", "[]", `"x"`, "null", "1", `{"firstName":}`, "{}{", "<xml/>", "{\"firstName\":\"\xff\"}"} {
-		s.expect("POST", "/customers", body, 400, invalidJSONBody)
-		s.expect("PUT", "/customers/"+c.ID, body, 400, invalidJSONBody)
+		s.Expect("POST", "/customers", body, 400, invalidJSONBody)
+		s.Expect("PUT", "/customers/"+c.ID, body, 400, invalidJSONBody)
 	}
-	big := `{"notes":"` + strings.Repeat("x", maxBody) + `"}`
-	s.expect("POST", "/customers", big, 400, invalidJSONBody)
+	big := `{"notes":"` + strings.Repeat("x", httpjson.MaxBody) + `"}`
+	s.Expect("POST", "/customers", big, 400, invalidJSONBody)
 
 	// The body must be sent as JSON (seed 002: "Must be application/json").
 	const ctBody = `{"success":false,"message":"Content-Type must be application/json"}`
 	for _, ct := range []string{"", "text/plain", "application/x-www-form-urlencoded", "application/json-patch+json", ";"} {
 		for _, target := range []string{"POST /customers", "PUT /customers/" + c.ID} {
 			method, path, _ := strings.Cut(target, " ")
-			status, got := s.doWith(method, path, minimal, func(r *http.Request) {
+			status, got := s.Call(method, path, minimal, func(r *http.Request) {
 				r.Header.Set("accessToken", testToken)
 				if ct != "" {
 					r.Header.Set("Content-Type", ct)
@@ -329,14 +332,14 @@ func TestMalformedBodies(t *testing.T) {
 			}
 		}
 	}
-	status, got := s.doWith("POST", "/customers", strings.Replace(minimal, "ama@", "ama2@", 1), func(r *http.Request) {
+	status, got := s.Call("POST", "/customers", strings.Replace(minimal, "ama@", "ama2@", 1), func(r *http.Request) {
 		r.Header.Set("accessToken", testToken)
 		r.Header.Set("Content-Type", "Application/JSON; charset=utf-8")
 	})
 	if status != 201 {
 		t.Errorf("JSON with charset: %d %s", status, got)
 	}
-	if n := len(s.store.All()); n != 2 {
+	if n := len(s.store.Customers.List()); n != 2 {
 		t.Errorf("%d customers stored", n)
 	}
 }
@@ -344,23 +347,23 @@ func TestMalformedBodies(t *testing.T) {
 func TestDuplicateEmail(t *testing.T) {
 	s := newServer(t)
 	first := s.create(johnDoe)
-	s.expect("POST", "/customers", johnDoe, 400, existsBody)
-	s.expect("POST", "/customers", strings.Replace(johnDoe, "john@aximcommerce.com", "JOHN@AximCommerce.COM", 1), 400, existsBody)
+	s.Expect("POST", "/customers", johnDoe, 400, existsBody)
+	s.Expect("POST", "/customers", strings.Replace(johnDoe, "john@aximcommerce.com", "JOHN@AximCommerce.COM", 1), 400, existsBody)
 	second := s.create(minimal)
 	// PUT into another customer's e-mail (any case) is refused and changes nothing.
-	s.expect("PUT", "/customers/"+second.ID, strings.Replace(minimal, "ama@example.com", "John@aximcommerce.com", 1), 400, existsBody)
-	if c, _ := s.store.Get(second.ID); c.Email != "ama@example.com" {
+	s.Expect("PUT", "/customers/"+second.ID, strings.Replace(minimal, "ama@example.com", "John@aximcommerce.com", 1), 400, existsBody)
+	if c, _ := s.store.Customers.Get(second.ID); c.Email != "ama@example.com" {
 		t.Errorf("refused PUT changed the e-mail: %s", c.Email)
 	}
 	// PUT keeping its own e-mail, in another case, is fine.
-	if status, got := s.do("PUT", "/customers/"+first.ID, strings.Replace(johnDoe, "john@", "John@", 1)); status != 200 ||
+	if status, got := s.Do("PUT", "/customers/"+first.ID, strings.Replace(johnDoe, "john@", "John@", 1)); status != 200 ||
 		data(t, got).Email != "John@aximcommerce.com" {
 		t.Errorf("PUT own e-mail: %d %s", status, got)
 	}
 	// Once deleted, the e-mail is free again.
-	s.do("DELETE", "/customers/"+first.ID, "")
+	s.Do("DELETE", "/customers/"+first.ID, "")
 	s.create(johnDoe)
-	if n := len(s.store.All()); n != 2 {
+	if n := len(s.store.Customers.List()); n != 2 {
 		t.Errorf("%d customers, want 2", n)
 	}
 }
@@ -376,15 +379,15 @@ func TestConcurrentDuplicateCreates(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			status, _ := s.do("POST", "/customers", johnDoe)
+			status, _ := s.Do("POST", "/customers", johnDoe)
 			mu.Lock()
 			statuses[status]++
 			mu.Unlock()
 		}()
 	}
 	wg.Wait()
-	if statuses[201] != 1 || statuses[400] != 19 || len(s.store.All()) != 1 {
-		t.Errorf("statuses %v, %d stored", statuses, len(s.store.All()))
+	if statuses[201] != 1 || statuses[400] != 19 || len(s.store.Customers.List()) != 1 {
+		t.Errorf("statuses %v, %d stored", statuses, len(s.store.Customers.List()))
 	}
 }
 
@@ -418,12 +421,12 @@ func TestNotFoundAndRouting(t *testing.T) {
 		{"PATCH", "/customers/" + c.ID, 405, noMethod, "GET, PUT, DELETE"},
 		{"POST", "/customers/" + c.ID, 405, noMethod, "GET, PUT, DELETE"},
 	} {
-		rec := s.record(tc.method, tc.path, "", func(r *http.Request) { r.Header.Set("accessToken", testToken) })
+		rec := s.Send(tc.method, tc.path, "", func(r *http.Request) { r.Header.Set("accessToken", testToken) })
 		if rec.Code != tc.status || rec.Body.String() != tc.body || rec.Header().Get("Allow") != tc.allow {
 			t.Errorf("%s %s: %d %s (Allow %q), want %d %s", tc.method, tc.path, rec.Code, rec.Body, rec.Header().Get("Allow"), tc.status, tc.body)
 		}
 	}
-	if _, ok := s.store.Get(c.ID); !ok || len(s.store.All()) != 1 {
+	if _, ok := s.store.Customers.Get(c.ID); !ok || len(s.store.Customers.List()) != 1 {
 		t.Error("a bad request changed the store")
 	}
 }

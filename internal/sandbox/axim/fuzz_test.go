@@ -24,7 +24,7 @@ func FuzzAximCreate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		s := NewStore()
-		target := s.Seed(Customer{FirstName: "T", LastName: "T", Email: "target@example.com", Status: "active"})
+		target := s.Customers.Seed(Customer{FirstName: "T", LastName: "T", Email: "target@example.com", Status: "active"})
 		h := NewHandler(s, testToken)
 		for _, target := range []string{"POST /customers", "PUT /customers/" + target.ID} {
 			method, path, _ := strings.Cut(target, " ")
@@ -51,7 +51,7 @@ func FuzzAximCreate(f *testing.F) {
 				if !e.Success || e.Data == nil || !validID(e.Data.ID) {
 					t.Fatalf("%s %q: success body %s", target, body, rec.Body)
 				}
-				stored, ok := s.Get(e.Data.ID)
+				stored, ok := s.Customers.Get(e.Data.ID)
 				got, _ := json.Marshal(stored)
 				want, _ := json.Marshal(e.Data)
 				if !ok || !bytes.Equal(got, want) {

@@ -3,12 +3,14 @@ package axim
 import (
 	"crypto/subtle"
 	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/records"
 )
 
 // Handler serves the AximCommerce customers API. Request paths are relative
@@ -65,9 +67,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case http.MethodGet:
 			h.get(w, id)
 		case http.MethodPut:
-			h.replace(w, r, id)
+			h.update(w, r, id)
 		default:
-			h.remove(w, id)
+			h.delete(w, id)
 		}
 	}
 }
@@ -89,7 +91,7 @@ func (h *Handler) read(w http.ResponseWriter, r *http.Request, create bool) (Cus
 		fail(w, http.StatusBadRequest, msgContentType)
 		return Customer{}, false
 	}
-	o, good := decodeObject(readBody(r))
+	o, good := httpjson.DecodeObject(httpjson.ReadBody(r), true)
 	if !good {
 		fail(w, http.StatusBadRequest, msgInvalidJSON)
 		return Customer{}, false
@@ -116,7 +118,7 @@ func (h *Handler) create(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) get(w http.ResponseWriter, id string) {
-	c, found := h.store.Get(id)
+	c, found := h.store.Customers.Get(id)
 	if !found {
 		fail(w, http.StatusNotFound, msgNotFound)
 		return
@@ -124,9 +126,9 @@ func (h *Handler) get(w http.ResponseWriter, id string) {
 	ok(w, http.StatusOK, msgFetched, c)
 }
 
-func (h *Handler) replace(w http.ResponseWriter, r *http.Request, id string) {
+func (h *Handler) update(w http.ResponseWriter, r *http.Request, id string) {
 	// An unknown id is 404 even when the body is also invalid.
-	if _, found := h.store.Get(id); !found {
+	if _, found := h.store.Customers.Get(id); !found {
 		fail(w, http.StatusNotFound, msgNotFound)
 		return
 	}
@@ -134,9 +136,9 @@ func (h *Handler) replace(w http.ResponseWriter, r *http.Request, id string) {
 	if !good {
 		return
 	}
-	c, err := h.store.replace(id, c)
+	c, err := h.store.update(id, c)
 	switch {
-	case errors.Is(err, errNotFound):
+	case errors.Is(err, records.ErrNotFound):
 		fail(w, http.StatusNotFound, msgNotFound)
 	case err != nil:
 		fail(w, http.StatusBadRequest, msgExists)
@@ -145,8 +147,8 @@ func (h *Handler) replace(w http.ResponseWriter, r *http.Request, id string) {
 	}
 }
 
-func (h *Handler) remove(w http.ResponseWriter, id string) {
-	if !h.store.Delete(id) {
+func (h *Handler) delete(w http.ResponseWriter, id string) {
+	if !h.store.Customers.Delete(id) {
 		fail(w, http.StatusNotFound, msgNotFound)
 		return
 	}
@@ -156,12 +158,12 @@ func (h *Handler) remove(w http.ResponseWriter, id string) {
 // list pages the customers that match every filter given, in creation
 // order: page from 1, limit 1.. (default 10, larger capped to 10).
 func (h *Handler) list(w http.ResponseWriter, q url.Values) {
-	var f form
-	page := f.positive(q, "page", 1)
-	limit := min(f.positive(q, "limit", maxLimit), maxLimit)
-	match := f.filters(q)
-	if f.errs != nil {
-		invalid(w, f.errs)
+	var v validator
+	page := v.positive(q, "page", 1)
+	limit := min(v.positive(q, "limit", maxLimit), maxLimit)
+	match := v.filters(q)
+	if v.errs != nil {
+		invalid(w, v.errs)
 		return
 	}
 	// page-1 pages of limit lie before this one; beyond the end is empty.
@@ -169,7 +171,7 @@ func (h *Handler) list(w http.ResponseWriter, q url.Values) {
 	if page-1 < maxOffset/limit {
 		offset = (page - 1) * limit
 	}
-	data, total := h.store.page(match, offset, limit)
+	data, total := h.store.Customers.Page(match, offset, limit)
 	writeJSON(w, http.StatusOK, envelope{Success: true, Message: msgListed, Data: data, Meta: &meta{page, limit, total}})
 }
 
@@ -179,15 +181,15 @@ const maxOffset = 1 << 40
 
 // positive reads an optional positive decimal query parameter (the first
 // value when repeated).
-func (f *form) positive(q url.Values, name string, def int) int {
-	v, present := q[name]
+func (v *validator) positive(q url.Values, name string, def int) int {
+	vals, present := q[name]
 	if !present {
 		return def
 	}
-	s := v[0]
+	s := vals[0]
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || s[0] < '0' || s[0] > '9' {
-		f.fail(name, msgPositive)
+		v.fail(name, msgPositive)
 		return def
 	}
 	return n
@@ -198,29 +200,29 @@ func (f *form) positive(q url.Values, name string, def int) int {
 // blanks around items ignored; e-mails case-insensitive). A filter given
 // with an empty value matches nothing. The first value of a repeated
 // parameter counts.
-func (f *form) filters(q url.Values) func(*Customer) bool {
+func (v *validator) filters(q url.Values) func(*Customer) bool {
 	var tests []func(*Customer) bool
-	if v, ok := q["email"]; ok {
-		email := v[0]
+	if vals, ok := q["email"]; ok {
+		email := vals[0]
 		tests = append(tests, func(c *Customer) bool { return strings.EqualFold(c.Email, email) })
 	}
-	if v, ok := q["status"]; ok {
-		status := v[0]
+	if vals, ok := q["status"]; ok {
+		status := vals[0]
 		valid := false
 		for _, s := range Statuses {
 			valid = valid || s == status
 		}
 		if !valid {
-			f.fail("status", msgStatus)
+			v.fail("status", msgStatus)
 		}
 		tests = append(tests, func(c *Customer) bool { return c.Status == status })
 	}
-	if v, ok := q["company"]; ok {
-		company := v[0]
+	if vals, ok := q["company"]; ok {
+		company := vals[0]
 		tests = append(tests, func(c *Customer) bool { return c.Company != nil && *c.Company == company })
 	}
-	if v, ok := q["email:in"]; ok {
-		emails := splitList(v[0])
+	if vals, ok := q["email:in"]; ok {
+		emails := splitList(vals[0])
 		tests = append(tests, func(c *Customer) bool {
 			for _, e := range emails {
 				if strings.EqualFold(c.Email, e) {
@@ -230,9 +232,9 @@ func (f *form) filters(q url.Values) func(*Customer) bool {
 			return false
 		})
 	}
-	if v, ok := q["id:in"]; ok {
+	if vals, ok := q["id:in"]; ok {
 		ids := map[string]bool{}
-		for _, id := range splitList(v[0]) {
+		for _, id := range splitList(vals[0]) {
 			ids[id] = true
 		}
 		tests = append(tests, func(c *Customer) bool { return ids[c.ID] })
@@ -257,18 +259,4 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-// maxBody bounds one request body; a larger one is answered as malformed.
-const maxBody = 1 << 20
-
-func readBody(r *http.Request) []byte {
-	if r.Body == nil {
-		return nil
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil || len(b) > maxBody {
-		return []byte("<") // not JSON: answered as a malformed body
-	}
-	return b
 }

@@ -1,65 +1,28 @@
 package axim
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emutest"
 )
 
 const testToken = "test-token"
 
 // server is a handler over a fresh store, driven with real requests.
 type server struct {
-	t     *testing.T
+	*emutest.Client
 	store *Store
-	h     http.Handler
 }
 
 func newServer(t *testing.T) *server {
 	t.Helper()
 	s := NewStore()
-	return &server{t: t, store: s, h: NewHandler(s, testToken)}
-}
-
-// do sends method path body with the right token; POST and PUT bodies (even
-// empty ones) are sent as JSON.
-func (s *server) do(method, path, body string) (int, string) {
-	s.t.Helper()
-	return s.doWith(method, path, body, func(r *http.Request) {
-		r.Header.Set("accessToken", testToken)
-		if method == http.MethodPost || method == http.MethodPut {
-			r.Header.Set("Content-Type", "application/json")
-		}
-	})
-}
-
-func (s *server) doWith(method, path, body string, prepare func(*http.Request)) (int, string) {
-	s.t.Helper()
-	rec := s.record(method, path, body, prepare)
-	return rec.Code, rec.Body.String()
-}
-
-func (s *server) record(method, path, body string, prepare func(*http.Request)) *httptest.ResponseRecorder {
-	s.t.Helper()
-	var r io.Reader
-	if body != "" {
-		r = strings.NewReader(body)
-	}
-	req := httptest.NewRequest(method, path, r)
-	if prepare != nil {
-		prepare(req)
-	}
-	rec := httptest.NewRecorder()
-	s.h.ServeHTTP(rec, req)
-	if ct := rec.Header().Get("Content-Type"); ct != "application/json" {
-		s.t.Errorf("%s %s: Content-Type %q", method, path, ct)
-	}
-	return rec
+	return &server{&emutest.Client{T: t, H: NewHandler(s, testToken), Norm: norm,
+		Auth: func(r *http.Request) { r.Header.Set("accessToken", testToken) }}, s}
 }
 
 var (
@@ -73,36 +36,18 @@ func norm(body string) string {
 	return tsRE.ReplaceAllString(idRE.ReplaceAllString(body, `"id":"ID"`), `"TS"`)
 }
 
-// compact removes the indentation of an expected JSON body.
-func compact(t *testing.T, s string) string {
-	t.Helper()
-	var b bytes.Buffer
-	if err := json.Compact(&b, []byte(s)); err != nil {
-		t.Fatalf("bad expected JSON %s: %v", s, err)
-	}
-	return b.String()
-}
-
-func (s *server) expect(method, path, body string, wantStatus int, wantBody string) {
-	s.t.Helper()
-	status, got := s.do(method, path, body)
-	if status != wantStatus || norm(got) != compact(s.t, wantBody) {
-		s.t.Errorf("%s %s %s\n got %d %s\nwant %d %s", method, path, body, status, norm(got), wantStatus, compact(s.t, wantBody))
-	}
-}
-
 // create posts body and returns the new customer.
 func (s *server) create(body string) Customer {
-	s.t.Helper()
-	status, got := s.do("POST", "/customers", body)
+	s.T.Helper()
+	status, got := s.Do("POST", "/customers", body)
 	if status != http.StatusCreated {
-		s.t.Fatalf("create %s: %d %s", body, status, got)
+		s.T.Fatalf("create %s: %d %s", body, status, got)
 	}
-	return data(s.t, got)
+	return data(s.T, got)
 }
 
 // data decodes a success envelope's customer.
-func data(t *testing.T, body string) Customer {
+func data(t testing.TB, body string) Customer {
 	t.Helper()
 	var e struct {
 		Success bool
@@ -112,25 +57,6 @@ func data(t *testing.T, body string) Customer {
 		t.Fatalf("not a customer envelope (%v): %s", err, body)
 	}
 	return e.Data
-}
-
-// withField returns body with field set to raw JSON (or removed when raw is "").
-func withField(t *testing.T, body, field, raw string) string {
-	t.Helper()
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(body), &m); err != nil {
-		t.Fatal(err)
-	}
-	if raw == "" {
-		delete(m, field)
-	} else {
-		m[field] = json.RawMessage(raw)
-	}
-	b, err := json.Marshal(m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 // validationErr is the 400 body listing errs, each a [field, message] pair.

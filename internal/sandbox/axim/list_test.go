@@ -17,8 +17,8 @@ type listed struct {
 }
 
 func (s *server) list(query string) listed {
-	s.t.Helper()
-	status, body := s.do("GET", "/customers"+query, "")
+	s.T.Helper()
+	status, body := s.Do("GET", "/customers"+query, "")
 	var e struct {
 		Success bool
 		Message string
@@ -31,7 +31,7 @@ func (s *server) list(query string) listed {
 	}
 	if err := json.Unmarshal([]byte(body), &e); err != nil || !e.Success || e.Message != "Customers retrieved successfully" ||
 		e.Data == nil || !strings.Contains(body, `"meta":{"page":`) {
-		s.t.Fatalf("GET /customers%s: %v %s", query, err, body)
+		s.T.Fatalf("GET /customers%s: %v %s", query, err, body)
 	}
 	for _, c := range e.Data {
 		l.ids = append(l.ids, c.ID)
@@ -85,7 +85,7 @@ func TestListPaging(t *testing.T) {
 		t.Errorf("walked %v", walked)
 	}
 	// Deleting one keeps the others in creation order.
-	s.do("DELETE", "/customers/"+ids[3], "")
+	s.Do("DELETE", "/customers/"+ids[3], "")
 	if l := s.list("?page=1"); l.meta.Total != 24 || l.ids[3] != ids[4] {
 		t.Errorf("after delete: %+v", l)
 	}
@@ -95,9 +95,9 @@ func TestListPaging(t *testing.T) {
 		{"?page=%2B1", "page"}, {"?page=99999999999999999999", "page"},
 		{"?limit=0", "limit"}, {"?limit=-10", "limit"}, {"?limit=ten", "limit"}, {"?limit=", "limit"},
 	} {
-		s.expect("GET", "/customers"+tc.query, "", 400, validationErr([2]string{tc.field, tc.field + " must be a positive integer"}))
+		s.Expect("GET", "/customers"+tc.query, "", 400, validationErr([2]string{tc.field, tc.field + " must be a positive integer"}))
 	}
-	s.expect("GET", "/customers?page=0&limit=0", "", 400, validationErr(
+	s.Expect("GET", "/customers?page=0&limit=0", "", 400, validationErr(
 		[2]string{"page", "page must be a positive integer"}, [2]string{"limit", "limit must be a positive integer"}))
 }
 
@@ -150,6 +150,6 @@ func TestListFilters(t *testing.T) {
 		t.Errorf("filtered meta: %+v", l.meta)
 	}
 	for _, bad := range []string{"?status=Active", "?status=", "?status=deleted"} {
-		s.expect("GET", "/customers"+bad, "", 400, validationErr([2]string{"status", "status must be one of active, pending, inactive"}))
+		s.Expect("GET", "/customers"+bad, "", 400, validationErr([2]string{"status", "status must be one of active, pending, inactive"}))
 	}
 }

@@ -6,7 +6,7 @@ import "github.com/customerops/terraform-provider-crm/internal/sandbox/normalize
 // field trimmed (address fields and metaField codes included, metaField
 // values not: they are any JSON value, kept as sent) and the e-mail
 // lower-cased, as the switches say. c is the handler's own copy, changed in
-// place. Callers hold mu.
+// place.
 func (s *Store) normInput(c Customer) Customer {
 	o := s.Normalize()
 	c.FirstName, c.LastName, c.Email = o.Text(c.FirstName), o.Text(c.LastName), o.Email(c.Email)

@@ -5,10 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emutest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
-
-var allOn = normalize.Options{LowerEmails: true, UpperGSTIN: true, TrimSpace: true}
 
 // flat is a customer body's stored values by path: "firstName",
 // "address.0.city", "metaFields.0.code", "metaFields.0.value" (JSON text).
@@ -61,74 +60,60 @@ func TestNormalizeCustomer(t *testing.T) {
 		{"status", "active", "active"}, {"notes", " new ", "new"}, {"address.0.city", " Newark ", "Newark"},
 		{"metaFields.0.code", " c ", "c"}, {"metaFields.0.value", `{"k":" v "}`, `{"k":" v "}`},
 	}
-	for _, tc := range []struct {
-		name string
-		o    normalize.Options
-	}{
-		{"off", normalize.Options{}},
-		{"lower e-mails", normalize.Options{LowerEmails: true}},
-		{"upper GSTIN (n/a)", normalize.Options{UpperGSTIN: true}},
-		{"trim", normalize.Options{TrimSpace: true}},
-		{"all", allOn},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			s := newServer(t)
-			s.store.SetNormalize(tc.o)
-			if s.store.Normalize() != tc.o {
-				t.Fatalf("Normalize() = %+v", s.store.Normalize())
-			}
-			check := func(what string, c Customer, ws []want) {
-				t.Helper()
-				got := flat(t, c)
-				for _, w := range ws {
-					v := w.raw
-					if (w.field == "email" && tc.o.LowerEmails) || (w.field != "email" && tc.o.TrimSpace) {
-						v = w.norm
-					}
-					if got[w.field] != v {
-						t.Errorf("%s: %s = %q, want %q", what, w.field, got[w.field], v)
-					}
+	emutest.EachSwitch(t, func(t *testing.T, o normalize.Options) {
+		s := newServer(t)
+		emutest.SetSwitches(t, s.store, o)
+		check := func(what string, c Customer, ws []want) {
+			t.Helper()
+			got := flat(t, c)
+			for _, w := range ws {
+				v := w.raw
+				if (w.field == "email" && o.LowerEmails) || (w.field != "email" && o.TrimSpace) {
+					v = w.norm
 				}
-				if len(got) != len(ws) {
-					t.Errorf("%s: stored %d values, want %d: %v", what, len(got), len(ws), got)
+				if got[w.field] != v {
+					t.Errorf("%s: %s = %q, want %q", what, w.field, got[w.field], v)
 				}
 			}
-			c := s.create(create)
-			check("create response", c, afterCreate)
-			_, body := s.do("GET", "/customers/"+c.ID, "")
-			check("GET after create", data(t, body), afterCreate)
-			stored, _ := s.store.Get(c.ID)
-			check("stored after create", stored, afterCreate)
+			if len(got) != len(ws) {
+				t.Errorf("%s: stored %d values, want %d: %v", what, len(got), len(ws), got)
+			}
+		}
+		c := s.create(create)
+		check("create response", c, afterCreate)
+		_, body := s.Do("GET", "/customers/"+c.ID, "")
+		check("GET after create", data(t, body), afterCreate)
+		stored, _ := s.store.Customers.Get(c.ID)
+		check("stored after create", stored, afterCreate)
 
-			status, body := s.do("PUT", "/customers/"+c.ID, put)
-			if status != 200 {
-				t.Fatalf("PUT: %d %s", status, body)
-			}
-			check("PUT response", data(t, body), afterPut)
-			_, body = s.do("GET", "/customers?limit=1", "")
-			var l struct{ Data []Customer }
-			if err := json.Unmarshal([]byte(body), &l); err != nil || len(l.Data) != 1 {
-				t.Fatalf("list: %s", body)
-			}
-			check("list after PUT", l.Data[0], afterPut)
-		})
-	}
+		status, body := s.Do("PUT", "/customers/"+c.ID, put)
+		if status != 200 {
+			t.Fatalf("PUT: %d %s", status, body)
+		}
+		check("PUT response", data(t, body), afterPut)
+		_, body = s.Do("GET", "/customers?limit=1", "")
+		var l struct{ Data []Customer }
+		if err := json.Unmarshal([]byte(body), &l); err != nil || len(l.Data) != 1 {
+			t.Fatalf("list: %s", body)
+		}
+		check("list after PUT", l.Data[0], afterPut)
+	})
 }
 
 // Validation sees the value as received, before normalising; uniqueness sees
 // the value as it would be stored.
 func TestNormalizeValidatesRawValue(t *testing.T) {
 	s := newServer(t)
-	s.store.SetNormalize(allOn)
+	s.store.SetNormalize(normalize.All)
 	emailErr := validationErr([2]string{"email", "email must be a valid email address"})
-	s.expect("POST", "/customers", strings.Replace(minimal, `"ama@example.com"`, `" ama@example.com"`, 1), 400, emailErr)
-	s.expect("POST", "/customers", strings.Replace(minimal, `"pending"`, `" pending"`, 1), 400,
+	s.Expect("POST", "/customers", strings.Replace(minimal, `"ama@example.com"`, `" ama@example.com"`, 1), 400, emailErr)
+	s.Expect("POST", "/customers", strings.Replace(minimal, `"pending"`, `" pending"`, 1), 400,
 		validationErr([2]string{"status", "status must be one of active, pending, inactive"}))
-	s.expect("POST", "/customers", withField(t, minimal, "company", `"6371cd895b77326cf992d5bb "`), 400,
+	s.Expect("POST", "/customers", emutest.WithField(t, minimal, "company", `"6371cd895b77326cf992d5bb "`), 400,
 		validationErr([2]string{"company", "company must be a valid id (24 lower-case hexadecimal characters)"}))
 	c := s.create(minimal)
-	s.expect("PUT", "/customers/"+c.ID, strings.Replace(minimal, `"ama@example.com"`, `"ama@example.com\t"`, 1), 400, emailErr)
-	s.expect("POST", "/customers", strings.Replace(minimal, `"ama@example.com"`, `"AMA@example.com"`, 1), 400, existsBody)
+	s.Expect("PUT", "/customers/"+c.ID, strings.Replace(minimal, `"ama@example.com"`, `"ama@example.com\t"`, 1), 400, emailErr)
+	s.Expect("POST", "/customers", strings.Replace(minimal, `"ama@example.com"`, `"AMA@example.com"`, 1), 400, existsBody)
 }
 
 // Seed and Mutate are the test's direct hand on storage: verbatim, whatever
@@ -136,16 +121,16 @@ func TestNormalizeValidatesRawValue(t *testing.T) {
 func TestNormalizeLeavesOutOfBandWritesAlone(t *testing.T) {
 	s := newServer(t)
 	before := s.create(`{"firstName":" Before ","lastName":"L","email":"Before@Example.com","status":"active"}`)
-	s.store.SetNormalize(allOn)
-	seeded := s.store.Seed(Customer{FirstName: " Seeded ", Email: "Seed@Example.COM", Address: []Address{{City: ptr(" C ")}}})
-	if err := s.store.Mutate(seeded.ID, map[string]any{"notes": " n "}); err != nil {
+	s.store.SetNormalize(normalize.All)
+	seeded := s.store.Customers.Seed(Customer{FirstName: " Seeded ", Email: "Seed@Example.COM", Address: []Address{{City: ptr(" C ")}}})
+	if err := s.store.Customers.Mutate(seeded.ID, map[string]any{"notes": " n "}); err != nil {
 		t.Fatal(err)
 	}
 	for id, want := range map[string]map[string]string{
 		before.ID: {"firstName": " Before ", "email": "Before@Example.com"},
 		seeded.ID: {"firstName": " Seeded ", "email": "Seed@Example.COM", "address.0.city": " C ", "notes": " n "},
 	} {
-		_, body := s.do("GET", "/customers/"+id, "")
+		_, body := s.Do("GET", "/customers/"+id, "")
 		got := flat(t, data(t, body))
 		for k, v := range want {
 			if got[k] != v {

@@ -1,67 +1,57 @@
 package axim
 
 import (
-	"bytes"
-	"cmp"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
-	"errors"
-	"fmt"
 	"math/rand/v2"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/records"
 )
 
-var (
-	errNotFound = errors.New("not found")
-	errExists   = errors.New("email taken")
-)
-
-// Store holds one Axim store's customers. It is safe for concurrent use;
-// every method hands out copies.
+// Store holds one Axim store's customers, in creation order. It is safe for
+// concurrent use; every method hands out copies.
+//
+// Seed fills an empty id, role, createdBy or createdAt (updatedAt defaults
+// to createdAt); any write makes nil address and metaFields empty and gives
+// every address without an id one. Seeding over an existing id keeps its
+// place in the creation order. Seed and Mutate neither validate, normalise
+// nor check e-mail uniqueness (a drift test may want a clash); Mutate may
+// not change the id and moves updatedAt on unless the patch sets it.
 type Store struct {
 	normalize.Switches // applied by the API's writes only
-	mu                 sync.RWMutex
-	seq                int64
-	recs               map[string]record
+	Customers          *records.Table[string, Customer]
 
-	// ObjectId parts: a per-store random value and a counter.
+	// ObjectId parts: a per-store random value and a counter, used under
+	// the customers' lock.
 	idRand  [5]byte
 	idCount uint32
 }
 
-// record keeps the creation sequence: lists are in creation order.
-type record struct {
-	c   Customer
-	seq int64
-}
-
 // NewStore returns an empty store.
 func NewStore() *Store {
-	s := &Store{recs: map[string]record{}, idCount: rand.Uint32()}
+	s := &Store{idCount: rand.Uint32()}
 	binary.BigEndian.PutUint32(s.idRand[:4], rand.Uint32())
 	s.idRand[4] = byte(rand.Uint32())
+	s.Customers = records.New(records.Kind[string, Customer]{
+		Label: "axim: customer", ID: func(c *Customer) *string { return &c.ID },
+		Assign: func(tx *records.Tx[string, Customer], id string) string {
+			if id == "" {
+				return s.newCustomerID(tx)
+			}
+			return id
+		},
+		Defaults: seedDefaults, Complete: s.fillLists, Clone: Customer.clone,
+		Order: records.Inserted[Customer], Frozen: []string{"id"},
+		Touch: func(old *Customer) (string, any) { return "updatedAt", later(old.UpdatedAt) },
+	})
 	return s
 }
 
-// Seed stores c out of band and returns the stored copy. An empty id,
-// role, createdBy or createdAt is filled (updatedAt defaults to createdAt),
-// nil address and metaFields become empty, and every address without an id
-// gets one. Nothing is validated or normalised, and e-mail uniqueness is not
-// checked (a drift test may want a clash). An existing id is overwritten in
-// place: it keeps its position in the creation order.
-func (s *Store) Seed(c Customer) Customer {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c = c.clone()
-	if c.ID == "" {
-		c.ID = s.newCustomerID()
-	}
+// seedDefaults fills the server-set fields a seed left empty.
+func seedDefaults(c *Customer) {
 	if c.Role == "" {
 		c.Role = RoleID
 	}
@@ -74,97 +64,10 @@ func (s *Store) Seed(c Customer) Customer {
 	if c.UpdatedAt == "" {
 		c.UpdatedAt = c.CreatedAt
 	}
-	s.fillLists(&c)
-	s.put(c)
-	return c.clone()
-}
-
-// Get returns the customer with id.
-func (s *Store) Get(id string) (Customer, bool) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	r, ok := s.recs[id]
-	return r.c.clone(), ok
-}
-
-// All returns every customer in creation order.
-func (s *Store) All() []Customer {
-	out, _ := s.page(func(*Customer) bool { return true }, 0, -1)
-	return out
-}
-
-// Mutate changes a stored customer out of band. patch uses the JSON field
-// names, address and metaFields included (addresses without an id get one);
-// id cannot change. updatedAt is bumped unless the patch sets it. Unknown
-// fields and wrong types are errors, so that a typo in a drift test fails
-// loudly. Nothing is validated or normalised.
-func (s *Store) Mutate(id string, patch map[string]any) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, ok := s.recs[id]
-	if !ok {
-		return fmt.Errorf("axim: customer %s not found", id)
-	}
-	if _, bad := patch["id"]; bad {
-		return fmt.Errorf("axim: customer %s: id cannot be patched", id)
-	}
-	raw, err := json.Marshal(r.c)
-	if err != nil {
-		return err
-	}
-	var fields map[string]any
-	d := json.NewDecoder(bytes.NewReader(raw))
-	d.UseNumber() // meta values keep their exact numbers
-	if err := d.Decode(&fields); err != nil {
-		return err
-	}
-	for k, v := range patch {
-		if _, known := fields[k]; !known {
-			return fmt.Errorf("axim: customer %s: unknown field %q", id, k)
-		}
-		fields[k] = v
-	}
-	if _, set := patch["updatedAt"]; !set {
-		fields["updatedAt"] = later(r.c.UpdatedAt)
-	}
-	if raw, err = json.Marshal(fields); err != nil {
-		return fmt.Errorf("axim: customer %s: %w", id, err)
-	}
-	var c Customer
-	d = json.NewDecoder(bytes.NewReader(raw))
-	d.DisallowUnknownFields()
-	if err := d.Decode(&c); err != nil {
-		return fmt.Errorf("axim: customer %s: %w", id, err)
-	}
-	c.ID = id
-	s.fillLists(&c)
-	r.c = c
-	s.recs[id] = r
-	return nil
-}
-
-// Delete removes a customer out of band; the API's DELETE uses it too.
-func (s *Store) Delete(id string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, ok := s.recs[id]
-	delete(s.recs, id)
-	return ok
-}
-
-// put stores c; a new id goes last in the creation order. Callers hold mu.
-func (s *Store) put(c Customer) {
-	r, ok := s.recs[c.ID]
-	if !ok {
-		s.seq++
-		r.seq = s.seq
-	}
-	r.c = c
-	s.recs[c.ID] = r
 }
 
 // fillLists makes nil lists empty and gives every address without an id a
-// new one. Callers hold mu.
+// new one.
 func (s *Store) fillLists(c *Customer) {
 	if c.Address == nil {
 		c.Address = []Address{}
@@ -181,7 +84,7 @@ func (s *Store) fillLists(c *Customer) {
 
 // newID returns a MongoDB ObjectId-style id: 4 bytes of Unix seconds, 5
 // random bytes fixed per store and a 3-byte counter, as 24 lower-case hex
-// characters. Callers hold mu.
+// characters.
 func (s *Store) newID() string {
 	var b [12]byte
 	binary.BigEndian.PutUint32(b[:4], uint32(time.Now().Unix()))
@@ -192,11 +95,9 @@ func (s *Store) newID() string {
 }
 
 // newCustomerID is a new id not used by any customer (seeded ids included).
-// Callers hold mu.
-func (s *Store) newCustomerID() string {
+func (s *Store) newCustomerID(tx *records.Tx[string, Customer]) string {
 	for {
-		id := s.newID()
-		if _, taken := s.recs[id]; !taken {
+		if id := s.newID(); !tx.Has(id) {
 			return id
 		}
 	}
@@ -226,88 +127,52 @@ func later(prev string) string {
 }
 
 // emailTaken reports whether a customer other than self has email, compared
-// case-insensitively. Callers hold mu.
-func (s *Store) emailTaken(self, email string) bool {
-	for id, r := range s.recs {
-		if id != self && strings.EqualFold(r.c.Email, email) {
-			return true
-		}
-	}
-	return false
+// case-insensitively.
+func emailTaken(tx *records.Tx[string, Customer], self, email string) bool {
+	_, taken := tx.Find(self, func(c *Customer) bool { return strings.EqualFold(c.Email, email) })
+	return taken
 }
 
 // create stores a validated customer (writable fields only) unless its
 // e-mail is taken.
 func (s *Store) create(c Customer) (Customer, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	// Normalised first, so the uniqueness check sees what would be stored.
-	c = s.normInput(c)
-	if s.emailTaken("", c.Email) {
-		return Customer{}, errExists
-	}
-	c.ID = s.newCustomerID()
-	c.Role = RoleID
-	c.VerifiedEmail, c.Newsletter, c.IsB2B = false, false, false
-	c.CreatedBy = CreatedBy{ID: CreatorID, Name: CreatorName}
-	c.CreatedAt = stamp(now())
-	c.UpdatedAt = c.CreatedAt
-	s.fillLists(&c)
-	s.put(c)
-	return c.clone(), nil
+	var out Customer
+	err := s.Customers.Update(func(tx *records.Tx[string, Customer]) error {
+		// Normalised first, so the uniqueness check sees what would be stored.
+		c = s.normInput(c)
+		if emailTaken(tx, "", c.Email) {
+			return records.ErrExists
+		}
+		c.ID = tx.NewID()
+		c.Role = RoleID
+		c.VerifiedEmail, c.Newsletter, c.IsB2B = false, false, false
+		c.CreatedBy = CreatedBy{ID: CreatorID, Name: CreatorName}
+		c.CreatedAt = stamp(now())
+		c.UpdatedAt = c.CreatedAt
+		out = tx.Put(c)
+		return nil
+	})
+	return out, err
 }
 
-// replace is PUT: every writable field comes from c (absent optionals are
+// update is PUT: every writable field comes from c (absent optionals are
 // cleared, every address gets a new id), except that an empty Status keeps
 // the stored one. Server-set fields are kept; updatedAt moves on.
-func (s *Store) replace(id string, c Customer) (Customer, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, ok := s.recs[id]
-	if !ok {
-		return Customer{}, errNotFound
-	}
-	c = s.normInput(c)
-	if s.emailTaken(id, c.Email) {
-		return Customer{}, errExists
-	}
-	old := r.c
-	c.ID = id
-	if c.Status == "" {
-		c.Status = old.Status
-	}
-	c.Role, c.VerifiedEmail, c.Newsletter, c.IsB2B = old.Role, old.VerifiedEmail, old.Newsletter, old.IsB2B
-	c.CreatedBy, c.CreatedAt = old.CreatedBy, old.CreatedAt
-	c.UpdatedAt = later(old.UpdatedAt)
-	for i := range c.Address {
-		c.Address[i].ID = ""
-	}
-	s.fillLists(&c)
-	r.c = c
-	s.recs[id] = r
-	return c.clone(), nil
-}
-
-// page returns, in creation order, limit (< 0: all) of the customers that
-// match, from offset on, and how many match in all.
-func (s *Store) page(match func(*Customer) bool, offset, limit int) ([]Customer, int) {
-	s.mu.RLock()
-	recs := make([]record, 0, len(s.recs))
-	for _, r := range s.recs {
-		if match(&r.c) {
-			recs = append(recs, r)
+func (s *Store) update(id string, c Customer) (Customer, error) {
+	return s.Customers.Change(id, func(tx *records.Tx[string, Customer], old Customer) (Customer, error) {
+		c = s.normInput(c)
+		if emailTaken(tx, id, c.Email) {
+			return c, records.ErrExists
 		}
-	}
-	slices.SortFunc(recs, func(a, b record) int { return cmp.Compare(a.seq, b.seq) })
-	total := len(recs)
-	recs = recs[min(offset, total):]
-	if limit >= 0 {
-		recs = recs[:min(limit, len(recs))]
-	}
-	out := make([]Customer, len(recs))
-	for i, r := range recs {
-		out[i] = r.c.clone()
-	}
-	s.mu.RUnlock()
-	return out, total
+		if c.Status == "" {
+			c.Status = old.Status
+		}
+		c.Role, c.VerifiedEmail, c.Newsletter, c.IsB2B = old.Role, old.VerifiedEmail, old.Newsletter, old.IsB2B
+		c.CreatedBy, c.CreatedAt = old.CreatedBy, old.CreatedAt
+		c.UpdatedAt = later(old.UpdatedAt)
+		for i := range c.Address {
+			c.Address[i].ID = ""
+		}
+		return c, nil
+	})
 }

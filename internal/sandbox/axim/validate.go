@@ -3,10 +3,11 @@ package axim
 import (
 	"bytes"
 	"encoding/json"
-	"net/mail"
+	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // fieldError is one entry of the error envelope's errors list.
@@ -29,65 +30,37 @@ const (
 	msgPositive   = "%s must be a positive integer"
 )
 
-// object is one JSON object of a body, read field by field.
-type object map[string]json.RawMessage
+// validator collects every validation error of one body (or query), in
+// field order.
+type validator struct{ errs []fieldError }
 
-// decodeObject parses a request body. An empty body is an empty object (so
-// the answer lists the required fields); anything that is not one JSON
-// object in UTF-8 is malformed.
-func decodeObject(body []byte) (object, bool) {
-	body = bytes.TrimSpace(body)
-	if len(body) == 0 {
-		return object{}, true
-	}
-	var o object
-	if !utf8.Valid(body) || body[0] != '{' || json.Unmarshal(body, &o) != nil {
-		return nil, false
-	}
-	return o, true
-}
-
-// form collects every validation error of one body, in field order.
-type form struct{ errs []fieldError }
-
-func (f *form) fail(field, format string) {
-	f.errs = append(f.errs, fieldError{field, strings.Replace(format, "%s", field, 1)})
-}
-
-// present returns a field's raw value; null counts as absent.
-func present(o object, key string) (json.RawMessage, bool) {
-	raw, ok := o[key]
-	if !ok || string(raw) == "null" {
-		return nil, false
-	}
-	return raw, true
+func (v *validator) fail(field, format string) {
+	v.errs = append(v.errs, fieldError{field, strings.Replace(format, "%s", field, 1)})
 }
 
 // str reads a string field at path. Absent and null are nil; a required
 // field must also be non-blank.
-func (f *form) str(o object, key, path string, required bool) *string {
-	raw, ok := present(o, key)
-	if !ok {
+func (v *validator) str(o httpjson.Object, key, path string, required bool) *string {
+	s, present, isString := o.String(key)
+	switch {
+	case !present:
 		if required {
-			f.fail(path, msgRequired)
+			v.fail(path, msgRequired)
 		}
 		return nil
-	}
-	var v string
-	if raw[0] != '"' || json.Unmarshal(raw, &v) != nil {
-		f.fail(path, msgString)
+	case !isString:
+		v.fail(path, msgString)
+		return nil
+	case required && strings.TrimSpace(s) == "":
+		v.fail(path, msgRequired)
 		return nil
 	}
-	if required && strings.TrimSpace(v) == "" {
-		f.fail(path, msgRequired)
-		return nil
-	}
-	return &v
+	return &s
 }
 
 // req reads a required string; "" stands in when it failed.
-func (f *form) req(o object, key string) string {
-	if p := f.str(o, key, key, true); p != nil {
+func (v *validator) req(o httpjson.Object, key string) string {
+	if p := v.str(o, key, key, true); p != nil {
 		return *p
 	}
 	return ""
@@ -95,74 +68,62 @@ func (f *form) req(o object, key string) string {
 
 // email reads the required e-mail: a valid RFC 5322 address without a
 // display name or surrounding blanks.
-func (f *form) email(o object) string {
-	p := f.str(o, "email", "email", true)
+func (v *validator) email(o httpjson.Object) string {
+	p := v.str(o, "email", "email", true)
 	if p == nil {
 		return ""
 	}
-	if !validEmail(*p) {
-		f.fail("email", msgEmail)
+	if !httpjson.ValidEmail(*p) {
+		v.fail("email", msgEmail)
 		return ""
 	}
 	return *p
 }
 
-func validEmail(s string) bool {
-	if s == "" || strings.ContainsAny(s, " \t\r\n") {
-		return false
-	}
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s && a.Name == ""
-}
-
 // status reads status: required on create; on PUT absent means "keep"
 // (returned as ""). A present value must be one of Statuses.
-func (f *form) status(o object, required bool) string {
-	raw, ok := present(o, "status")
+func (v *validator) status(o httpjson.Object, required bool) string {
+	raw, ok := o.Field("status")
 	if !ok {
 		if required {
-			f.fail("status", msgRequired)
+			v.fail("status", msgRequired)
 		}
 		return ""
 	}
-	var v string
-	if raw[0] == '"' && json.Unmarshal(raw, &v) == nil {
-		for _, s := range Statuses {
-			if v == s {
-				return v
-			}
-		}
+	var s string
+	if raw[0] == '"' && json.Unmarshal(raw, &s) == nil && slices.Contains(Statuses, s) {
+		return s
 	}
-	f.fail("status", msgStatus)
+	v.fail("status", msgStatus)
 	return ""
 }
 
 // company reads the optional company id (24 lower-case hex, as every id).
-func (f *form) company(o object) *string {
-	p := f.str(o, "company", "company", false)
+func (v *validator) company(o httpjson.Object) *string {
+	p := v.str(o, "company", "company", false)
 	if p != nil && !validID(*p) {
-		f.fail("company", msgObjectID)
+		v.fail("company", msgObjectID)
 		return nil
 	}
 	return p
 }
 
 // array reads an optional array of objects; absent and null are empty.
-func (f *form) array(o object, key string) []object {
-	raw, ok := present(o, key)
+func (v *validator) array(o httpjson.Object, key string) []httpjson.Object {
+	raw, ok := o.Field(key)
 	if !ok {
 		return nil
 	}
 	var items []json.RawMessage
 	if raw[0] != '[' || json.Unmarshal(raw, &items) != nil {
-		f.fail(key, msgArray)
+		v.fail(key, msgArray)
 		return nil
 	}
-	out := make([]object, 0, len(items))
+	out := make([]httpjson.Object, 0, len(items))
 	for i, item := range items {
-		var e object
+		var e httpjson.Object
 		if item[0] != '{' || json.Unmarshal(item, &e) != nil {
-			f.fail(key+"["+strconv.Itoa(i)+"]", msgObject)
+			v.fail(key+"["+strconv.Itoa(i)+"]", msgObject)
 			continue
 		}
 		out = append(out, e)
@@ -171,30 +132,30 @@ func (f *form) array(o object, key string) []object {
 }
 
 // addresses reads address[]: every field optional, at most one default.
-func (f *form) addresses(o object) []Address {
-	items := f.array(o, "address")
+func (v *validator) addresses(o httpjson.Object) []Address {
+	items := v.array(o, "address")
 	out := make([]Address, 0, len(items))
 	hasDefault := false
 	for i, e := range items {
 		p := "address[" + strconv.Itoa(i) + "]."
-		s := func(key string) *string { return f.str(e, key, p+key, false) }
+		s := func(key string) *string { return v.str(e, key, p+key, false) }
 		a := Address{
 			FirstName: s("firstName"), LastName: s("lastName"), PhoneNumber: s("phoneNumber"),
 			Address1: s("address1"), Address2: s("address2"), City: s("city"),
 			State: s("state"), Country: s("country"), Zipcode: s("zipcode"),
 		}
-		if raw, ok := present(e, "isDefaultAddress"); ok {
+		if raw, ok := e.Field("isDefaultAddress"); ok {
 			switch string(raw) {
 			case "true":
 				a.IsDefaultAddress = true
 			case "false":
 			default:
-				f.fail(p+"isDefaultAddress", msgBoolean)
+				v.fail(p+"isDefaultAddress", msgBoolean)
 			}
 		}
 		if a.IsDefaultAddress {
 			if hasDefault {
-				f.errs = append(f.errs, fieldError{p + "isDefaultAddress", msgTwoDefault})
+				v.errs = append(v.errs, fieldError{p + "isDefaultAddress", msgTwoDefault})
 			}
 			hasDefault = true
 		}
@@ -205,13 +166,13 @@ func (f *form) addresses(o object) []Address {
 
 // metaFields reads metaFields[]: a required code and any JSON value, kept as
 // compacted JSON text so that its type and digits survive.
-func (f *form) metaFields(o object) []MetaField {
-	items := f.array(o, "metaFields")
+func (v *validator) metaFields(o httpjson.Object) []MetaField {
+	items := v.array(o, "metaFields")
 	out := make([]MetaField, 0, len(items))
 	for i, e := range items {
 		p := "metaFields[" + strconv.Itoa(i) + "]."
 		m := MetaField{}
-		if code := f.str(e, "code", p+"code", true); code != nil {
+		if code := v.str(e, "code", p+"code", true); code != nil {
 			m.Code = *code
 		}
 		if raw, ok := e["value"]; ok {
@@ -228,18 +189,18 @@ func (f *form) metaFields(o object) []MetaField {
 // readCustomer reads and validates a create (create = true) or PUT body:
 // the writable fields only; unknown fields, response-only ones included,
 // are ignored. Every failing field is reported.
-func readCustomer(o object, create bool) (Customer, []fieldError) {
-	var f form
+func readCustomer(o httpjson.Object, create bool) (Customer, []fieldError) {
+	var v validator
 	c := Customer{
-		FirstName:   f.req(o, "firstName"),
-		LastName:    f.req(o, "lastName"),
-		Email:       f.email(o),
-		PhoneNumber: f.str(o, "phoneNumber", "phoneNumber", false),
-		Status:      f.status(o, create),
-		Company:     f.company(o),
-		Notes:       f.str(o, "notes", "notes", false),
-		Address:     f.addresses(o),
-		MetaFields:  f.metaFields(o),
+		FirstName:   v.req(o, "firstName"),
+		LastName:    v.req(o, "lastName"),
+		Email:       v.email(o),
+		PhoneNumber: v.str(o, "phoneNumber", "phoneNumber", false),
+		Status:      v.status(o, create),
+		Company:     v.company(o),
+		Notes:       v.str(o, "notes", "notes", false),
+		Address:     v.addresses(o),
+		MetaFields:  v.metaFields(o),
 	}
-	return c, f.errs
+	return c, v.errs
 }

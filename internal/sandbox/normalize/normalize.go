@@ -22,6 +22,10 @@ type Options struct {
 	TrimSpace   bool `json:"trim_space"`   // trim white space around every stored string
 }
 
+// All is every switch on: an API that normalises all it may (the sandbox
+// command's -normalize, ACC_NORMALIZE=1 in acceptance tests).
+var All = Options{LowerEmails: true, UpperGSTIN: true, TrimSpace: true}
+
 // Text is a stored string field. Trimming is strings.TrimSpace: Unicode white
 // space, which covers spaces, tabs, CR and LF.
 func (o Options) Text(s string) string {

@@ -29,7 +29,7 @@ func TestAuth(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newServer(t)
 			for _, target := range [][2]string{{"GET", "/customers"}, {"POST", "/customers"}, {"GET", "/customers/cust_00000000000000"}, {"DELETE", "/customers/x"}} {
-				status, body := s.doAuth(target[0], target[1], "", tc.auth)
+				status, body := s.Call(target[0], target[1], "", tc.auth)
 				if !tc.ok && (status != 401 || body != invalidKeyBody) {
 					t.Errorf("%v: got %d %s", target, status, body)
 				}

@@ -9,29 +9,29 @@ func TestCreateFetchEdit(t *testing.T) {
 	s := newServer(t)
 	want := `{"id":"ID","entity":"customer","name":"Gaurav Kumar","email":"gaurav.kumar@example.com",
 	  "contact":"+919876543210","gstin":null,"notes":[],"created_at":0}`
-	s.expect("POST", "/customers", gaurav, 200, want)
-	id := s.store.All()[0].ID
-	s.expect("GET", "/customers/"+id, "", 200, want)
+	s.Expect("POST", "/customers", gaurav, 200, want)
+	id := s.store.Customers.List()[0].ID
+	s.Expect("GET", "/customers/"+id, "", 200, want)
 
 	// Edit changes only what it carries and ignores notes, gstin and others.
-	s.expect("PUT", "/customers/"+id, `{"name":"Gaurav K","notes":{"a":"b"},"gstin":"29ABCDE1234F1Z5","id":"cust_x","created_at":1}`, 200,
+	s.Expect("PUT", "/customers/"+id, `{"name":"Gaurav K","notes":{"a":"b"},"gstin":"29ABCDE1234F1Z5","id":"cust_x","created_at":1}`, 200,
 		`{"id":"ID","entity":"customer","name":"Gaurav K","email":"gaurav.kumar@example.com",
 		  "contact":"+919876543210","gstin":null,"notes":[],"created_at":0}`)
-	s.expect("PUT", "/customers/"+id, `{"email":"g@example.com","contact":"+14155550100"}`, 200,
+	s.Expect("PUT", "/customers/"+id, `{"email":"g@example.com","contact":"+14155550100"}`, 200,
 		`{"id":"ID","entity":"customer","name":"Gaurav K","email":"g@example.com",
 		  "contact":"+14155550100","gstin":null,"notes":[],"created_at":0}`)
-	if c, _ := s.store.Get(id); c.ID != id || c.Name != "Gaurav K" {
+	if c, _ := s.store.Customers.Get(id); c.ID != id || c.Name != "Gaurav K" {
 		t.Errorf("stored after edit: %+v", c)
 	}
 }
 
 func TestNotesAndGSTIN(t *testing.T) {
 	s := newServer(t)
-	s.expect("POST", "/customers", `{"name":"Asha","notes":{"tier":"gold"},"gstin":"29abcde1234f1z5"}`, 200,
+	s.Expect("POST", "/customers", `{"name":"Asha","notes":{"tier":"gold"},"gstin":"29abcde1234f1z5"}`, 200,
 		`{"id":"ID","entity":"customer","name":"Asha","email":"","contact":"","gstin":"29abcde1234f1z5",
 		  "notes":{"tier":"gold"},"created_at":0}`)
 	for _, empty := range []string{`{}`, `[]`, `[ ]`, `null`} {
-		status, got := s.do("POST", "/customers", `{"name":"Empty notes `+string(rune('a'+len(empty)))+`","notes":`+empty+`}`)
+		status, got := s.Do("POST", "/customers", `{"name":"Empty notes `+string(rune('a'+len(empty)))+`","notes":`+empty+`}`)
 		if status != 200 || !strings.Contains(got, `"notes":[]`) {
 			t.Errorf("notes %s: %d %s", empty, status, got)
 		}
@@ -100,7 +100,7 @@ func TestValidation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newServer(t)
-			status, got := s.do("POST", "/customers", tc.body)
+			status, got := s.Do("POST", "/customers", tc.body)
 			if tc.desc == "" {
 				if status != 200 {
 					t.Errorf("create: %d %s", status, got)
@@ -110,16 +110,16 @@ func TestValidation(t *testing.T) {
 			if want := inputErr(tc.desc, tc.field); status != 400 || got != want {
 				t.Errorf("create:\n got %d %s\nwant 400 %s", status, got, want)
 			}
-			if len(s.store.All()) != 0 {
+			if len(s.store.Customers.List()) != 0 {
 				t.Error("an invalid create was stored")
 			}
 			// Edit validates the fields it takes the same way.
 			if tc.field == "name" || tc.field == "contact" || tc.field == "email" {
 				id := s.create(`{"name":"Target"}`)
-				if status, got := s.do("PUT", "/customers/"+id, tc.body); status != 400 || got != inputErr(tc.desc, tc.field) {
+				if status, got := s.Do("PUT", "/customers/"+id, tc.body); status != 400 || got != inputErr(tc.desc, tc.field) {
 					t.Errorf("edit: got %d %s", status, got)
 				}
-				if c, _ := s.store.Get(id); c.Name != "Target" || c.Email != "" || c.Contact != "" {
+				if c, _ := s.store.Customers.Get(id); c.Name != "Target" || c.Email != "" || c.Contact != "" {
 					t.Errorf("a failed edit changed the customer: %+v", c)
 				}
 			}
@@ -131,11 +131,11 @@ func TestMalformedBody(t *testing.T) {
 	s := newServer(t)
 	id := s.create(gaurav)
 	for _, body := range []string{"{", "[]", `"x"`, "null", "name=x"} {
-		s.expect("POST", "/customers", body, 400, inputErr("The request body is not valid JSON", ""))
-		s.expect("PUT", "/customers/"+id, body, 400, inputErr("The request body is not valid JSON", ""))
+		s.Expect("POST", "/customers", body, 400, inputErr("The request body is not valid JSON", ""))
+		s.Expect("PUT", "/customers/"+id, body, 400, inputErr("The request body is not valid JSON", ""))
 	}
 	// An empty body is an empty object: create succeeds, edit changes nothing.
-	s.expect("POST", "/customers", "", 200,
+	s.Expect("POST", "/customers", "", 200,
 		`{"id":"ID","entity":"customer","name":"","email":"","contact":"","gstin":null,"notes":[],"created_at":0}`)
 }
 
@@ -144,24 +144,24 @@ func TestUniquenessAndFailExisting(t *testing.T) {
 	first := s.create(gaurav)
 	exists := inputErr("Customer already exists for the merchant", "")
 
-	s.expect("POST", "/customers", gaurav, 400, exists)
-	s.expect("POST", "/customers", strings.Replace(gaurav, "}", `,"fail_existing":"1"}`, 1), 400, exists)
+	s.Expect("POST", "/customers", gaurav, 400, exists)
+	s.Expect("POST", "/customers", strings.Replace(gaurav, "}", `,"fail_existing":"1"}`, 1), 400, exists)
 	// fail_existing must be the string "0": the number 0 is an error, not a match.
-	s.expect("POST", "/customers", strings.Replace(gaurav, "}", `,"fail_existing":0}`, 1), 400,
+	s.Expect("POST", "/customers", strings.Replace(gaurav, "}", `,"fail_existing":0}`, 1), 400,
 		inputErr(`fail_existing must be a string "0" or "1"`, "fail_existing"))
 	// The string "0" returns the existing customer unchanged (notes/gstin/name not applied).
-	status, got := s.do("POST", "/customers", `{"name":"Other Name","contact":"+919876543210","email":"GAURAV.KUMAR@example.com","notes":{"a":"b"},"fail_existing":"0"}`)
+	status, got := s.Do("POST", "/customers", `{"name":"Other Name","contact":"+919876543210","email":"GAURAV.KUMAR@example.com","notes":{"a":"b"},"fail_existing":"0"}`)
 	if status != 200 || !strings.Contains(got, `"id":"`+first+`"`) || !strings.Contains(got, `"name":"Gaurav Kumar"`) || !strings.Contains(got, `"notes":[]`) {
 		t.Errorf("fail_existing \"0\": %d %s", status, got)
 	}
-	if n := len(s.store.All()); n != 1 {
+	if n := len(s.store.Customers.List()); n != 1 {
 		t.Fatalf("%d customers after duplicates, want 1", n)
 	}
 	// A different pair is a new customer, even sharing one half of it.
 	second := s.create(`{"name":"Gaurav Kumar","contact":"+919876543211","email":"gaurav.kumar@example.com"}`)
 	// Editing into a clash is refused; editing to its own values is fine.
-	s.expect("PUT", "/customers/"+second, `{"contact":"+919876543210"}`, 400, exists)
-	if status, got := s.do("PUT", "/customers/"+first, gaurav); status != 200 {
+	s.Expect("PUT", "/customers/"+second, `{"contact":"+919876543210"}`, 400, exists)
+	if status, got := s.Do("PUT", "/customers/"+first, gaurav); status != 200 {
 		t.Errorf("edit to own values: %d %s", status, got)
 	}
 	// Customers with neither email nor contact never clash.
@@ -185,7 +185,7 @@ func TestUnknownAndMalformedIDs(t *testing.T) {
 		{"GET", "/customers/42", "", badID},
 		{"PUT", "/customers/nope", `{}`, badID},
 	} {
-		s.expect(tc.method, tc.path, tc.body, 400, tc.want)
+		s.Expect(tc.method, tc.path, tc.body, 400, tc.want)
 	}
 }
 
@@ -204,9 +204,9 @@ func TestNoDeleteAndUnknownRoutes(t *testing.T) {
 		{"GET", "/orders"},
 		{"GET", "/"},
 	} {
-		s.expect(tc[0], tc[1], "", 400, urlNotFound)
+		s.Expect(tc[0], tc[1], "", 400, urlNotFound)
 	}
-	if _, ok := s.store.Get(id); !ok {
+	if _, ok := s.store.Customers.Get(id); !ok {
 		t.Fatal("DELETE removed the customer")
 	}
 }
@@ -216,7 +216,7 @@ func TestListPaging(t *testing.T) {
 	// Seeded with increasing created_at: the newest comes first.
 	var ids []string
 	for i := range 25 {
-		c := s.store.Seed(Customer{Name: "Customer", CreatedAt: 1700000000 + int64(i)})
+		c := s.store.Customers.Seed(Customer{Name: "Customer", CreatedAt: 1700000000 + int64(i)})
 		ids = append([]string{c.ID}, ids...)
 	}
 	for _, tc := range []struct {
@@ -231,7 +231,7 @@ func TestListPaging(t *testing.T) {
 		{"?skip=30", 25, 0},
 		{"?count=10&skip=10", 10, 10},
 	} {
-		status, got := s.do("GET", "/customers"+tc.query, "")
+		status, got := s.Do("GET", "/customers"+tc.query, "")
 		var want strings.Builder
 		for i, id := range ids[tc.from : tc.from+tc.n] {
 			if i > 0 {
@@ -245,7 +245,7 @@ func TestListPaging(t *testing.T) {
 		}
 	}
 	s2 := newServer(t)
-	s2.expect("GET", "/customers", "", 200, `{"entity":"collection","count":0,"items":[]}`)
+	s2.Expect("GET", "/customers", "", 200, `{"entity":"collection","count":0,"items":[]}`)
 	for _, tc := range []struct{ query, desc, field string }{
 		{"?count=0", "The count must be at least 1.", "count"},
 		{"?count=101", "The count may not be greater than 100.", "count"},
@@ -256,7 +256,7 @@ func TestListPaging(t *testing.T) {
 		{"?skip=-1", "The skip must be at least 0.", "skip"},
 		{"?skip=x", "The skip must be an integer.", "skip"},
 	} {
-		s.expect("GET", "/customers"+tc.query, "", 400, inputErr(tc.desc, tc.field))
+		s.Expect("GET", "/customers"+tc.query, "", 400, inputErr(tc.desc, tc.field))
 	}
 }
 
@@ -280,7 +280,7 @@ func TestConcurrentDuplicateCreates(t *testing.T) {
 	done := make(chan string)
 	for range 20 {
 		go func() {
-			_, got := s.do("POST", "/customers", body)
+			_, got := s.Do("POST", "/customers", body)
 			done <- idRE.FindString(got)
 		}()
 	}
@@ -290,7 +290,7 @@ func TestConcurrentDuplicateCreates(t *testing.T) {
 			t.Errorf("got ids %s and %s", first, id)
 		}
 	}
-	if n := len(s.store.All()); n != 1 {
+	if n := len(s.store.Customers.List()); n != 1 {
 		t.Errorf("%d customers, want 1", n)
 	}
 }

@@ -15,7 +15,7 @@ func FuzzRazorpayCreate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		s := NewStore()
-		c := s.Seed(Customer{Name: "Gaurav Kumar", Contact: "+919876543210", Email: "gaurav.kumar@example.com"})
+		c := s.Customers.Seed(Customer{Name: "Gaurav Kumar", Contact: "+919876543210", Email: "gaurav.kumar@example.com"})
 		h := NewHandler(s, testID, testSecret)
 		for _, target := range []string{"POST /customers", "PUT /customers/" + c.ID} {
 			method, path, _ := strings.Cut(target, " ")

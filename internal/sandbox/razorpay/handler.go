@@ -3,10 +3,12 @@ package razorpay
 import (
 	"crypto/subtle"
 	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/records"
 )
 
 // Handler serves the Razorpay customers API. Request paths are relative to
@@ -33,7 +35,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case isCustomers && rest == "" && r.Method == http.MethodGet:
 		h.list(w, r)
 	case isCustomers && rest == "" && r.Method == http.MethodPost:
-		h.create(w, readBody(r))
+		h.create(w, httpjson.ReadBody(r))
 	case isCustomers && len(rest) > 1 && rest[0] == '/' && !strings.Contains(rest[1:], "/") &&
 		(r.Method == http.MethodGet || r.Method == http.MethodPut):
 		id := rest[1:]
@@ -42,9 +44,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if r.Method == http.MethodGet {
-			h.fetch(w, id)
+			h.get(w, id)
 		} else {
-			h.edit(w, id, readBody(r))
+			h.update(w, id, httpjson.ReadBody(r))
 		}
 	default:
 		writeJSON(w, http.StatusBadRequest, naError(codeBadRequest, msgURLNotFound))
@@ -74,12 +76,12 @@ func validID(id string) bool {
 }
 
 func (h *Handler) create(w http.ResponseWriter, body []byte) {
-	f, ok := decodeForm(body)
+	o, ok := httpjson.DecodeObject(body, false)
 	if !ok {
 		inputError(w, msgInvalidJSON, "")
 		return
 	}
-	c, failExisting, fe := f.createInput()
+	c, failExisting, fe := createInput(o)
 	if fe != nil {
 		inputError(w, fe.desc, fe.field)
 		return
@@ -92,8 +94,8 @@ func (h *Handler) create(w http.ResponseWriter, body []byte) {
 	writeJSON(w, http.StatusOK, c)
 }
 
-func (h *Handler) fetch(w http.ResponseWriter, id string) {
-	c, ok := h.store.Get(id)
+func (h *Handler) get(w http.ResponseWriter, id string) {
+	c, ok := h.store.Customers.Get(id)
 	if !ok {
 		inputError(w, msgNoSuchID, "")
 		return
@@ -101,38 +103,31 @@ func (h *Handler) fetch(w http.ResponseWriter, id string) {
 	writeJSON(w, http.StatusOK, c)
 }
 
-// edit takes only name, contact and email; any other field is ignored.
-func (h *Handler) edit(w http.ResponseWriter, id string, body []byte) {
-	if _, ok := h.store.Get(id); !ok {
+// update is the edit: it takes only name, contact and email; any other field is ignored.
+func (h *Handler) update(w http.ResponseWriter, id string, body []byte) {
+	if _, ok := h.store.Customers.Get(id); !ok {
 		inputError(w, msgNoSuchID, "")
 		return
 	}
-	f, ok := decodeForm(body)
+	o, ok := httpjson.DecodeObject(body, false)
 	if !ok {
 		inputError(w, msgInvalidJSON, "")
 		return
 	}
-	name, contact, email, fe := f.contactFields()
+	name, contact, email, fe := contactFields(o)
 	if fe != nil {
 		inputError(w, fe.desc, fe.field)
 		return
 	}
-	c, err := h.store.edit(id, name, email, contact)
+	c, err := h.store.update(id, name, email, contact)
 	switch {
-	case errors.Is(err, errNotFound):
+	case errors.Is(err, records.ErrNotFound):
 		inputError(w, msgNoSuchID, "")
 	case err != nil:
 		inputError(w, msgExists, "")
 	default:
 		writeJSON(w, http.StatusOK, c)
 	}
-}
-
-// collection is the list envelope.
-type collection struct {
-	Entity string     `json:"entity"`
-	Count  int        `json:"count"`
-	Items  []Customer `json:"items"`
 }
 
 // list pages newest first: count defaults to 10 and must be 1..100; skip >= 0.
@@ -143,9 +138,7 @@ func (h *Handler) list(w http.ResponseWriter, r *http.Request) {
 		var skip int
 		skip, fe = queryInt(q, "skip", 0, 0, -1)
 		if fe == nil {
-			all := h.store.All()
-			items := all[min(skip, len(all)):]
-			items = items[:min(count, len(items))]
+			items, _ := h.store.Customers.Page(nil, skip, count)
 			writeJSON(w, http.StatusOK, collection{Entity: "collection", Count: len(items), Items: items})
 			return
 		}
@@ -169,18 +162,4 @@ func queryInt(q map[string][]string, name string, def, lo, hi int) (int, *fieldE
 		return 0, &fieldError{"The " + name + " may not be greater than " + strconv.Itoa(hi) + ".", name}
 	}
 	return n, nil
-}
-
-// maxBody bounds one request body; a larger one is rejected as malformed.
-const maxBody = 1 << 20
-
-func readBody(r *http.Request) []byte {
-	if r.Body == nil {
-		return nil
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil || len(b) > maxBody {
-		return []byte("<") // not JSON: answered as a malformed body
-	}
-	return b
 }

@@ -1,14 +1,12 @@
 package razorpay
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
-	"strings"
 	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emutest"
 )
 
 const (
@@ -16,38 +14,16 @@ const (
 	testSecret = "secret"
 )
 
+// server is a handler over a fresh store, driven with real requests.
 type server struct {
-	t     *testing.T
+	*emutest.Client
 	store *Store
-	h     http.Handler
 }
 
 func newServer(t *testing.T) *server {
 	s := NewStore()
-	return &server{t: t, store: s, h: NewHandler(s, testID, testSecret)}
-}
-
-func (s *server) do(method, path, body string) (int, string) {
-	s.t.Helper()
-	return s.doAuth(method, path, body, func(r *http.Request) { r.SetBasicAuth(testID, testSecret) })
-}
-
-func (s *server) doAuth(method, path, body string, auth func(*http.Request)) (int, string) {
-	s.t.Helper()
-	var r io.Reader
-	if body != "" {
-		r = strings.NewReader(body)
-	}
-	req := httptest.NewRequest(method, path, r)
-	if auth != nil {
-		auth(req)
-	}
-	rec := httptest.NewRecorder()
-	s.h.ServeHTTP(rec, req)
-	if ct := rec.Header().Get("Content-Type"); ct != "application/json" {
-		s.t.Errorf("%s %s: Content-Type %q", method, path, ct)
-	}
-	return rec.Code, rec.Body.String()
+	return &server{&emutest.Client{T: t, H: NewHandler(s, testID, testSecret), Norm: norm,
+		Auth: func(r *http.Request) { r.SetBasicAuth(testID, testSecret) }}, s}
 }
 
 var (
@@ -60,33 +36,16 @@ func norm(body string) string {
 	return atRE.ReplaceAllString(idRE.ReplaceAllString(body, `"ID"`), `"created_at":0`)
 }
 
-func compact(t *testing.T, s string) string {
-	t.Helper()
-	var b bytes.Buffer
-	if err := json.Compact(&b, []byte(s)); err != nil {
-		t.Fatalf("bad expected JSON %s: %v", s, err)
-	}
-	return b.String()
-}
-
-func (s *server) expect(method, path, body string, wantStatus int, wantBody string) {
-	s.t.Helper()
-	status, got := s.do(method, path, body)
-	if status != wantStatus || norm(got) != compact(s.t, wantBody) {
-		s.t.Errorf("%s %s %s\n got %d %s\nwant %d %s", method, path, body, status, norm(got), wantStatus, compact(s.t, wantBody))
-	}
-}
-
 // create posts body and returns the new customer's id.
 func (s *server) create(body string) string {
-	s.t.Helper()
-	status, got := s.do("POST", "/customers", body)
+	s.T.Helper()
+	status, got := s.Do("POST", "/customers", body)
 	if status != 200 {
-		s.t.Fatalf("create %s: %d %s", body, status, got)
+		s.T.Fatalf("create %s: %d %s", body, status, got)
 	}
 	var c Customer
 	if err := json.Unmarshal([]byte(got), &c); err != nil {
-		s.t.Fatal(err)
+		s.T.Fatal(err)
 	}
 	return c.ID
 }

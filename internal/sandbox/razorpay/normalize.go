@@ -3,7 +3,7 @@ package razorpay
 import "github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 
 // normCreate is a new customer as the API stores it: name, contact, e-mail,
-// GSTIN and note values normalised as the switches say. Callers hold mu.
+// GSTIN and note values normalised as the switches say.
 func (s *Store) normCreate(c Customer) Customer {
 	o := s.Normalize()
 	c.Name, c.Contact, c.Email = o.Text(c.Name), o.Text(c.Contact), o.Email(c.Email)
@@ -19,7 +19,7 @@ func (s *Store) normCreate(c Customer) Customer {
 }
 
 // normEdit normalises the fields an edit carries (nil = not sent); what it
-// leaves unchanged is not rewritten. Callers hold mu.
+// leaves unchanged is not rewritten.
 func (s *Store) normEdit(name, email, contact *string) (*string, *string, *string) {
 	o := s.Normalize()
 	return normalize.Ptr(name, o.Text), normalize.Ptr(email, o.Email), normalize.Ptr(contact, o.Text)

@@ -4,10 +4,9 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emutest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
-
-var allOn = normalize.Options{LowerEmails: true, UpperGSTIN: true, TrimSpace: true}
 
 // stored is what one response says is stored, notes flattened as "notes.KEY".
 func stored(t *testing.T, body string, item bool) map[string]any {
@@ -38,87 +37,73 @@ func TestNormalizeCustomer(t *testing.T) {
 	  "gstin":"29abcde1234f1z5","notes":{" Region ":"\tSouth\n"}}`
 	edit := `{"name":" Gaurav K  ","email":"G.K@Example.ORG"}`
 	type want struct{ field, raw, norm string }
-	for _, tc := range []struct {
-		name string
-		o    normalize.Options
-	}{
-		{"off", normalize.Options{}},
-		{"lower e-mails", normalize.Options{LowerEmails: true}},
-		{"upper GSTIN", normalize.Options{UpperGSTIN: true}},
-		{"trim", normalize.Options{TrimSpace: true}},
-		{"all", allOn},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			s := newServer(t)
-			s.store.SetNormalize(tc.o)
-			if s.store.Normalize() != tc.o {
-				t.Fatalf("Normalize() = %+v", s.store.Normalize())
-			}
-			unedited := []want{
-				{"contact", "+919876543210", "+919876543210"},
-				{"gstin", "29abcde1234f1z5", "29ABCDE1234F1Z5"},
-				{"notes. Region ", "\tSouth\n", "South"}, // keys are kept as sent
-			}
-			afterCreate := append([]want{
-				{"name", "  Gaurav Kumar ", "Gaurav Kumar"}, {"email", "Gaurav.Kumar@Example.COM", "gaurav.kumar@example.com"},
-			}, unedited...)
-			// The edit carries name and email only; the rest stays as created.
-			afterEdit := append([]want{
-				{"name", " Gaurav K  ", "Gaurav K"}, {"email", "G.K@Example.ORG", "g.k@example.org"},
-			}, unedited...)
-			on := map[string]bool{
-				"name": tc.o.TrimSpace, "contact": tc.o.TrimSpace, "notes. Region ": tc.o.TrimSpace, //nolint:gocritic // the key names a note whose value has blanks
-				"email": tc.o.LowerEmails, "gstin": tc.o.UpperGSTIN,
-			}
-			check := func(what, body string, item bool, ws []want) {
-				t.Helper()
-				c := stored(t, body, item)
-				for _, w := range ws {
-					v := w.raw
-					if on[w.field] {
-						v = w.norm
-					}
-					if c[w.field] != v {
-						t.Errorf("%s: %s = %q, want %q", what, w.field, c[w.field], v)
-					}
+	emutest.EachSwitch(t, func(t *testing.T, o normalize.Options) {
+		s := newServer(t)
+		emutest.SetSwitches(t, s.store, o)
+		unedited := []want{
+			{"contact", "+919876543210", "+919876543210"},
+			{"gstin", "29abcde1234f1z5", "29ABCDE1234F1Z5"},
+			{"notes. Region ", "\tSouth\n", "South"}, // keys are kept as sent
+		}
+		afterCreate := append([]want{
+			{"name", "  Gaurav Kumar ", "Gaurav Kumar"}, {"email", "Gaurav.Kumar@Example.COM", "gaurav.kumar@example.com"},
+		}, unedited...)
+		// The edit carries name and email only; the rest stays as created.
+		afterEdit := append([]want{
+			{"name", " Gaurav K  ", "Gaurav K"}, {"email", "G.K@Example.ORG", "g.k@example.org"},
+		}, unedited...)
+		on := map[string]bool{
+			"name": o.TrimSpace, "contact": o.TrimSpace, "notes. Region ": o.TrimSpace, //nolint:gocritic // the key names a note whose value has blanks
+			"email": o.LowerEmails, "gstin": o.UpperGSTIN,
+		}
+		check := func(what, body string, item bool, ws []want) {
+			t.Helper()
+			c := stored(t, body, item)
+			for _, w := range ws {
+				v := w.raw
+				if on[w.field] {
+					v = w.norm
+				}
+				if c[w.field] != v {
+					t.Errorf("%s: %s = %q, want %q", what, w.field, c[w.field], v)
 				}
 			}
+		}
 
-			status, body := s.do("POST", "/customers", create)
-			if status != 200 {
-				t.Fatalf("create: %d %s", status, body)
-			}
-			id := stored(t, body, false)["id"].(string)
-			check("create response", body, false, afterCreate)
-			_, body = s.do("GET", "/customers/"+id, "")
-			check("GET after create", body, false, afterCreate)
-			_, body = s.do("GET", "/customers", "")
-			check("list after create", body, true, afterCreate)
+		status, body := s.Do("POST", "/customers", create)
+		if status != 200 {
+			t.Fatalf("create: %d %s", status, body)
+		}
+		id := stored(t, body, false)["id"].(string)
+		check("create response", body, false, afterCreate)
+		_, body = s.Do("GET", "/customers/"+id, "")
+		check("GET after create", body, false, afterCreate)
+		_, body = s.Do("GET", "/customers", "")
+		check("list after create", body, true, afterCreate)
 
-			status, body = s.do("PUT", "/customers/"+id, edit)
-			if status != 200 {
-				t.Fatalf("edit: %d %s", status, body)
-			}
-			check("PUT response", body, false, afterEdit)
-			_, body = s.do("GET", "/customers/"+id, "")
-			check("GET after PUT", body, false, afterEdit)
-			_, body = s.do("GET", "/customers", "")
-			check("list after PUT", body, true, afterEdit)
-		})
-	}
+		status, body = s.Do("PUT", "/customers/"+id, edit)
+		if status != 200 {
+			t.Fatalf("edit: %d %s", status, body)
+		}
+		check("PUT response", body, false, afterEdit)
+		_, body = s.Do("GET", "/customers/"+id, "")
+		check("GET after PUT", body, false, afterEdit)
+		_, body = s.Do("GET", "/customers", "")
+		check("list after PUT", body, true, afterEdit)
+	})
 }
 
 // Validation sees the value as received, before normalising.
 func TestNormalizeValidatesRawValue(t *testing.T) {
 	s := newServer(t)
-	s.store.SetNormalize(allOn)
-	s.expect("POST", "/customers", `{"name":"Asha","email":" asha@example.com"}`, 400,
+	s.store.SetNormalize(normalize.All)
+	s.Expect("POST", "/customers", `{"name":"Asha","email":" asha@example.com"}`, 400,
 		inputErr("The email must be a valid email address.", "email"))
-	s.expect("POST", "/customers", `{"name":"Asha","contact":"+919876543210\n"}`, 400,
+	s.Expect("POST", "/customers", `{"name":"Asha","contact":"+919876543210\n"}`, 400,
 		inputErr("Contact number contains invalid characters, only digits and + symbol are allowed", "contact"))
-	s.expect("POST", "/customers", `{"name":"Asha","gstin":"29ABCDE1234F1Z5 "}`, 400, inputErr("The gstin field is invalid", "gstin"))
+	s.Expect("POST", "/customers", `{"name":"Asha","gstin":"29ABCDE1234F1Z5 "}`, 400, inputErr("The gstin field is invalid", "gstin"))
 	id := s.create(`{"name":"Asha","contact":"+919876543210"}`)
-	s.expect("PUT", "/customers/"+id, `{"email":"asha@example.com\t"}`, 400,
+	s.Expect("PUT", "/customers/"+id, `{"email":"asha@example.com\t"}`, 400,
 		inputErr("The email must be a valid email address.", "email"))
 }
 
@@ -127,17 +112,17 @@ func TestNormalizeValidatesRawValue(t *testing.T) {
 func TestNormalizeLeavesOutOfBandWritesAlone(t *testing.T) {
 	s := newServer(t)
 	before := s.create(`{"name":" Before ","email":"Before@Example.com"}`)
-	s.store.SetNormalize(allOn)
+	s.store.SetNormalize(normalize.All)
 	gstin := "29abcde1234f1z5"
-	seeded := s.store.Seed(Customer{Name: " Seeded ", Email: "Seed@Example.COM", GSTIN: &gstin, Notes: map[string]string{"k": " v "}})
-	if err := s.store.Mutate(seeded.ID, map[string]any{"contact": " +919876543210 "}); err != nil {
+	seeded := s.store.Customers.Seed(Customer{Name: " Seeded ", Email: "Seed@Example.COM", GSTIN: &gstin, Notes: map[string]string{"k": " v "}})
+	if err := s.store.Customers.Mutate(seeded.ID, map[string]any{"contact": " +919876543210 "}); err != nil {
 		t.Fatal(err)
 	}
 	for id, want := range map[string]map[string]any{
 		before:    {"name": " Before ", "email": "Before@Example.com"},
 		seeded.ID: {"name": " Seeded ", "email": "Seed@Example.COM", "gstin": gstin, "notes.k": " v ", "contact": " +919876543210 "},
 	} {
-		_, body := s.do("GET", "/customers/"+id, "")
+		_, body := s.Do("GET", "/customers/"+id, "")
 		c := stored(t, body, false)
 		for k, v := range want {
 			if c[k] != v {

@@ -8,38 +8,38 @@ import (
 
 func TestStore(t *testing.T) {
 	s := NewStore()
-	c := s.Seed(Customer{Name: "Seeded", Notes: map[string]string{"a": "b"}})
+	c := s.Customers.Seed(Customer{Name: "Seeded", Notes: map[string]string{"a": "b"}})
 	if !regexp.MustCompile(`^cust_[A-Za-z0-9]{14}$`).MatchString(c.ID) || c.Entity != "customer" || c.CreatedAt == 0 {
 		t.Fatalf("seeded: %+v", c)
 	}
 	c.Notes["a"] = "changed"
-	if got, _ := s.Get(c.ID); got.Notes["a"] != "b" {
+	if got, _ := s.Customers.Get(c.ID); got.Notes["a"] != "b" {
 		t.Error("Seed result shares the notes map")
 	}
-	kept := s.Seed(Customer{ID: "cust_AAAAAAAAAAAAAA", CreatedAt: 5})
+	kept := s.Customers.Seed(Customer{ID: "cust_AAAAAAAAAAAAAA", CreatedAt: 5})
 	if kept.ID != "cust_AAAAAAAAAAAAAA" || kept.CreatedAt != 5 {
 		t.Errorf("explicit id/created_at not kept: %+v", kept)
 	}
-	if all := s.All(); len(all) != 2 || all[0].ID != c.ID {
+	if all := s.Customers.List(); len(all) != 2 || all[0].ID != c.ID {
 		t.Errorf("All not newest first: %+v", all)
 	}
 
-	if err := s.Mutate(c.ID, map[string]any{"email": "x@example.com", "notes": map[string]any{}, "gstin": "29ABCDE1234F1Z5"}); err != nil {
+	if err := s.Customers.Mutate(c.ID, map[string]any{"email": "x@example.com", "notes": map[string]any{}, "gstin": "29ABCDE1234F1Z5"}); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := s.Get(c.ID)
+	got, _ := s.Customers.Get(c.ID)
 	if got.Email != "x@example.com" || len(got.Notes) != 0 || got.GSTIN == nil || got.Name != "Seeded" {
 		t.Errorf("mutated: %+v", got)
 	}
 	for _, bad := range []map[string]any{{"id": "cust_x"}, {"entity": "x"}, {"nope": 1}, {"name": 3}} {
-		if err := s.Mutate(c.ID, bad); err == nil {
+		if err := s.Customers.Mutate(c.ID, bad); err == nil {
 			t.Errorf("Mutate(%v): no error", bad)
 		}
 	}
-	if err := s.Mutate("cust_BBBBBBBBBBBBBB", nil); err == nil {
+	if err := s.Customers.Mutate("cust_BBBBBBBBBBBBBB", nil); err == nil {
 		t.Error("Mutate of unknown id: no error")
 	}
-	if !s.Remove(c.ID) || s.Remove(c.ID) {
+	if !s.Customers.Delete(c.ID) || s.Customers.Delete(c.ID) {
 		t.Error("Remove")
 	}
 }

@@ -1,42 +1,23 @@
 package razorpay
 
 import (
-	"bytes"
 	"encoding/json"
-	"net/mail"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // fieldError is the first failing rule: Razorpay reports one error at a time.
 type fieldError struct{ desc, field string }
 
-// form is a JSON object body read field by field. null counts as absent.
-type form map[string]json.RawMessage
-
-// decodeForm parses a body; an empty body is an empty object. Anything else
-// that is not a JSON object is rejected (decided: 400 "The request body is not
-// valid JSON").
-func decodeForm(body []byte) (form, bool) {
-	body = bytes.TrimSpace(body)
-	if len(body) == 0 {
-		return form{}, true
-	}
-	var f form
-	if body[0] != '{' || json.Unmarshal(body, &f) != nil {
-		return nil, false
-	}
-	return f, true
-}
-
 // str returns a present string field, or a "must be a string" error.
-func (f form) str(field string) (*string, *fieldError) {
-	raw, ok := f[field]
-	if !ok || string(raw) == "null" {
+func str(o httpjson.Object, field string) (*string, *fieldError) {
+	v, present, isString := o.String(field)
+	switch {
+	case !present:
 		return nil, nil
-	}
-	var v string
-	if raw[0] != '"' || json.Unmarshal(raw, &v) != nil {
+	case !isString:
 		return nil, &fieldError{"The " + field + " must be a string.", field}
 	}
 	return &v, nil
@@ -90,10 +71,7 @@ func checkEmail(v string) *fieldError {
 	if utf8.RuneCountInString(v) > 64 {
 		return &fieldError{"The email may not be greater than 64 characters.", "email"}
 	}
-	if v == "" || strings.ContainsAny(v, " \t\r\n") {
-		return &fieldError{"The email must be a valid email address.", "email"}
-	}
-	if a, err := mail.ParseAddress(v); err != nil || a.Address != v || a.Name != "" {
+	if !httpjson.ValidEmail(v) {
 		return &fieldError{"The email must be a valid email address.", "email"}
 	}
 	return nil
@@ -120,9 +98,9 @@ func checkGSTIN(v string) *fieldError {
 
 // notes: a JSON object of string values (or an empty array, the form Razorpay
 // itself returns), at most 15 keys, each value at most 256 characters.
-func (f form) notes() (map[string]string, *fieldError) {
-	raw, ok := f["notes"]
-	if !ok || string(raw) == "null" || string(raw) == "[]" {
+func notes(o httpjson.Object) (map[string]string, *fieldError) {
+	raw, ok := o.Field("notes")
+	if !ok || string(raw) == "[]" {
 		return nil, nil
 	}
 	var m map[string]json.RawMessage
@@ -154,13 +132,13 @@ func isEmptyArray(raw json.RawMessage) bool {
 	return json.Unmarshal(raw, &a) == nil && len(a) == 0
 }
 
-// failExisting reads fail_existing: only the JSON strings "0" and "1" are
+// readFailExisting reads fail_existing: only the JSON strings "0" and "1" are
 // accepted (decided). A number 0 or a bool is an error rather than silently
 // "1", so a client that gets the type wrong finds out at once instead of
 // getting a duplicate error only on retries. Absent means "1".
-func (f form) failExisting() (bool, *fieldError) {
-	raw, ok := f["fail_existing"]
-	if !ok || string(raw) == "null" {
+func readFailExisting(o httpjson.Object) (bool, *fieldError) {
+	raw, ok := o.Field("fail_existing")
+	if !ok {
 		return true, nil
 	}
 	switch string(raw) {
@@ -174,42 +152,42 @@ func (f form) failExisting() (bool, *fieldError) {
 
 // contactFields reads name, contact and email, the fields create and edit
 // share, validating each one present. nil means absent.
-func (f form) contactFields() (name, contact, email *string, fe *fieldError) {
-	if name, fe = f.str("name"); fe == nil && name != nil {
+func contactFields(o httpjson.Object) (name, contact, email *string, fe *fieldError) {
+	if name, fe = str(o, "name"); fe == nil && name != nil {
 		fe = checkName(*name)
 	}
 	if fe != nil {
 		return
 	}
-	if contact, fe = f.str("contact"); fe == nil && contact != nil {
+	if contact, fe = str(o, "contact"); fe == nil && contact != nil {
 		fe = checkContact(*contact)
 	}
 	if fe != nil {
 		return
 	}
-	if email, fe = f.str("email"); fe == nil && email != nil {
+	if email, fe = str(o, "email"); fe == nil && email != nil {
 		fe = checkEmail(*email)
 	}
 	return
 }
 
 // createInput reads and validates a create body.
-func (f form) createInput() (c Customer, failExisting bool, fe *fieldError) {
-	name, contact, email, fe := f.contactFields()
+func createInput(o httpjson.Object) (c Customer, failExisting bool, fe *fieldError) {
+	name, contact, email, fe := contactFields(o)
 	if fe != nil {
 		return c, true, fe
 	}
 	c.Name, c.Contact, c.Email = deref(name), deref(contact), deref(email)
-	if c.GSTIN, fe = f.str("gstin"); fe == nil && c.GSTIN != nil {
+	if c.GSTIN, fe = str(o, "gstin"); fe == nil && c.GSTIN != nil {
 		fe = checkGSTIN(*c.GSTIN)
 	}
 	if fe != nil {
 		return c, true, fe
 	}
-	if c.Notes, fe = f.notes(); fe != nil {
+	if c.Notes, fe = notes(o); fe != nil {
 		return c, true, fe
 	}
-	failExisting, fe = f.failExisting()
+	failExisting, fe = readFailExisting(o)
 	return c, failExisting, fe
 }
 

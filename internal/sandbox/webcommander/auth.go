@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // Credentials are what the token endpoint accepts: the OAuth client, its
@@ -38,8 +40,8 @@ func (h *Handler) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req tokenRequest
-	body := readBody(r)
-	if o, good := decodeObject(body); !good || (len(o) > 0 && json.Unmarshal(body, &req) != nil) {
+	body := httpjson.ReadBody(r)
+	if o, good := httpjson.DecodeObject(body, true); !good || (len(o) > 0 && json.Unmarshal(body, &req) != nil) {
 		fail(w, http.StatusBadRequest, slugBadRequest, msgInvalidJSON)
 		return
 	}

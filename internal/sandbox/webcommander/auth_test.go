@@ -23,7 +23,7 @@ func TestTokenClientCredentials(t *testing.T) {
 	// Both access tokens work.
 	for _, tok := range []string{s.token, g.AccessToken} {
 		s.token = tok
-		if status, body := s.do("GET", "/api/v4/admin/customers", ""); status != 200 {
+		if status, body := s.Do("GET", "/api/v4/admin/customers", ""); status != 200 {
 			t.Errorf("token %s: %d %s", tok, status, body)
 		}
 	}
@@ -97,7 +97,7 @@ func TestTokenRefreshIsSingleUse(t *testing.T) {
 		t.Errorf("refresh reissued a token: %+v %+v", first, second)
 	}
 	s.token = second.AccessToken
-	if status, body := s.do("GET", "/api/v4/admin/customers", ""); status != 200 {
+	if status, body := s.Do("GET", "/api/v4/admin/customers", ""); status != 200 {
 		t.Errorf("refreshed token: %d %s", status, body)
 	}
 	// The used refresh token is spent; the new one works once.
@@ -115,7 +115,7 @@ func TestTokenRefreshIsSingleUse(t *testing.T) {
 
 func TestTokenExpiry(t *testing.T) {
 	s := NewStore()
-	srv := &server{t: t, store: s, h: NewHandler(s, testCreds)}
+	srv := tokenless(t, s)
 	s.SetTokenLifetime(50 * time.Millisecond)
 	_, body := srv.raw("POST", tokenPath, ccBody(testCreds), nil)
 	g := decodeGrant(t, body)
@@ -123,11 +123,11 @@ func TestTokenExpiry(t *testing.T) {
 		t.Errorf("expires_in %d for 50ms, want 1", g.ExpiresIn)
 	}
 	srv.token = g.AccessToken
-	if status, _ := srv.do("GET", "/api/v4/admin/customers", ""); status != 200 {
+	if status, _ := srv.Do("GET", "/api/v4/admin/customers", ""); status != 200 {
 		t.Fatalf("fresh token: %d", status)
 	}
 	time.Sleep(60 * time.Millisecond)
-	if status, body := srv.do("GET", "/api/v4/admin/customers", ""); status != 401 || body != unauthorizedBody {
+	if status, body := srv.Do("GET", "/api/v4/admin/customers", ""); status != 401 || body != unauthorizedBody {
 		t.Errorf("expired token: %d %s", status, body)
 	}
 	// The refresh token outlives its access token.
@@ -136,7 +136,7 @@ func TestTokenExpiry(t *testing.T) {
 		t.Fatalf("refresh after expiry: %d %s", status, body)
 	}
 	srv.token = decodeGrant(t, body).AccessToken
-	if status, _ := srv.do("GET", "/api/v4/admin/customers", ""); status != 200 {
+	if status, _ := srv.Do("GET", "/api/v4/admin/customers", ""); status != 200 {
 		t.Errorf("refreshed token: %d", status)
 	}
 
@@ -153,7 +153,7 @@ func TestTokenExpiry(t *testing.T) {
 func TestExpireTokens(t *testing.T) {
 	s := newServer(t)
 	s.store.ExpireTokens()
-	if status, body := s.do("GET", "/api/v4/admin/customers", ""); status != 401 || body != unauthorizedBody {
+	if status, body := s.Do("GET", "/api/v4/admin/customers", ""); status != 401 || body != unauthorizedBody {
 		t.Errorf("after ExpireTokens: %d %s", status, body)
 	}
 }
@@ -170,7 +170,7 @@ func TestBearer(t *testing.T) {
 		{"basic", func(s *server, r *http.Request) { r.Header.Set("Authorization", "Basic "+s.token) }, false},
 		{"refresh token", func(s *server, r *http.Request) {
 			_, body := s.raw("POST", tokenPath, ccBody(testCreds), nil)
-			r.Header.Set("Authorization", "Bearer "+decodeGrant(s.t, body).RefreshToken)
+			r.Header.Set("Authorization", "Bearer "+decodeGrant(s.T, body).RefreshToken)
 		}, false},
 		{"two headers", func(s *server, r *http.Request) {
 			r.Header.Add("Authorization", "Bearer "+s.token)
@@ -181,7 +181,7 @@ func TestBearer(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newServer(t)
-			c := s.store.Seed(Customer{FirstName: "A", Email: "a@example.com"})
+			c := s.store.Customers.Seed(Customer{FirstName: "A", Email: "a@example.com"})
 			for _, target := range [][2]string{{"GET", "/api/v4/admin/customers"}, {"POST", "/api/v4/admin/customers"},
 				{"GET", path(c.ID)}, {"PUT", path(c.ID)}, {"DELETE", path(c.ID)}, {"GET", "/api/v4/nowhere"}} {
 				status, body := s.raw(target[0], target[1], "", func(r *http.Request) { tc.prepare(s, r) })
@@ -192,7 +192,7 @@ func TestBearer(t *testing.T) {
 					t.Errorf("%v: rejected a good token", target)
 				}
 			}
-			if _, ok := s.store.Get(c.ID); !ok && !tc.ok {
+			if _, ok := s.store.Customers.Get(c.ID); !ok && !tc.ok {
 				t.Error("an unauthorised DELETE removed the customer")
 			}
 		})

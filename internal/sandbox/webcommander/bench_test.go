@@ -20,7 +20,7 @@ func BenchmarkWebCommanderCreateGet(b *testing.B) {
 		req.Header.Set("Authorization", "Bearer "+s.token)
 		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
-		s.h.ServeHTTP(rec, req)
+		s.H.ServeHTTP(rec, req)
 		if rec.Code != 201 {
 			b.Fatal(rec.Body)
 		}
@@ -29,7 +29,7 @@ func BenchmarkWebCommanderCreateGet(b *testing.B) {
 		req = httptest.NewRequest("GET", path(e.Customer.ID), nil)
 		req.Header.Set("Authorization", "Bearer "+s.token)
 		rec = httptest.NewRecorder()
-		s.h.ServeHTTP(rec, req)
+		s.H.ServeHTTP(rec, req)
 		if rec.Code != 200 {
 			b.Fatal(rec.Body)
 		}

@@ -1,36 +1,19 @@
 package webcommander
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emutest"
 )
 
 var createdRE = regexp.MustCompile(`"created_at":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"`)
 
 // norm replaces created_at (checked for format here) with "TS".
 func norm(body string) string { return createdRE.ReplaceAllString(body, `"created_at":"TS"`) }
-
-func compact(t testing.TB, s string) string {
-	t.Helper()
-	var b bytes.Buffer
-	if err := json.Compact(&b, []byte(s)); err != nil {
-		t.Fatalf("bad expected JSON %s: %v", s, err)
-	}
-	return b.String()
-}
-
-func (s *server) expect(method, p, body string, wantStatus int, wantBody string) {
-	s.t.Helper()
-	status, got := s.do(method, p, body)
-	if want := compact(s.t, wantBody); status != wantStatus || norm(got) != want {
-		s.t.Errorf("%s %s %s\n got %d %s\nwant %d %s", method, p, body, status, norm(got), wantStatus, want)
-	}
-}
 
 // janeAddress is one of fullBody's three addresses.
 func janeAddress(id int, typ string) string {
@@ -55,10 +38,10 @@ var janeJSON = `{"customer":{"id":1,"display_id":1001,"status":"awaiting_verific
 
 func TestCreateAnswersSeedShape(t *testing.T) {
 	s := newServer(t)
-	s.expect("POST", "/api/v4/admin/customers", fullBody, 201, janeJSON)
-	s.expect("GET", path(1), "", 200, janeJSON)
+	s.Expect("POST", "/api/v4/admin/customers", fullBody, 201, janeJSON)
+	s.Expect("GET", path(1), "", 200, janeJSON)
 	// Never the password, the newsletter or the flat address fields.
-	_, body := s.do("GET", path(1), "")
+	_, body := s.Do("GET", path(1), "")
 	for _, banned := range []string{"password\"", "s3cret", "newsletter", "subscribed", `"address_line"`, `"gender"`} {
 		if strings.Contains(body, banned) {
 			t.Errorf("answer carries %s: %s", banned, body)
@@ -71,7 +54,7 @@ func TestCreateAnswersSeedShape(t *testing.T) {
 		}
 	}
 	// The store keeps the request's terms, and the password.
-	got, _ := s.store.Get(1)
+	got, _ := s.store.Customers.Get(1)
 	if got.Country != "AU" || got.State != "nsw" || got.Newsletter == nil || !got.Newsletter.Subscribed ||
 		got.ShippingProfile == nil || *got.ShippingProfile != 2 || got.StoreCredit != "150.00" {
 		t.Errorf("stored %+v", got)
@@ -134,7 +117,7 @@ func TestMappings(t *testing.T) {
 		})
 	}
 	// Amounts are JSON numbers on the wire, exactly as sent.
-	_, body := s.do("POST", "/api/v4/admin/customers", `{"customer":{"first_name":"N"},"store_credit":"12345678901234567.10"}`)
+	_, body := s.Do("POST", "/api/v4/admin/customers", `{"customer":{"first_name":"N"},"store_credit":"12345678901234567.10"}`)
 	if !strings.Contains(body, `"store_credit":12345678901234567.1,`) {
 		t.Errorf("big amount: %s", body)
 	}
@@ -143,18 +126,18 @@ func TestMappings(t *testing.T) {
 func TestUpdateChangesOnlyWhatItCarries(t *testing.T) {
 	s := newServer(t)
 	s.create(fullBody)
-	status, body := s.do("PUT", path(1), `{"customer":{"city":"Perth","last_name":"","state":"WA"},"credit_limit":"10"}`)
+	status, body := s.Do("PUT", path(1), `{"customer":{"city":"Perth","last_name":"","state":"WA"},"credit_limit":"10"}`)
 	if status != 200 {
 		t.Fatalf("PUT: %d %s", status, body)
 	}
 	want := strings.NewReplacer(`"Sydney"`, `"Perth"`, `"last_name":"Citizen"`, `"last_name":""`,
 		`{"id":1,"name":"New South Wales","code":"NSW"}`, `{"id":4,"name":"Western Australia","code":"WA"}`,
-		`"credit_limit":99.5`, `"credit_limit":10`, `"version":1,"addresses"`, `"version":2,"addresses"`).Replace(compact(t, janeJSON))
+		`"credit_limit":99.5`, `"credit_limit":10`, `"version":1,"addresses"`, `"version":2,"addresses"`).Replace(emutest.Compact(t, janeJSON))
 	if norm(body) != want {
 		t.Errorf("PUT\n got %s\nwant %s", norm(body), want)
 	}
 	// An empty body changes nothing but the version; the password stays.
-	s.expect("PUT", path(1), `{}`, 200, strings.Replace(want, `"version":2,`, `"version":3,`, 1))
+	s.Expect("PUT", path(1), `{}`, 200, strings.Replace(want, `"version":2,`, `"version":3,`, 1))
 	if p, _ := s.store.Password(1); p != "s3cret!" {
 		t.Errorf("password after PUT without one: %q", p)
 	}
@@ -171,19 +154,19 @@ func TestUpdateChangesOnlyWhatItCarries(t *testing.T) {
 	if p, _ := s.store.Password(1); p != "new" {
 		t.Errorf("password after PUT: %q", p)
 	}
-	if got, _ := s.store.Get(1); got.Newsletter == nil || !got.Newsletter.Subscribed {
+	if got, _ := s.store.Customers.Get(1); got.Newsletter == nil || !got.Newsletter.Subscribed {
 		t.Errorf("newsletter lost: %+v", got.Newsletter)
 	}
 	// A PUT keeping its own e-mail (in another case) is no clash.
-	s.do("PUT", path(1), `{"customer":{"email":"jane@example.com"}}`)
-	if status, body := s.do("PUT", path(1), `{"customer":{"email":"JANE@example.com"}}`); status != 200 {
+	s.Do("PUT", path(1), `{"customer":{"email":"jane@example.com"}}`)
+	if status, body := s.Do("PUT", path(1), `{"customer":{"email":"JANE@example.com"}}`); status != 200 {
 		t.Errorf("own e-mail: %d %s", status, body)
 	}
 }
 
 func mustDo(t *testing.T, s *server, method, p, body string) string {
 	t.Helper()
-	status, got := s.do(method, p, body)
+	status, got := s.Do(method, p, body)
 	if status >= 300 {
 		t.Fatalf("%s %s: %d %s", method, p, status, got)
 	}
@@ -194,12 +177,12 @@ func TestDuplicateEmail(t *testing.T) {
 	s := newServer(t)
 	s.create(`{"customer":{"first_name":"A","email":"dup@example.com"}}`)
 	other := s.create(`{"customer":{"first_name":"B","email":"b@example.com"}}`)
-	s.expect("POST", "/api/v4/admin/customers", `{"customer":{"first_name":"C","email":"DUP@Example.com"}}`, 409, takenBody)
-	s.expect("PUT", path(id(other)), `{"customer":{"email":"Dup@example.com"}}`, 409, takenBody)
+	s.Expect("POST", "/api/v4/admin/customers", `{"customer":{"first_name":"C","email":"DUP@Example.com"}}`, 409, takenBody)
+	s.Expect("PUT", path(id(other)), `{"customer":{"email":"Dup@example.com"}}`, 409, takenBody)
 	// Customers without an e-mail never clash.
 	s.create(minimal)
 	s.create(minimal)
-	if n := len(s.store.All()); n != 4 {
+	if n := len(s.store.Customers.List()); n != 4 {
 		t.Errorf("%d customers", n)
 	}
 }
@@ -251,8 +234,8 @@ func TestValidation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := newServer(t)
-			s.expect("POST", "/api/v4/admin/customers", tc.body, 400, tc.want)
-			if n := len(s.store.All()); n != 0 {
+			s.Expect("POST", "/api/v4/admin/customers", tc.body, 400, tc.want)
+			if n := len(s.store.Customers.List()); n != 0 {
 				t.Errorf("a rejected create stored %d", n)
 			}
 		})
@@ -261,9 +244,9 @@ func TestValidation(t *testing.T) {
 	// without it is fine.
 	s := newServer(t)
 	c := s.create(minimal)
-	s.expect("PUT", path(id(c)), `{"customer":{"first_name":""}}`, 400, validation(name))
-	s.expect("PUT", path(id(c)), `{"customer":{"country":"Atlantis"}}`, 400, validation([3]string{"country", "invalid", "Unknown country"}))
-	if got, _ := s.store.Get(id(c)); got.Version != 1 || got.FirstName != "Ama" {
+	s.Expect("PUT", path(id(c)), `{"customer":{"first_name":""}}`, 400, validation(name))
+	s.Expect("PUT", path(id(c)), `{"customer":{"country":"Atlantis"}}`, 400, validation([3]string{"country", "invalid", "Unknown country"}))
+	if got, _ := s.store.Customers.Get(id(c)); got.Version != 1 || got.FirstName != "Ama" {
 		t.Errorf("a rejected PUT changed %+v", got)
 	}
 	if status, body := s.raw("POST", "/api/v4/admin/customers", minimal, func(r *http.Request) {
@@ -279,15 +262,15 @@ func TestNotFoundAndDelete(t *testing.T) {
 	c := s.create(fullBody)
 	for _, p := range []string{path(99), "/api/v4/admin/customers/0", "/api/v4/admin/customers/-1", "/api/v4/admin/customers/x",
 		"/api/v4/admin/customers/+1"} {
-		s.expect("GET", p, "", 404, notFoundBody)
-		s.expect("PUT", p, `{"customer":{"first_name":""}}`, 404, notFoundBody)
-		s.expect("DELETE", p, "", 404, notFoundBody)
+		s.Expect("GET", p, "", 404, notFoundBody)
+		s.Expect("PUT", p, `{"customer":{"first_name":""}}`, 404, notFoundBody)
+		s.Expect("DELETE", p, "", 404, notFoundBody)
 	}
-	if status, body := s.do("DELETE", path(id(c)), ""); status != 204 || body != "" {
+	if status, body := s.Do("DELETE", path(id(c)), ""); status != 204 || body != "" {
 		t.Errorf("DELETE: %d %q", status, body)
 	}
-	s.expect("GET", path(id(c)), "", 404, notFoundBody)
-	s.expect("DELETE", path(id(c)), "", 404, notFoundBody)
+	s.Expect("GET", path(id(c)), "", 404, notFoundBody)
+	s.Expect("DELETE", path(id(c)), "", 404, notFoundBody)
 	if _, ok := s.store.Password(id(c)); ok {
 		t.Error("the password outlived its customer")
 	}
@@ -295,12 +278,12 @@ func TestNotFoundAndDelete(t *testing.T) {
 	s.create(fullBody)
 	noRoute := errBody(404, "not_found", "Route not found")
 	for _, p := range []string{"/api/v4/admin/customers/", "/api/v4/admin/customers/1/x", "/api/v4/admin/customersx", "/api/v4/admin", "/api/v3/admin/customers", "/"} {
-		s.expect("GET", p, "", 404, noRoute)
+		s.Expect("GET", p, "", 404, noRoute)
 	}
-	if status, _ := s.do("PATCH", path(2), `{}`); status != 405 {
+	if status, _ := s.Do("PATCH", path(2), `{}`); status != 405 {
 		t.Errorf("PATCH: %d", status)
 	}
-	if status, _ := s.do("DELETE", "/api/v4/admin/customers", ""); status != 405 {
+	if status, _ := s.Do("DELETE", "/api/v4/admin/customers", ""); status != 405 {
 		t.Errorf("DELETE list: %d", status)
 	}
 }

@@ -22,14 +22,14 @@ func FuzzWebCommanderCreate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		srv := newServer(t)
-		target := srv.store.Seed(Customer{FirstName: "T", Email: "target@example.com"})
+		target := srv.store.Customers.Seed(Customer{FirstName: "T", Email: "target@example.com"})
 		for _, target := range []string{"POST /api/v4/admin/customers", "PUT " + path(target.ID)} {
 			method, p, _ := strings.Cut(target, " ")
 			req := httptest.NewRequest(method, p, strings.NewReader(body))
 			req.Header.Set("Authorization", "Bearer "+srv.token)
 			req.Header.Set("Content-Type", "application/json")
 			rec := httptest.NewRecorder()
-			srv.h.ServeHTTP(rec, req)
+			srv.H.ServeHTTP(rec, req)
 			var e struct {
 				Status   string
 				Code     int
@@ -51,7 +51,7 @@ func FuzzWebCommanderCreate(f *testing.F) {
 				if e.Customer == nil || e.Customer.ID <= 0 || len(e.Customer.Addresses) != 3 {
 					t.Fatalf("%s %q: success body %s", target, body, rec.Body)
 				}
-				stored, ok := srv.store.Get(e.Customer.ID)
+				stored, ok := srv.store.Customers.Get(e.Customer.ID)
 				want, _ := json.Marshal(e.Customer)
 				got, _ := json.Marshal(toWire(&stored))
 				if !ok || !bytes.Equal(got, want) {

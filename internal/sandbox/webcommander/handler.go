@@ -2,12 +2,14 @@ package webcommander
 
 import (
 	"errors"
-	"io"
 	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/records"
 )
 
 // Handler serves one WebCommander store. Request paths are relative to the
@@ -79,7 +81,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case http.MethodPut:
 			h.update(w, r, id)
 		default:
-			h.remove(w, id)
+			h.delete(w, id)
 		}
 	}
 }
@@ -87,11 +89,6 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func notAllowed(w http.ResponseWriter, allow string) {
 	w.Header().Set("Allow", allow)
 	fail(w, http.StatusMethodNotAllowed, slugNoMethod, msgNoMethod)
-}
-
-// customerBody is the create, get and update answer.
-type customerBody struct {
-	Customer wireCustomer `json:"customer"`
 }
 
 // jsonBody answers 400 unless the request says its body is JSON.
@@ -108,7 +105,7 @@ func read(w http.ResponseWriter, r *http.Request, create bool) (*input, bool) {
 	if !jsonBody(w, r) {
 		return nil, false
 	}
-	o, good := decodeObject(readBody(r))
+	o, good := httpjson.DecodeObject(httpjson.ReadBody(r), true)
 	if !good {
 		fail(w, http.StatusBadRequest, slugBadRequest, msgInvalidJSON)
 		return nil, false
@@ -135,7 +132,7 @@ func (h *Handler) create(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) get(w http.ResponseWriter, id int64) {
-	c, found := h.store.Get(id)
+	c, found := h.store.Customers.Get(id)
 	if !found {
 		fail(w, http.StatusNotFound, slugNotFound, msgNotFound)
 		return
@@ -145,7 +142,7 @@ func (h *Handler) get(w http.ResponseWriter, id int64) {
 
 func (h *Handler) update(w http.ResponseWriter, r *http.Request, id int64) {
 	// An unknown id is 404 even when the body is also invalid.
-	if _, found := h.store.Get(id); !found {
+	if _, found := h.store.Customers.Get(id); !found {
 		fail(w, http.StatusNotFound, slugNotFound, msgNotFound)
 		return
 	}
@@ -155,7 +152,7 @@ func (h *Handler) update(w http.ResponseWriter, r *http.Request, id int64) {
 	}
 	c, err := h.store.update(id, in)
 	switch {
-	case errors.Is(err, errNotFound):
+	case errors.Is(err, records.ErrNotFound):
 		fail(w, http.StatusNotFound, slugNotFound, msgNotFound)
 	case err != nil:
 		fail(w, http.StatusConflict, slugConflict, msgEmailTaken)
@@ -164,44 +161,31 @@ func (h *Handler) update(w http.ResponseWriter, r *http.Request, id int64) {
 	}
 }
 
-func (h *Handler) remove(w http.ResponseWriter, id int64) {
-	if !h.store.Delete(id) {
+func (h *Handler) delete(w http.ResponseWriter, id int64) {
+	if !h.store.Customers.Delete(id) {
 		fail(w, http.StatusNotFound, slugNotFound, msgNotFound)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// listBody is the list answer.
-type listBody struct {
-	Customers  []wireCustomer `json:"customers"`
-	Pagination pagination     `json:"pagination"`
-}
-
-type pagination struct {
-	Total   int  `json:"total"`
-	Limit   int  `json:"limit"`
-	Offset  int  `json:"offset"`
-	HasNext bool `json:"has_next"`
-}
-
 // list pages the customers in id order: limit 1.. (default 20, larger
 // capped to 20), offset 0.., email exact and case-insensitive (present but
 // empty: matches nothing). A repeated parameter uses its first value.
 func (h *Handler) list(w http.ResponseWriter, q url.Values) {
-	var f form
-	limit := min(f.count(q, "limit", maxLimit, 1), maxLimit)
-	offset := f.count(q, "offset", 0, 0)
-	if f.errs != nil {
-		invalid(w, f.errs)
+	var v validator
+	limit := min(v.count(q, "limit", maxLimit, 1), maxLimit)
+	offset := v.count(q, "offset", 0, 0)
+	if v.errs != nil {
+		invalid(w, v.errs)
 		return
 	}
 	match := func(*Customer) bool { return true }
-	if v, ok := q["email"]; ok {
-		email := v[0]
+	if vals, ok := q["email"]; ok {
+		email := vals[0]
 		match = func(c *Customer) bool { return email != "" && strings.EqualFold(c.Email, email) }
 	}
-	page, total := h.store.page(match, offset, limit)
+	page, total := h.store.Customers.Page(match, offset, limit)
 	out := listBody{Customers: make([]wireCustomer, len(page)),
 		Pagination: pagination{Total: total, Limit: limit, Offset: offset, HasNext: offset+len(page) < total}}
 	for i := range page {
@@ -214,33 +198,19 @@ func (h *Handler) list(w http.ResponseWriter, q url.Values) {
 const maxCount = 1 << 40
 
 // count reads an optional decimal query parameter of at least least.
-func (f *form) count(q url.Values, name string, def, least int) int {
-	v, ok := q[name]
+func (v *validator) count(q url.Values, name string, def, least int) int {
+	vals, ok := q[name]
 	if !ok {
 		return def
 	}
-	n, err := strconv.Atoi(v[0])
-	if err != nil || n < least || !digits(v[0]) {
+	n, err := strconv.Atoi(vals[0])
+	if err != nil || n < least || !digits(vals[0]) {
 		msg := msgNonNegative
 		if least > 0 {
 			msg = msgPositive
 		}
-		f.fail(name, codeInvalid, msg)
+		v.fail(name, codeInvalid, msg)
 		return def
 	}
 	return min(n, maxCount)
-}
-
-// maxBody bounds one request body; a larger one is answered as malformed.
-const maxBody = 1 << 20
-
-func readBody(r *http.Request) []byte {
-	if r.Body == nil {
-		return nil
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil || len(b) > maxBody {
-		return []byte("<") // not JSON: answered as a malformed body
-	}
-	return b
 }

@@ -3,11 +3,11 @@ package webcommander
 import (
 	"encoding/base64"
 	"encoding/json"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emutest"
 )
 
 var testCreds = Credentials{
@@ -18,21 +18,27 @@ var testCreds = Credentials{
 // server is a handler over a fresh store, driven with real requests, with
 // an access token got from the token endpoint.
 type server struct {
-	t     testing.TB
+	*emutest.Client
 	store *Store
-	h     http.Handler
 	token string
 }
 
 func newServer(t testing.TB) *server {
 	t.Helper()
-	s := NewStore()
-	srv := &server{t: t, store: s, h: NewHandler(s, testCreds)}
+	srv := tokenless(t, NewStore())
 	status, body := srv.raw("POST", "/api/v4/oauth2/token", ccBody(testCreds), nil)
 	if status != http.StatusCreated {
 		t.Fatalf("token: %d %s", status, body)
 	}
 	srv.token = decodeGrant(t, body).AccessToken
+	return srv
+}
+
+// tokenless is a server over store without a token yet.
+func tokenless(t testing.TB, store *Store) *server {
+	srv := &server{store: store}
+	srv.Client = &emutest.Client{T: t, H: NewHandler(store, testCreds), Norm: norm,
+		Auth: func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+srv.token) }}
 	return srv
 }
 
@@ -67,34 +73,10 @@ func decodeGrant(t testing.TB, body string) grant {
 	return g
 }
 
-// do sends method path body with the bearer token; bodies go as JSON.
-func (s *server) do(method, path, body string) (int, string) {
-	s.t.Helper()
-	return s.raw(method, path, body, func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+s.token) })
-}
-
-// raw sends a request prepared by prepare (after Content-Type is set for
-// any body) and checks that every answer but 204 is JSON.
+// raw sends a request prepared by prepare, a body as JSON.
 func (s *server) raw(method, path, body string, prepare func(*http.Request)) (int, string) {
-	s.t.Helper()
-	var r io.Reader
-	if body != "" {
-		r = strings.NewReader(body)
-	}
-	req := httptest.NewRequest(method, path, r)
-	if method == http.MethodPost || method == http.MethodPut {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if prepare != nil {
-		prepare(req)
-	}
-	rec := httptest.NewRecorder()
-	s.h.ServeHTTP(rec, req)
-	ct := rec.Header().Get("Content-Type")
-	if (rec.Code == http.StatusNoContent) != (ct == "") || (ct != "" && ct != "application/json") {
-		s.t.Errorf("%s %s: %d with Content-Type %q", method, path, rec.Code, ct)
-	}
-	return rec.Code, rec.Body.String()
+	s.T.Helper()
+	return s.Call(method, path, body, emutest.JSONBody, prepare)
 }
 
 // wire decodes a {"customer":{...}} answer as generic JSON.
@@ -109,12 +91,12 @@ func wire(t testing.TB, body string) map[string]any {
 
 // create posts body and returns the answered customer.
 func (s *server) create(body string) map[string]any {
-	s.t.Helper()
-	status, got := s.do("POST", "/api/v4/admin/customers", body)
+	s.T.Helper()
+	status, got := s.Do("POST", "/api/v4/admin/customers", body)
 	if status != http.StatusCreated {
-		s.t.Fatalf("create %s: %d %s", body, status, got)
+		s.T.Fatalf("create %s: %d %s", body, status, got)
 	}
-	return wire(s.t, got)
+	return wire(s.T, got)
 }
 
 // id is a decoded customer's id.

@@ -12,11 +12,11 @@ type listAnswer struct {
 }
 
 func (s *server) list(query string) listAnswer {
-	s.t.Helper()
-	status, body := s.do("GET", "/api/v4/admin/customers"+query, "")
+	s.T.Helper()
+	status, body := s.Do("GET", "/api/v4/admin/customers"+query, "")
 	var a listAnswer
 	if err := json.Unmarshal([]byte(body), &a); status != 200 || err != nil || a.Customers == nil {
-		s.t.Fatalf("list %s: %d %s", query, status, body)
+		s.T.Fatalf("list %s: %d %s", query, status, body)
 	}
 	return a
 }
@@ -63,7 +63,7 @@ func TestListPages(t *testing.T) {
 		t.Errorf("offset=45: %+v %d", a.Pagination, len(a.Customers))
 	}
 	// A list item has the same shape as a single customer.
-	_, one := s.do("GET", path(3), "")
+	_, one := s.Do("GET", path(3), "")
 	if got := mustJSON(s.list("?offset=2&limit=1").Customers[0]); got != mustJSON(wire(t, one)) {
 		t.Errorf("list item %s\nget %s", got, one)
 	}
@@ -96,7 +96,7 @@ func TestListBadParams(t *testing.T) {
 		"?limit=-1&offset=x": validation([3]string{"limit", "invalid", "limit must be a positive integer"},
 			[3]string{"offset", "invalid", "offset must be a non-negative integer"}),
 	} {
-		s.expect("GET", "/api/v4/admin/customers"+query, "", 400, want)
+		s.Expect("GET", "/api/v4/admin/customers"+query, "", 400, want)
 	}
 	// Huge values neither overflow nor fail.
 	if a := s.list("?offset=999999999999999999"); len(a.Customers) != 0 {

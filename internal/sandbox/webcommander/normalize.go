@@ -2,7 +2,7 @@ package webcommander
 
 // apply writes a validated body's fields onto c, normalised as the
 // switches say: every string trimmed, the e-mail lower-cased. Passwords are
-// credentials, kept exactly as sent. Callers hold mu.
+// credentials, kept exactly as sent.
 func (s *Store) apply(c *Customer, in *input) {
 	o := s.Normalize()
 	for _, tf := range textFields {

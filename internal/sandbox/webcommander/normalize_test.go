@@ -25,12 +25,12 @@ func TestNormalize(t *testing.T) {
 		t.Errorf("password %q", p)
 	}
 	// Uniqueness sees the stored (lower-cased) value; PUT normalises too.
-	s.expect("POST", "/api/v4/admin/customers", `{"customer":{"first_name":"J","email":"JO@example.com"}}`, 409, takenBody)
+	s.Expect("POST", "/api/v4/admin/customers", `{"customer":{"first_name":"J","email":"JO@example.com"}}`, 409, takenBody)
 	c = wire(t, mustDo(t, s, "PUT", path(1), `{"customer":{"last_name":" Doe ","email":"JANE@EXAMPLE.COM"}}`))
 	if c["last_name"] != "Doe" || c["email"] != "jane@example.com" || c["first_name"] != " Jane\t" {
 		t.Errorf("PUT with switches on: %v", c)
 	}
 	// Validation sees the value as sent.
-	s.expect("POST", "/api/v4/admin/customers", `{"customer":{"first_name":"J","country":" AU "}}`, 400,
+	s.Expect("POST", "/api/v4/admin/customers", `{"customer":{"first_name":"J","country":" AU "}}`, 400,
 		validation([3]string{"country", "invalid", "Unknown country"}))
 }

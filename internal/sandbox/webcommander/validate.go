@@ -1,40 +1,13 @@
 package webcommander
 
 import (
-	"bytes"
 	"encoding/json"
-	"net/mail"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
-
-// object is one JSON object of a body, read field by field.
-type object map[string]json.RawMessage
-
-// decodeObject parses a request body. An empty body is an empty object;
-// anything that is not one JSON object in UTF-8 is malformed.
-func decodeObject(body []byte) (object, bool) {
-	body = bytes.TrimSpace(body)
-	if len(body) == 0 {
-		return object{}, true
-	}
-	var o object
-	if !utf8.Valid(body) || body[0] != '{' || json.Unmarshal(body, &o) != nil {
-		return nil, false
-	}
-	return o, true
-}
-
-// present returns a field's raw value; null counts as absent.
-func present(o object, key string) (json.RawMessage, bool) {
-	raw, ok := o[key]
-	if !ok || string(raw) == "null" {
-		return nil, false
-	}
-	return raw, true
-}
 
 // textField is a string field of the customer object and where it is
 // stored; the order is the order errors are listed in.
@@ -75,11 +48,12 @@ type input struct {
 	allowCreditLimit *bool
 }
 
-// form collects every validation error of one body, in field order.
-type form struct{ errs []fieldError }
+// validator collects every validation error of one body (or query), in
+// field order.
+type validator struct{ errs []fieldError }
 
-func (f *form) fail(field, code, format string) {
-	f.errs = append(f.errs, fieldError{field, code, strings.Replace(format, "%s", field, 1)})
+func (v *validator) fail(field, code, format string) {
+	v.errs = append(v.errs, fieldError{field, code, strings.Replace(format, "%s", field, 1)})
 }
 
 // readInput reads and validates a create (create = true) or PUT body:
@@ -87,94 +61,84 @@ func (f *form) fail(field, code, format string) {
 // "customer_password_expired", "allow_credit_limit"}. Unknown fields,
 // response-only ones included, are ignored; null is the same as absent.
 // Every failing field is reported.
-func readInput(body object, create bool) (*input, []fieldError) {
-	var f form
+func readInput(body httpjson.Object, create bool) (*input, []fieldError) {
+	var v validator
 	in := &input{text: map[string]string{}}
-	cust := object{}
-	if raw, ok := present(body, "customer"); ok && (raw[0] != '{' || json.Unmarshal(raw, &cust) != nil) {
-		f.fail("customer", codeInvalid, msgObject)
+	cust := httpjson.Object{}
+	if raw, ok := body.Field("customer"); ok && (raw[0] != '{' || json.Unmarshal(raw, &cust) != nil) {
+		v.fail("customer", codeInvalid, msgObject)
 	}
 	for _, tf := range textFields {
-		if v, ok := f.text(cust, tf.name); ok {
-			in.text[tf.name] = v
-		} else if _, sent := present(cust, tf.name); !sent && create && tf.name == "first_name" {
-			f.fail("first_name", codeRequired, msgNameRequired)
+		if s, ok := v.text(cust, tf.name); ok {
+			in.text[tf.name] = s
+		} else if _, sent := cust.Field(tf.name); !sent && create && tf.name == "first_name" {
+			v.fail("first_name", codeRequired, msgNameRequired)
 		}
 	}
-	in.profileSet, in.profile = f.profile(cust)
-	in.newsletter = f.newsletter(cust)
-	if v, ok := f.text(cust, "password"); ok {
-		in.password = &v
+	in.profileSet, in.profile = v.profile(cust)
+	in.newsletter = v.newsletter(cust)
+	if s, ok := v.text(cust, "password"); ok {
+		in.password = &s
 	}
-	in.storeCredit, in.creditLimit = f.amount(body, "store_credit"), f.amount(body, "credit_limit")
-	in.passwordExpired = f.boolean(body, "customer_password_expired")
-	in.allowCreditLimit = f.boolean(body, "allow_credit_limit")
-	return in, f.errs
+	in.storeCredit, in.creditLimit = v.amount(body, "store_credit"), v.amount(body, "credit_limit")
+	in.passwordExpired = v.boolean(body, "customer_password_expired")
+	in.allowCreditLimit = v.boolean(body, "allow_credit_limit")
+	return in, v.errs
 }
 
 // text reads one string field and checks what its name calls for; false
 // when absent or invalid.
-func (f *form) text(o object, key string) (string, bool) {
-	raw, ok := present(o, key)
-	if !ok {
+func (v *validator) text(o httpjson.Object, key string) (string, bool) {
+	s, present, isString := o.String(key)
+	switch {
+	case !present:
 		return "", false
-	}
-	var v string
-	if raw[0] != '"' || json.Unmarshal(raw, &v) != nil {
-		f.fail(key, codeInvalid, msgString)
+	case !isString:
+		v.fail(key, codeInvalid, msgString)
 		return "", false
 	}
 	bad := func(code, msg string) (string, bool) {
-		f.fail(key, code, msg)
+		v.fail(key, code, msg)
 		return "", false
 	}
 	switch key {
 	case "first_name":
-		if strings.TrimSpace(v) == "" {
+		if strings.TrimSpace(s) == "" {
 			return bad(codeRequired, msgNameRequired)
 		}
 	case "email":
-		if v != "" && !validEmail(v) { // "" clears the e-mail
+		if s != "" && !httpjson.ValidEmail(s) { // "" clears the e-mail
 			return bad(codeInvalid, msgEmailInvalid)
 		}
 	case "gender":
-		if v != "" && !slices.Contains(Genders, v) {
+		if s != "" && !slices.Contains(Genders, s) {
 			return bad(codeInvalid, msgGender)
 		}
 	case "status":
-		if !slices.Contains(Statuses, v) {
+		if !slices.Contains(Statuses, s) {
 			return bad(codeInvalid, msgStatus)
 		}
 	case "country":
-		if v == "" {
+		if s == "" {
 			break
 		}
-		p, known := lookup(countries, v)
+		p, known := lookup(countries, s)
 		if !known {
 			return bad(codeInvalid, msgCountry)
 		}
-		v = p.Code
+		s = p.Code
 	case "password":
-		if v == "" {
+		if s == "" {
 			return bad(codeInvalid, msgPassword)
 		}
 	}
-	return v, true
-}
-
-// validEmail: an RFC 5322 address with no display name or blanks.
-func validEmail(s string) bool {
-	if strings.ContainsAny(s, " \t\r\n") {
-		return false
-	}
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s && a.Name == ""
+	return s, true
 }
 
 // profile reads shipping_profile: an integer or a numeric string naming a
 // known profile; "" clears it.
-func (f *form) profile(o object) (set bool, id *int64) {
-	raw, ok := present(o, "shipping_profile")
+func (v *validator) profile(o httpjson.Object) (set bool, id *int64) {
+	raw, ok := o.Field("shipping_profile")
 	if !ok {
 		return false, nil
 	}
@@ -189,21 +153,21 @@ func (f *form) profile(o object) (set bool, id *int64) {
 	}
 	n, err := strconv.ParseInt(text, 10, 64)
 	if err != nil || !digits(text) || profileNames[n] == "" {
-		f.fail("shipping_profile", codeInvalid, msgProfile)
+		v.fail("shipping_profile", codeInvalid, msgProfile)
 		return false, nil
 	}
 	return true, &n
 }
 
 // newsletter reads {"subscribed": bool}.
-func (f *form) newsletter(o object) *Newsletter {
-	raw, ok := present(o, "newsletter")
+func (v *validator) newsletter(o httpjson.Object) *Newsletter {
+	raw, ok := o.Field("newsletter")
 	if !ok {
 		return nil
 	}
-	var n object
+	var n httpjson.Object
 	if raw[0] != '{' || json.Unmarshal(raw, &n) != nil {
-		f.fail("newsletter", codeInvalid, msgNewsletter)
+		v.fail("newsletter", codeInvalid, msgNewsletter)
 		return nil
 	}
 	switch string(n["subscribed"]) {
@@ -212,27 +176,27 @@ func (f *form) newsletter(o object) *Newsletter {
 	case "false":
 		return &Newsletter{}
 	}
-	f.fail("newsletter", codeInvalid, msgNewsletter)
+	v.fail("newsletter", codeInvalid, msgNewsletter)
 	return nil
 }
 
 // amount reads a top-level decimal string (store_credit, credit_limit).
-func (f *form) amount(o object, key string) *string {
-	raw, ok := present(o, key)
+func (v *validator) amount(o httpjson.Object, key string) *string {
+	raw, ok := o.Field(key)
 	if !ok {
 		return nil
 	}
-	var v string
-	if json.Unmarshal(raw, &v) != nil || !validAmount(v) { // a JSON number fails to decode
-		f.fail(key, codeInvalid, msgAmount)
+	var s string
+	if json.Unmarshal(raw, &s) != nil || !validAmount(s) { // a JSON number fails to decode
+		v.fail(key, codeInvalid, msgAmount)
 		return nil
 	}
-	return &v
+	return &s
 }
 
 // boolean reads a top-level boolean.
-func (f *form) boolean(o object, key string) *bool {
-	raw, ok := present(o, key)
+func (v *validator) boolean(o httpjson.Object, key string) *bool {
+	raw, ok := o.Field(key)
 	if !ok {
 		return nil
 	}
@@ -241,6 +205,6 @@ func (f *form) boolean(o object, key string) *bool {
 		b := string(raw) == "true"
 		return &b
 	}
-	f.fail(key, codeInvalid, msgBoolean)
+	v.fail(key, codeInvalid, msgBoolean)
 	return nil
 }

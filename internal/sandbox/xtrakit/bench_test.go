@@ -10,7 +10,7 @@ import (
 // BenchmarkXtrakitCreateGet is the provider's hot path: create, then read back.
 func BenchmarkXtrakitCreateGet(b *testing.B) {
 	s := NewStore()
-	s.SeedGroup(Group{GroupName: "g"})
+	s.Groups.Seed(Group{GroupName: "g"})
 	h := NewHandler(s, testKey)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emutest"
 )
 
 const fullCustomerJSON = `{
@@ -32,23 +34,23 @@ const groupOneJSON = `{"id":1,"group_name":"Premium Customers","group_descriptio
 
 func withGroup(t *testing.T) *server {
 	s := newServer(t)
-	s.expect("POST", "/customer-groups/add", `{"group_name":"Premium Customers","group_description":"Big spenders"}`,
+	s.Expect("POST", "/customer-groups/add", `{"group_name":"Premium Customers","group_description":"Big spenders"}`,
 		200, `{"status":200,"message":"Group created successfully","data":{"group":`+groupOneJSON+`}}`)
 	return s
 }
 
 func TestCustomerLifecycle(t *testing.T) {
 	s := withGroup(t)
-	s.expect("POST", "/customers/add", fullCustomer, 200,
+	s.Expect("POST", "/customers/add", fullCustomer, 200,
 		`{"status":200,"message":"Customer created successfully","data":{"customer":`+fullCustomerJSON+`}}`)
-	s.expect("GET", "/customers/1", "", 200,
+	s.Expect("GET", "/customers/1", "", 200,
 		`{"status":200,"message":"Customer retrieved successfully","data":{"customer":`+fullCustomerJSON+`,"customer-group":[`+groupOneJSON+`]}}`)
-	s.expect("GET", "/customers", "", 200,
+	s.Expect("GET", "/customers", "", 200,
 		`{"status":200,"message":"Customers retrieved successfully","data":{"customers":[`+fullCustomerJSON+`]}}`)
-	s.expect("DELETE", "/customers/1", "", 200, `{"status":200,"message":"Customer deleted successfully"}`)
-	s.expect("GET", "/customers/1", "", 404, `{"status":404,"error":"Customer not found"}`)
-	s.expect("DELETE", "/customers/1", "", 404, `{"status":404,"error":"Customer not found"}`)
-	s.expect("GET", "/customers", "", 200, `{"status":200,"message":"Customers retrieved successfully","data":{"customers":[]}}`)
+	s.Expect("DELETE", "/customers/1", "", 200, `{"status":200,"message":"Customer deleted successfully"}`)
+	s.Expect("GET", "/customers/1", "", 404, `{"status":404,"error":"Customer not found"}`)
+	s.Expect("DELETE", "/customers/1", "", 404, `{"status":404,"error":"Customer not found"}`)
+	s.Expect("GET", "/customers", "", 200, `{"status":200,"message":"Customers retrieved successfully","data":{"customers":[]}}`)
 }
 
 func TestCustomerOptionalFieldsAreNull(t *testing.T) {
@@ -57,27 +59,27 @@ func TestCustomerOptionalFieldsAreNull(t *testing.T) {
 	  "customer_whatsapp":null,"customer_country":"Ghana","customer_city":"Kumasi","customer_state":"Ashanti",
 	  "customer_zip":null,"address1":"1 Road","address2":null,"customer_profile":null,"created_by":"ops",
 	  "user_id":"` + UserID + `","business_code":"` + BusinessCode + `","created_at":"TS","updated_at":"TS"}`
-	s.expect("POST", "/customers/add", minimalCustomer, 200,
+	s.Expect("POST", "/customers/add", minimalCustomer, 200,
 		`{"status":200,"message":"Customer created successfully","data":{"customer":`+want+`}}`)
 	// A customer without a group gets an empty "customer-group" array, never null.
-	s.expect("GET", "/customers/1", "", 200,
+	s.Expect("GET", "/customers/1", "", 200,
 		`{"status":200,"message":"Customer retrieved successfully","data":{"customer":`+want+`,"customer-group":[]}}`)
 	// Explicit nulls are the same as absent.
-	body := withField(t, minimalCustomer, "customer_email", "null")
-	body = withField(t, body, "customer_group_id", "null")
-	if status, got := s.do("POST", "/customers/add", body); status != 200 || !strings.Contains(got, `"customer_email":null`) {
+	body := emutest.WithField(t, minimalCustomer, "customer_email", "null")
+	body = emutest.WithField(t, body, "customer_group_id", "null")
+	if status, got := s.Do("POST", "/customers/add", body); status != 200 || !strings.Contains(got, `"customer_email":null`) {
 		t.Errorf("explicit null: %d %s", status, got)
 	}
 }
 
 func TestCustomerPutReplacesWholeRecord(t *testing.T) {
 	s := withGroup(t)
-	s.do("POST", "/customers/add", fullCustomer)
-	if err := s.store.MutateCustomer(1, map[string]any{"created_at": "2020-01-01 00:00:00", "updated_at": "2020-01-01 00:00:00"}); err != nil {
+	s.Do("POST", "/customers/add", fullCustomer)
+	if err := s.store.Customers.Mutate(1, map[string]any{"created_at": "2020-01-01 00:00:00", "updated_at": "2020-01-01 00:00:00"}); err != nil {
 		t.Fatal(err)
 	}
 
-	status, got := s.do("PUT", "/customers/1", minimalCustomer)
+	status, got := s.Do("PUT", "/customers/1", minimalCustomer)
 	want := `{"status":200,"message":"Customer updated successfully","data":{"customer":{"id":1,"customer_group_id":null,
 	  "customer_name":"Kofi","customer_email":null,"customer_phone":"0244000000","customer_whatsapp":null,
 	  "customer_country":"Ghana","customer_city":"Kumasi","customer_state":"Ashanti","customer_zip":null,
@@ -90,21 +92,21 @@ func TestCustomerPutReplacesWholeRecord(t *testing.T) {
 		}
 		return `"UPDATED"`
 	})
-	if status != 200 || got2 != compact(t, want) {
-		t.Errorf("PUT minimal:\n got %d %s\nwant %s", status, got2, compact(t, want))
+	if status != 200 || got2 != emutest.Compact(t, want) {
+		t.Errorf("PUT minimal:\n got %d %s\nwant %s", status, got2, emutest.Compact(t, want))
 	}
 
 	// PUT back to the full record, group included.
-	s.expect("PUT", "/customers/1", fullCustomer, 200,
+	s.Expect("PUT", "/customers/1", fullCustomer, 200,
 		`{"status":200,"message":"Customer updated successfully","data":{"customer":`+fullCustomerJSON+`,"customer-group":[`+groupOneJSON+`]}}`)
-	if c, _ := s.store.Customer(1); c.CreatedAt != "2020-01-01 00:00:00" {
+	if c, _ := s.store.Customers.Get(1); c.CreatedAt != "2020-01-01 00:00:00" {
 		t.Errorf("created_at changed by PUT: %s", c.CreatedAt)
 	}
 	// PUT validates like create, and an unknown id is 404 before validation.
-	s.expect("PUT", "/customers/1", withField(t, fullCustomer, "created_by", ""), 422,
+	s.Expect("PUT", "/customers/1", emutest.WithField(t, fullCustomer, "created_by", ""), 422,
 		`{"status":422,"error":"Validation failed","errors":{"created_by":["The created by field is required."]}}`)
-	s.expect("PUT", "/customers/2", "{}", 404, `{"status":404,"error":"Customer not found"}`)
-	s.expect("PUT", "/customers/1", "{", 400, `{"status":400,"error":"Invalid JSON"}`)
+	s.Expect("PUT", "/customers/2", "{}", 404, `{"status":404,"error":"Customer not found"}`)
+	s.Expect("PUT", "/customers/1", "{", 400, `{"status":400,"error":"Invalid JSON"}`)
 }
 
 func TestCustomerValidation(t *testing.T) {
@@ -145,11 +147,11 @@ func TestCustomerValidation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := withGroup(t)
-			s.store.SeedCustomer(Customer{ID: 100, CustomerName: "target"}) // the PUT target
-			body := withField(t, minimalCustomer, tc.field, tc.raw)
+			s.store.Customers.Seed(Customer{ID: 100, CustomerName: "target"}) // the PUT target
+			body := emutest.WithField(t, minimalCustomer, tc.field, tc.raw)
 			for _, path := range []string{"/customers/add", "/customers/100"} {
 				method := map[string]string{"/customers/add": "POST", "/customers/100": "PUT"}[path]
-				status, got := s.do(method, path, body)
+				status, got := s.Do(method, path, body)
 				if tc.errors == "" {
 					if status != 200 {
 						t.Errorf("%s: got %d %s, want 200", method, status, got)
@@ -167,7 +169,7 @@ func TestCustomerValidation(t *testing.T) {
 
 func TestCustomerValidationReportsEveryField(t *testing.T) {
 	s := newServer(t)
-	s.expect("POST", "/customers/add", "", 422, `{"status":422,"error":"Validation failed","errors":{
+	s.Expect("POST", "/customers/add", "", 422, `{"status":422,"error":"Validation failed","errors":{
 	  "address1":["The address1 field is required."],
 	  "created_by":["The created by field is required."],
 	  "customer_city":["The customer city field is required."],
@@ -175,11 +177,11 @@ func TestCustomerValidationReportsEveryField(t *testing.T) {
 	  "customer_name":["The customer name field is required."],
 	  "customer_phone":["The customer phone field is required."],
 	  "customer_state":["The customer state field is required."]}}`)
-	s.expect("POST", "/customers/add", withField(t, withField(t, minimalCustomer, "customer_phone", ""), "customer_group_id", "3"), 422,
+	s.Expect("POST", "/customers/add", emutest.WithField(t, emutest.WithField(t, minimalCustomer, "customer_phone", ""), "customer_group_id", "3"), 422,
 		`{"status":422,"error":"Validation failed","errors":{
 		  "customer_group_id":["The selected customer group id is invalid."],
 		  "customer_phone":["The customer phone field is required."]}}`)
-	if n := len(s.store.Customers()); n != 0 {
+	if n := len(s.store.Customers.List()); n != 0 {
 		t.Errorf("invalid creates stored %d customers", n)
 	}
 }
@@ -187,15 +189,15 @@ func TestCustomerValidationReportsEveryField(t *testing.T) {
 func TestMalformedBodies(t *testing.T) {
 	for _, body := range []string{"{", `[]`, `"x"`, `null`, `{"customer_name":}`, "{}{", "<xml/>"} {
 		s := newServer(t)
-		s.expect("POST", "/customers/add", body, 400, `{"status":400,"error":"Invalid JSON"}`)
-		s.expect("POST", "/customer-groups/add", body, 400, `{"status":400,"error":"Invalid JSON"}`)
+		s.Expect("POST", "/customers/add", body, 400, `{"status":400,"error":"Invalid JSON"}`)
+		s.Expect("POST", "/customer-groups/add", body, 400, `{"status":400,"error":"Invalid JSON"}`)
 	}
 }
 
 func TestCustomerListFilter(t *testing.T) {
 	s := withGroup(t)
-	s.do("POST", "/customers/add", fullCustomer)    // id 1, group 1
-	s.do("POST", "/customers/add", minimalCustomer) // id 2, no group
+	s.Do("POST", "/customers/add", fullCustomer)    // id 1, group 1
+	s.Do("POST", "/customers/add", minimalCustomer) // id 2, no group
 	for _, tc := range []struct {
 		query string
 		ids   []string
@@ -204,7 +206,7 @@ func TestCustomerListFilter(t *testing.T) {
 		{"?customer_group_id=1", []string{`"id":1`}},
 		{"?customer_group_id=9", nil},
 	} {
-		status, got := s.do("GET", "/customers"+tc.query, "")
+		status, got := s.Do("GET", "/customers"+tc.query, "")
 		if status != 200 || strings.Count(got, `"customer_name"`) != len(tc.ids) {
 			t.Errorf("GET /customers%s: %d %s", tc.query, status, got)
 		}
@@ -214,13 +216,13 @@ func TestCustomerListFilter(t *testing.T) {
 			}
 		}
 	}
-	s.expect("GET", "/customers?customer_group_id=x", "", 422,
+	s.Expect("GET", "/customers?customer_group_id=x", "", 422,
 		`{"status":422,"error":"Validation failed","errors":{"customer_group_id":["The customer group id field must be an integer."]}}`)
 }
 
 func TestNotFoundAndRouting(t *testing.T) {
 	s := newServer(t)
-	s.do("POST", "/customers/add", minimalCustomer)
+	s.Do("POST", "/customers/add", minimalCustomer)
 	for _, tc := range []struct {
 		method, path string
 		status       int
@@ -246,9 +248,9 @@ func TestNotFoundAndRouting(t *testing.T) {
 		{"PATCH", "/customers/1", 405, `{"status":405,"error":"Method not allowed"}`},
 		{"DELETE", "/customer-groups", 405, `{"status":405,"error":"Method not allowed"}`},
 	} {
-		s.expect(tc.method, tc.path, "", tc.status, tc.body)
+		s.Expect(tc.method, tc.path, "", tc.status, tc.body)
 	}
-	if _, ok := s.store.Customer(1); !ok {
+	if _, ok := s.store.Customers.Get(1); !ok {
 		t.Error("customer 1 was removed by a bad request")
 	}
 }
@@ -260,18 +262,18 @@ func TestCustomersConcurrent(t *testing.T) {
 	for range n {
 		go func() {
 			defer func() { done <- struct{}{} }()
-			s.do("POST", "/customers/add", fullCustomer)
-			s.do("GET", "/customers", "")
+			s.Do("POST", "/customers/add", fullCustomer)
+			s.Do("GET", "/customers", "")
 		}()
 	}
 	for range n {
 		<-done
 	}
-	cs := s.store.Customers()
+	cs := s.store.Customers.List()
 	if len(cs) != n || cs[0].ID != 1 || cs[n-1].ID != n {
 		t.Fatalf("got %d customers, ids %d..%d", len(cs), cs[0].ID, cs[len(cs)-1].ID)
 	}
-	if status, _ := s.do(http.MethodDelete, "/customer-groups/1", ""); status != 409 {
+	if status, _ := s.Do(http.MethodDelete, "/customer-groups/1", ""); status != 409 {
 		t.Errorf("delete group with customers: %d", status)
 	}
 }

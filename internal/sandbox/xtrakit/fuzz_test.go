@@ -16,8 +16,8 @@ func FuzzXtrakitCreate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		s := NewStore()
-		s.SeedGroup(Group{GroupName: "g"})
-		s.SeedCustomer(Customer{CustomerName: "c"})
+		s.Groups.Seed(Group{GroupName: "g"})
+		s.Customers.Seed(Customer{CustomerName: "c"})
 		h := NewHandler(s, testKey)
 		for _, target := range []string{"POST /customers/add", "PUT /customers/1", "POST /customer-groups/add", "PUT /customer-groups/1"} {
 			method, path, _ := strings.Cut(target, " ")

@@ -8,14 +8,10 @@ import (
 // groups serves /customer-groups.
 type groups struct{ s *Store }
 
-type groupData struct {
-	Group Group `json:"group"`
-}
-
 func (groups) notFound() string { return "Group not found" }
 
 func (g groups) list(w http.ResponseWriter, _ *http.Request) {
-	ok(w, "Groups retrieved successfully", map[string][]Group{"groups": g.s.Groups()})
+	ok(w, "Groups retrieved successfully", map[string][]Group{"groups": g.s.Groups.List()})
 }
 
 func (g groups) create(w http.ResponseWriter, body []byte) {
@@ -27,7 +23,7 @@ func (g groups) create(w http.ResponseWriter, body []byte) {
 }
 
 func (g groups) get(w http.ResponseWriter, id int64) {
-	grp, found := g.s.Group(id)
+	grp, found := g.s.Groups.Get(id)
 	if !found {
 		fail(w, http.StatusNotFound, g.notFound())
 		return
@@ -35,8 +31,8 @@ func (g groups) get(w http.ResponseWriter, id int64) {
 	ok(w, "Group retrieved successfully", groupData{grp})
 }
 
-func (g groups) replace(w http.ResponseWriter, id int64, body []byte) {
-	if _, found := g.s.Group(id); !found {
+func (g groups) update(w http.ResponseWriter, id int64, body []byte) {
+	if _, found := g.s.Groups.Get(id); !found {
 		fail(w, http.StatusNotFound, g.notFound())
 		return
 	}
@@ -44,7 +40,7 @@ func (g groups) replace(w http.ResponseWriter, id int64, body []byte) {
 	if !good {
 		return
 	}
-	grp, err := g.s.replaceGroup(id, grp)
+	grp, err := g.s.updateGroup(id, grp)
 	if err != nil {
 		fail(w, http.StatusNotFound, g.notFound())
 		return
@@ -52,7 +48,7 @@ func (g groups) replace(w http.ResponseWriter, id int64, body []byte) {
 	ok(w, "Group updated successfully", groupData{grp})
 }
 
-func (g groups) remove(w http.ResponseWriter, id int64) {
+func (g groups) delete(w http.ResponseWriter, id int64) {
 	switch err := g.s.deleteGroup(id); {
 	case errors.Is(err, errHasCustomers):
 		fail(w, http.StatusConflict, "Customer group has customers")
@@ -63,16 +59,7 @@ func (g groups) remove(w http.ResponseWriter, id int64) {
 	}
 }
 
+// read decodes and validates a group body, answering 400/422 itself.
 func (g groups) read(w http.ResponseWriter, body []byte) (Group, bool) {
-	f, good := decodeForm(body)
-	if !good {
-		fail(w, http.StatusBadRequest, "Invalid JSON")
-		return Group{}, false
-	}
-	grp := groupFromForm(f)
-	if f.errs != nil {
-		invalid(w, f.errs)
-		return Group{}, false
-	}
-	return grp, true
+	return decode(w, body, (*validator).group)
 }

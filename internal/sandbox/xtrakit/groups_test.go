@@ -7,19 +7,19 @@ import (
 
 func TestGroupLifecycle(t *testing.T) {
 	s := withGroup(t)
-	s.expect("GET", "/customer-groups/1", "", 200,
+	s.Expect("GET", "/customer-groups/1", "", 200,
 		`{"status":200,"message":"Group retrieved successfully","data":{"group":`+groupOneJSON+`}}`)
-	s.expect("GET", "/customer-groups", "", 200,
+	s.Expect("GET", "/customer-groups", "", 200,
 		`{"status":200,"message":"Groups retrieved successfully","data":{"groups":[`+groupOneJSON+`]}}`)
 	// PUT replaces: an absent description becomes null (seed 001's message).
-	s.expect("PUT", "/customer-groups/1", `{"group_name":"Gold"}`, 200,
+	s.Expect("PUT", "/customer-groups/1", `{"group_name":"Gold"}`, 200,
 		`{"status":200,"message":"Group updated successfully","data":{"group":{"id":1,"group_name":"Gold","group_description":null,
 		  "user_id":"`+UserID+`","business_code":"`+BusinessCode+`","created_at":"TS","updated_at":"TS"}}}`)
-	s.expect("DELETE", "/customer-groups/1", "", 200, `{"status":200,"message":"Group deleted successfully"}`)
-	s.expect("GET", "/customer-groups/1", "", 404, `{"status":404,"error":"Group not found"}`)
-	s.expect("GET", "/customer-groups", "", 200, `{"status":200,"message":"Groups retrieved successfully","data":{"groups":[]}}`)
+	s.Expect("DELETE", "/customer-groups/1", "", 200, `{"status":200,"message":"Group deleted successfully"}`)
+	s.Expect("GET", "/customer-groups/1", "", 404, `{"status":404,"error":"Group not found"}`)
+	s.Expect("GET", "/customer-groups", "", 200, `{"status":200,"message":"Groups retrieved successfully","data":{"groups":[]}}`)
 	// Ids are never reused.
-	s.expect("POST", "/customer-groups/add", `{"group_name":"Next"}`, 200,
+	s.Expect("POST", "/customer-groups/add", `{"group_name":"Next"}`, 200,
 		`{"status":200,"message":"Group created successfully","data":{"group":{"id":2,"group_name":"Next","group_description":null,
 		  "user_id":"`+UserID+`","business_code":"`+BusinessCode+`","created_at":"TS","updated_at":"TS"}}}`)
 }
@@ -38,9 +38,9 @@ func TestGroupValidation(t *testing.T) {
 	} {
 		s := withGroup(t)
 		want := `{"status":422,"error":"Validation failed","errors":` + tc.errors + `}`
-		s.expect("POST", "/customer-groups/add", tc.body, 422, want)
-		s.expect("PUT", "/customer-groups/1", tc.body, 422, want)
-		if g, _ := s.store.Group(1); g.GroupName != "Premium Customers" {
+		s.Expect("POST", "/customer-groups/add", tc.body, 422, want)
+		s.Expect("PUT", "/customer-groups/1", tc.body, 422, want)
+		if g, _ := s.store.Groups.Get(1); g.GroupName != "Premium Customers" {
 			t.Errorf("failed PUT changed the group: %+v", g)
 		}
 	}
@@ -48,25 +48,25 @@ func TestGroupValidation(t *testing.T) {
 
 func TestDeleteGroupWithCustomersConflicts(t *testing.T) {
 	s := withGroup(t)
-	s.do("POST", "/customers/add", fullCustomer)
-	s.expect("DELETE", "/customer-groups/1", "", 409, `{"status":409,"error":"Customer group has customers"}`)
-	if _, ok := s.store.Group(1); !ok {
+	s.Do("POST", "/customers/add", fullCustomer)
+	s.Expect("DELETE", "/customer-groups/1", "", 409, `{"status":409,"error":"Customer group has customers"}`)
+	if _, ok := s.store.Groups.Get(1); !ok {
 		t.Fatal("group deleted despite 409")
 	}
 	// Moving the customer out of the group frees it.
-	s.do("PUT", "/customers/1", minimalCustomer)
-	s.expect("DELETE", "/customer-groups/1", "", 200, `{"status":200,"message":"Group deleted successfully"}`)
+	s.Do("PUT", "/customers/1", minimalCustomer)
+	s.Expect("DELETE", "/customer-groups/1", "", 200, `{"status":200,"message":"Group deleted successfully"}`)
 }
 
 func TestGroupDeletedOutOfBand(t *testing.T) {
 	s := withGroup(t)
-	s.do("POST", "/customers/add", fullCustomer)
-	s.store.DeleteGroup(1) // no 409 out of band
-	status, got := s.do("GET", "/customers/1", "")
+	s.Do("POST", "/customers/add", fullCustomer)
+	s.store.Groups.Delete(1) // no 409 out of band
+	status, got := s.Do("GET", "/customers/1", "")
 	if status != 200 || !strings.Contains(got, `"customer_group_id":1`) || !strings.HasSuffix(got, `"customer-group":[]}}`) {
 		t.Errorf("GET after group vanished: %d %s", status, got)
 	}
 	// A PUT naming the vanished group is now invalid.
-	s.expect("PUT", "/customers/1", fullCustomer, 422,
+	s.Expect("PUT", "/customers/1", fullCustomer, 422,
 		`{"status":422,"error":"Validation failed","errors":{"customer_group_id":["The selected customer group id is invalid."]}}`)
 }

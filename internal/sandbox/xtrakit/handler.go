@@ -2,10 +2,13 @@ package xtrakit
 
 import (
 	"crypto/subtle"
-	"io"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/records"
 )
 
 // Handler serves the Xtrakit API. Request paths are relative to the base URL
@@ -48,7 +51,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		c.list(w, r)
 	case rest == "add" && r.Method == http.MethodPost:
-		c.create(w, readBody(r))
+		c.create(w, httpjson.ReadBody(r))
 	case strings.Contains(rest, "/"):
 		fail(w, http.StatusNotFound, "Route not found")
 	default:
@@ -65,9 +68,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case http.MethodGet:
 			c.get(w, id)
 		case http.MethodPut:
-			c.replace(w, id, readBody(r))
+			c.update(w, id, httpjson.ReadBody(r))
 		default:
-			c.remove(w, id)
+			c.delete(w, id)
 		}
 	}
 }
@@ -77,8 +80,8 @@ type collection interface {
 	list(w http.ResponseWriter, r *http.Request)
 	create(w http.ResponseWriter, body []byte)
 	get(w http.ResponseWriter, id int64)
-	replace(w http.ResponseWriter, id int64, body []byte)
-	remove(w http.ResponseWriter, id int64)
+	update(w http.ResponseWriter, id int64, body []byte)
+	delete(w http.ResponseWriter, id int64)
 	notFound() string
 }
 
@@ -114,16 +117,117 @@ func parseID(s string) (int64, bool) {
 	return id, err == nil
 }
 
-// maxBody bounds what one request may send; larger bodies fail as malformed.
-const maxBody = 1 << 20
+// decode reads a create or PUT body with read, answering 400 (not a JSON
+// object) or 422 (invalid fields) itself.
+func decode[T any](w http.ResponseWriter, body []byte, read func(*validator) T) (T, bool) {
+	var zero T
+	o, good := httpjson.DecodeObject(body, false)
+	if !good {
+		fail(w, http.StatusBadRequest, "Invalid JSON")
+		return zero, false
+	}
+	v := &validator{o: o}
+	rec := read(v)
+	if v.errs != nil {
+		invalid(w, v.errs)
+		return zero, false
+	}
+	return rec, true
+}
 
-func readBody(r *http.Request) []byte {
-	if r.Body == nil {
-		return nil
+// customers serves /customers. Create and PUT take the same body and the same
+// validation; PUT replaces the whole record (absent optionals become null).
+type customers struct{ s *Store }
+
+func (customers) notFound() string { return "Customer not found" }
+
+func (c customers) list(w http.ResponseWriter, r *http.Request) {
+	var group *int64
+	if v, ok := r.URL.Query()["customer_group_id"]; ok {
+		id, err := parseQueryInt(v[0])
+		if err != nil {
+			invalid(w, map[string][]string{"customer_group_id": {"The customer group id field must be an integer."}})
+			return
+		}
+		group = &id
 	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil || len(b) > maxBody {
-		return []byte("<")
+	ok(w, "Customers retrieved successfully", map[string][]Customer{"customers": c.s.listCustomers(group)})
+}
+
+func (c customers) create(w http.ResponseWriter, body []byte) {
+	cust, good := c.read(w, body)
+	if !good {
+		return
 	}
-	return b
+	cust, err := c.s.createCustomer(cust)
+	if err != nil {
+		unknownGroup(w)
+		return
+	}
+	ok(w, "Customer created successfully", customerData{cust})
+}
+
+func (c customers) get(w http.ResponseWriter, id int64) {
+	cust, groups, found := c.s.customerWithGroups(id)
+	if !found {
+		fail(w, http.StatusNotFound, c.notFound())
+		return
+	}
+	ok(w, "Customer retrieved successfully", customerGroupData{cust, groups})
+}
+
+func (c customers) update(w http.ResponseWriter, id int64, body []byte) {
+	// An unknown id is 404 even when the body is also invalid.
+	if _, found := c.s.Customers.Get(id); !found {
+		fail(w, http.StatusNotFound, c.notFound())
+		return
+	}
+	cust, good := c.read(w, body)
+	if !good {
+		return
+	}
+	cust, groups, err := c.s.updateCustomer(id, cust)
+	switch {
+	case errors.Is(err, records.ErrNotFound):
+		fail(w, http.StatusNotFound, c.notFound())
+	case err != nil:
+		unknownGroup(w)
+	default:
+		ok(w, "Customer updated successfully", customerGroupData{cust, groups})
+	}
+}
+
+func (c customers) delete(w http.ResponseWriter, id int64) {
+	if c.s.deleteCustomer(id) != nil {
+		fail(w, http.StatusNotFound, c.notFound())
+		return
+	}
+	ok(w, "Customer deleted successfully", nil)
+}
+
+// read decodes and validates a customer body, answering 400/422 itself.
+func (c customers) read(w http.ResponseWriter, body []byte) (Customer, bool) {
+	return decode(w, body, func(v *validator) Customer {
+		cust := v.customer()
+		if cust.CustomerGroupID != nil {
+			if _, found := c.s.Groups.Get(*cust.CustomerGroupID); !found {
+				v.fail("customer_group_id", msgExists)
+			}
+		}
+		return cust
+	})
+}
+
+// unknownGroup answers a group deleted between validation and the write.
+func unknownGroup(w http.ResponseWriter) {
+	invalid(w, map[string][]string{"customer_group_id": {"The selected customer group id is invalid."}})
+}
+
+// parseQueryInt reads an integer query value; an unknown group simply
+// filters everything out.
+func parseQueryInt(s string) (int64, error) {
+	if strings.HasPrefix(s, "+") {
+		return 0, errors.New("not an integer")
+	}
+	return strconv.ParseInt(s, 10, 64)
 }

@@ -3,7 +3,7 @@ package xtrakit
 import "github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 
 // normCustomer is c as the API stores it: every string field trimmed and the
-// e-mail lower-cased, as the switches say. Callers hold mu.
+// e-mail lower-cased, as the switches say.
 func (s *Store) normCustomer(c Customer) Customer {
 	o := s.Normalize()
 	c.CustomerName = o.Text(c.CustomerName)
@@ -21,7 +21,7 @@ func (s *Store) normCustomer(c Customer) Customer {
 	return c
 }
 
-// normGroup is g as the API stores it. Callers hold mu.
+// normGroup is g as the API stores it.
 func (s *Store) normGroup(g Group) Group {
 	o := s.Normalize()
 	g.GroupName = o.Text(g.GroupName)

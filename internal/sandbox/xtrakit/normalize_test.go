@@ -4,21 +4,9 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emutest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
-
-// switchCases is every switch alone, none, and all; UpperGSTIN alone must
-// change nothing here (Xtrakit has no GSTIN).
-var switchCases = []struct {
-	name string
-	o    normalize.Options
-}{
-	{"off", normalize.Options{}},
-	{"lower e-mails", normalize.Options{LowerEmails: true}},
-	{"upper GSTIN", normalize.Options{UpperGSTIN: true}},
-	{"trim", normalize.Options{TrimSpace: true}},
-	{"all", normalize.Options{LowerEmails: true, UpperGSTIN: true, TrimSpace: true}},
-}
 
 // sent is one string field as sent and as a normalising API stores it.
 type sent struct{ field, raw, norm string }
@@ -107,33 +95,28 @@ func expectStored(t *testing.T, what, body string, fields []sent, norm func(sent
 }
 
 func TestNormalizeCustomer(t *testing.T) {
-	for _, tc := range switchCases {
-		t.Run(tc.name, func(t *testing.T) {
-			s := newServer(t)
-			s.store.SetNormalize(tc.o)
-			if s.store.Normalize() != tc.o {
-				t.Fatalf("Normalize() = %+v", s.store.Normalize())
+	emutest.EachSwitch(t, func(t *testing.T, o normalize.Options) {
+		s := newServer(t)
+		emutest.SetSwitches(t, s.store, o)
+		norm := func(f sent) bool {
+			if f.field == "customer_email" {
+				return o.LowerEmails
 			}
-			norm := func(f sent) bool {
-				if f.field == "customer_email" {
-					return tc.o.LowerEmails
-				}
-				return tc.o.TrimSpace
+			return o.TrimSpace
+		}
+		for step, req := range []struct{ method, path string }{{"POST", "/customers/add"}, {"PUT", "/customers/1"}} {
+			fields := append(spacedCustomer(step), spacedEmail[step])
+			status, body := s.Do(req.method, req.path, bodyOf(t, fields))
+			if status != 200 {
+				t.Fatalf("%s %s: %d %s", req.method, req.path, status, body)
 			}
-			for step, req := range []struct{ method, path string }{{"POST", "/customers/add"}, {"PUT", "/customers/1"}} {
-				fields := append(spacedCustomer(step), spacedEmail[step])
-				status, body := s.do(req.method, req.path, bodyOf(t, fields))
-				if status != 200 {
-					t.Fatalf("%s %s: %d %s", req.method, req.path, status, body)
-				}
-				expectStored(t, req.method+" response", body, fields, norm, "data", "customer")
-				_, body = s.do("GET", "/customers/1", "")
-				expectStored(t, "GET after "+req.method, body, fields, norm, "data", "customer")
-				_, body = s.do("GET", "/customers", "")
-				expectStored(t, "list after "+req.method, body, fields, norm, "data", "customers", 0)
-			}
-		})
-	}
+			expectStored(t, req.method+" response", body, fields, norm, "data", "customer")
+			_, body = s.Do("GET", "/customers/1", "")
+			expectStored(t, "GET after "+req.method, body, fields, norm, "data", "customer")
+			_, body = s.Do("GET", "/customers", "")
+			expectStored(t, "list after "+req.method, body, fields, norm, "data", "customers", 0)
+		}
+	})
 }
 
 func TestNormalizeGroup(t *testing.T) {
@@ -141,34 +124,32 @@ func TestNormalizeGroup(t *testing.T) {
 		{{"group_name", " VIP\n", "VIP"}, {"group_description", "\tTop spenders ", "Top spenders"}},
 		{{"group_name", "  Gold\r\n", "Gold"}, {"group_description", "\n Big \t", "Big"}},
 	}
-	for _, tc := range switchCases {
-		t.Run(tc.name, func(t *testing.T) {
-			s := newServer(t)
-			s.store.SetNormalize(tc.o)
-			norm := func(sent) bool { return tc.o.TrimSpace }
-			for step, req := range []struct{ method, path string }{{"POST", "/customer-groups/add"}, {"PUT", "/customer-groups/1"}} {
-				status, body := s.do(req.method, req.path, bodyOf(t, steps[step]))
-				if status != 200 {
-					t.Fatalf("%s %s: %d %s", req.method, req.path, status, body)
-				}
-				expectStored(t, req.method+" response", body, steps[step], norm, "data", "group")
-				_, body = s.do("GET", "/customer-groups/1", "")
-				expectStored(t, "GET after "+req.method, body, steps[step], norm, "data", "group")
-				_, body = s.do("GET", "/customer-groups", "")
-				expectStored(t, "list after "+req.method, body, steps[step], norm, "data", "groups", 0)
+	emutest.EachSwitch(t, func(t *testing.T, o normalize.Options) {
+		s := newServer(t)
+		emutest.SetSwitches(t, s.store, o)
+		norm := func(sent) bool { return o.TrimSpace }
+		for step, req := range []struct{ method, path string }{{"POST", "/customer-groups/add"}, {"PUT", "/customer-groups/1"}} {
+			status, body := s.Do(req.method, req.path, bodyOf(t, steps[step]))
+			if status != 200 {
+				t.Fatalf("%s %s: %d %s", req.method, req.path, status, body)
 			}
-		})
-	}
+			expectStored(t, req.method+" response", body, steps[step], norm, "data", "group")
+			_, body = s.Do("GET", "/customer-groups/1", "")
+			expectStored(t, "GET after "+req.method, body, steps[step], norm, "data", "group")
+			_, body = s.Do("GET", "/customer-groups", "")
+			expectStored(t, "list after "+req.method, body, steps[step], norm, "data", "groups", 0)
+		}
+	})
 }
 
 // Validation sees the value as received: blanks around an e-mail still make
 // it invalid, and a blank required field is still missing.
 func TestNormalizeValidatesRawValue(t *testing.T) {
 	s := newServer(t)
-	s.store.SetNormalize(normalize.Options{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
-	s.expect("POST", "/customers/add", withField(t, minimalCustomer, "customer_email", `" jane@example.com"`), 422,
+	s.store.SetNormalize(normalize.All)
+	s.Expect("POST", "/customers/add", emutest.WithField(t, minimalCustomer, "customer_email", `" jane@example.com"`), 422,
 		`{"status":422,"error":"Validation failed","errors":{"customer_email":["The customer email field must be a valid email address."]}}`)
-	s.expect("POST", "/customer-groups/add", `{"group_name":" \t\n"}`, 422,
+	s.Expect("POST", "/customer-groups/add", `{"group_name":" \t\n"}`, 422,
 		`{"status":422,"error":"Validation failed","errors":{"group_name":["The group name field is required."]}}`)
 }
 
@@ -178,18 +159,18 @@ func verbatim(sent) bool { return false }
 // the switches; and switching on rewrites nothing already stored.
 func TestNormalizeLeavesOutOfBandWritesAlone(t *testing.T) {
 	s := newServer(t)
-	s.do("POST", "/customers/add", withField(t, minimalCustomer, "customer_name", `" Before "`))
-	s.store.SetNormalize(normalize.Options{LowerEmails: true, UpperGSTIN: true, TrimSpace: true})
+	s.Do("POST", "/customers/add", emutest.WithField(t, minimalCustomer, "customer_name", `" Before "`))
+	s.store.SetNormalize(normalize.All)
 	email := "Seed@Example.COM"
-	s.store.SeedCustomer(Customer{ID: 2, CustomerName: " Seeded ", CustomerEmail: &email})
-	s.store.SeedGroup(Group{GroupName: " Group "})
-	if err := s.store.MutateCustomer(2, map[string]any{"customer_city": " City "}); err != nil {
+	s.store.Customers.Seed(Customer{ID: 2, CustomerName: " Seeded ", CustomerEmail: &email})
+	s.store.Groups.Seed(Group{GroupName: " Group "})
+	if err := s.store.Customers.Mutate(2, map[string]any{"customer_city": " City "}); err != nil {
 		t.Fatal(err)
 	}
-	_, body := s.do("GET", "/customers", "")
+	_, body := s.Do("GET", "/customers", "")
 	expectStored(t, "created before the switch", body, []sent{{"customer_name", " Before ", ""}}, verbatim, "data", "customers", 0)
 	expectStored(t, "seeded and mutated", body, []sent{{"customer_name", " Seeded ", ""}, {"customer_email", email, ""}, {"customer_city", " City ", ""}},
 		verbatim, "data", "customers", 1)
-	_, body = s.do("GET", "/customer-groups/1", "")
+	_, body = s.Do("GET", "/customer-groups/1", "")
 	expectStored(t, "seeded group", body, []sent{{"group_name", " Group ", ""}}, verbatim, "data", "group")
 }

@@ -1,12 +1,11 @@
 package xtrakit
 
 import (
-	"bytes"
-	"encoding/json"
-	"net/mail"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // Validation messages follow the Laravel wording of the contract's 422 sample
@@ -20,131 +19,98 @@ const (
 	msgExists   = "The selected %s is invalid."
 )
 
-// form reads one JSON object body field by field, collecting 422 errors.
-type form struct {
-	raw  map[string]json.RawMessage
+// validator reads the fields of one body, collecting every 422 error.
+type validator struct {
+	o    httpjson.Object
 	errs map[string][]string
 }
 
-// decodeForm parses a request body. An empty body is an empty object (so the
-// answer is 422 listing the required fields); anything that is not a JSON
-// object is malformed (400 "Invalid JSON").
-func decodeForm(body []byte) (*form, bool) {
-	f := &form{}
-	body = bytes.TrimSpace(body)
-	if len(body) == 0 {
-		return f, true
+func (v *validator) fail(field, format string) {
+	if v.errs == nil {
+		v.errs = map[string][]string{}
 	}
-	if body[0] != '{' || json.Unmarshal(body, &f.raw) != nil {
-		return nil, false
-	}
-	return f, true
-}
-
-func (f *form) fail(field, format string) {
-	if f.errs == nil {
-		f.errs = map[string][]string{}
-	}
-	f.errs[field] = append(f.errs[field], strings.Replace(format, "%s", strings.ReplaceAll(field, "_", " "), 1))
-}
-
-func (f *form) present(field string) (json.RawMessage, bool) {
-	raw, ok := f.raw[field]
-	if !ok || string(raw) == "null" {
-		return nil, false
-	}
-	return raw, true
+	v.errs[field] = append(v.errs[field], strings.Replace(format, "%s", strings.ReplaceAll(field, "_", " "), 1))
 }
 
 // str reads a string field. Absent and null are nil; a required field must
 // also be non-blank. Every string is limited to 255 characters (decided).
-func (f *form) str(field string, required bool) *string {
-	raw, ok := f.present(field)
-	if !ok {
+func (v *validator) str(field string, required bool) *string {
+	s, present, isString := v.o.String(field)
+	switch {
+	case !present:
 		if required {
-			f.fail(field, msgRequired)
+			v.fail(field, msgRequired)
 		}
 		return nil
-	}
-	var v string
-	if raw[0] != '"' || json.Unmarshal(raw, &v) != nil {
-		f.fail(field, msgString)
+	case !isString:
+		v.fail(field, msgString)
+		return nil
+	case required && strings.TrimSpace(s) == "":
+		v.fail(field, msgRequired)
+		return nil
+	case utf8.RuneCountInString(s) > maxLen:
+		v.fail(field, msgMax)
 		return nil
 	}
-	if required && strings.TrimSpace(v) == "" {
-		f.fail(field, msgRequired)
-		return nil
-	}
-	if utf8.RuneCountInString(v) > maxLen {
-		f.fail(field, msgMax)
-		return nil
-	}
-	return &v
+	return &s
 }
 
 // req reads a required string; the zero value stands in when it failed.
-func (f *form) req(field string) string {
-	if p := f.str(field, true); p != nil {
+func (v *validator) req(field string) string {
+	if p := v.str(field, true); p != nil {
 		return *p
 	}
 	return ""
 }
 
-// email reads an optional e-mail field (decided: a valid RFC 5322 address with
-// no display name; an empty string is not an address).
-func (f *form) email(field string) *string {
-	p := f.str(field, false)
-	if p != nil && !validEmail(*p) {
-		f.fail(field, msgEmail)
+// email reads an optional e-mail field (an empty string is not an
+// address).
+func (v *validator) email(field string) *string {
+	p := v.str(field, false)
+	if p != nil && !httpjson.ValidEmail(*p) {
+		v.fail(field, msgEmail)
 		return nil
 	}
 	return p
 }
 
-func validEmail(s string) bool {
-	if s == "" || strings.ContainsAny(s, " \t\r\n") {
-		return false
-	}
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s && a.Name == ""
-}
-
 // int reads an optional integer field: a JSON integer, not a string or float.
-func (f *form) int(field string) *int64 {
-	raw, ok := f.present(field)
+func (v *validator) int(field string) *int64 {
+	raw, ok := v.o.Field(field)
 	if !ok {
 		return nil
 	}
 	n, err := strconv.ParseInt(string(raw), 10, 64)
 	if err != nil {
-		f.fail(field, msgInteger)
+		v.fail(field, msgInteger)
 		return nil
 	}
 	return &n
 }
 
-// customerFromForm reads the create/PUT body (the same body for both).
-func customerFromForm(f *form) Customer {
+// customer reads the create/PUT body (the same body for both).
+func (v *validator) customer() Customer {
 	return Customer{
-		CustomerGroupID:  f.int("customer_group_id"),
-		CustomerName:     f.req("customer_name"),
-		CustomerEmail:    f.email("customer_email"),
-		CustomerPhone:    f.req("customer_phone"),
-		CustomerWhatsapp: f.str("customer_whatsapp", false),
-		CustomerCountry:  f.req("customer_country"),
-		CustomerCity:     f.req("customer_city"),
-		CustomerState:    f.req("customer_state"),
-		CustomerZip:      f.str("customer_zip", false),
-		Address1:         f.req("address1"),
-		Address2:         f.str("address2", false),
-		CustomerProfile:  f.str("customer_profile", false),
-		CreatedBy:        f.req("created_by"),
+		CustomerGroupID:  v.int("customer_group_id"),
+		CustomerName:     v.req("customer_name"),
+		CustomerEmail:    v.email("customer_email"),
+		CustomerPhone:    v.req("customer_phone"),
+		CustomerWhatsapp: v.str("customer_whatsapp", false),
+		CustomerCountry:  v.req("customer_country"),
+		CustomerCity:     v.req("customer_city"),
+		CustomerState:    v.req("customer_state"),
+		CustomerZip:      v.str("customer_zip", false),
+		Address1:         v.req("address1"),
+		Address2:         v.str("address2", false),
+		CustomerProfile:  v.str("customer_profile", false),
+		CreatedBy:        v.req("created_by"),
 	}
 }
 
-func groupFromForm(f *form) Group {
+// group reads the create/PUT body of a group.
+func (v *validator) group() Group {
 	return Group{
-		GroupName:        f.req("group_name"),
-		GroupDescription: f.str("group_description", false),
+		GroupName:        v.req("group_name"),
+		GroupDescription: v.str("group_description", false),
 	}
 }

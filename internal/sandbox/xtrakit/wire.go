@@ -3,6 +3,8 @@ package xtrakit
 import (
 	"encoding/json"
 	"net/http"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // envelope is the success body: {"status":200,"message":"...","data":{...}}.
@@ -19,16 +21,22 @@ type apiError struct {
 	Errors map[string][]string `json:"errors,omitempty"`
 }
 
+type customerData struct {
+	Customer Customer `json:"customer"`
+}
+
+// customerGroupData is GET and PUT's data: the customer plus its group.
+type customerGroupData struct {
+	Customer Customer `json:"customer"`
+	Groups   []Group  `json:"customer-group"`
+}
+
+type groupData struct {
+	Group Group `json:"group"`
+}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		status = http.StatusInternalServerError
-		b, _ = json.Marshal(apiError{Status: status, Error: "Internal Server Error"})
-	}
-	h := w.Header()
-	h["Content-Type"] = []string{"application/json"}
-	w.WriteHeader(status)
-	_, _ = w.Write(b)
+	httpjson.Write(w, status, v, FaultBody)
 }
 
 func ok(w http.ResponseWriter, message string, data any) {

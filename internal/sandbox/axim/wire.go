@@ -3,6 +3,8 @@ package axim
 import (
 	"encoding/json"
 	"net/http"
+
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
 // Messages: the contract fixes the update, delete, 401, 404 and duplicate
@@ -48,14 +50,7 @@ type errorBody struct {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		status = http.StatusInternalServerError
-		b = FaultBody(status)
-	}
-	w.Header()["Content-Type"] = []string{"application/json"}
-	w.WriteHeader(status)
-	_, _ = w.Write(b)
+	httpjson.Write(w, status, v, FaultBody)
 }
 
 func ok(w http.ResponseWriter, status int, message string, data any) {
