@@ -1,5 +1,5 @@
 // Package sandbox is an in-memory emulator of the customer APIs the provider
-// manages, built from api-contracts.md (not from the provider's clients), for
+// manages, built from internal/<platform>/CONTRACT.md (not from the provider's clients), for
 // acceptance tests (in-process on 127.0.0.1:0) and for `make demo`.
 //
 // The core here knows no platform. Each platform package (internal/sandbox/

@@ -316,7 +316,7 @@ func TestMalformedBodies(t *testing.T) {
 	big := `{"notes":"` + strings.Repeat("x", httpjson.MaxBody) + `"}`
 	s.Expect("POST", "/customers", big, 400, invalidJSONBody)
 
-	// The body must be sent as JSON (seed 002: "Must be application/json").
+	// The body must be sent as JSON (internal/axim/CONTRACT.md §1: Content-Type application/json).
 	const ctBody = `{"success":false,"message":"Content-Type must be application/json"}`
 	for _, ct := range []string{"", "text/plain", "application/x-www-form-urlencoded", "application/json-patch+json", ";"} {
 		for _, target := range []string{"POST /customers", "PUT /customers/" + c.ID} {

@@ -1,5 +1,5 @@
-// Package axim emulates the AximCommerce customers API (api-contracts.md §2,
-// seed 002) for the sandbox. It is written from the contract and imports
+// Package axim emulates the AximCommerce customers API (internal/axim/CONTRACT.md)
+// for the sandbox. It is written from the contract and imports
 // nothing from the provider's own Axim client.
 //
 // Where the contract is silent the emulator decides, never more leniently

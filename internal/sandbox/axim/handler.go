@@ -26,10 +26,10 @@ func NewHandler(store *Store, accessToken string) *Handler {
 	return &Handler{store: store, token: []byte(accessToken)}
 }
 
-// maxLimit is both the default and the largest page size (contract §2).
+// maxLimit is both the default and the largest page size (internal/axim/CONTRACT.md §2).
 const maxLimit = 10
 
-// Routes (contract §2): /customers (GET list, POST create) and
+// Routes (internal/axim/CONTRACT.md §1): /customers (GET list, POST create) and
 // /customers/{id} (GET, PUT, DELETE). Other paths are 404 "Route not found",
 // other methods 405 "Method not allowed" (decided).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {

@@ -20,7 +20,7 @@ const (
 	TimeLayout = "2006-01-02T15:04:05.000Z"
 )
 
-// Statuses are the customer statuses the API accepts (contract §2, decided).
+// Statuses are the customer statuses the API accepts (internal/axim/CONTRACT.md §4, decided).
 var Statuses = []string{"active", "pending", "inactive"}
 
 // Customer is the wire and storage shape of an Axim customer. Field order

@@ -1,5 +1,5 @@
-// Package razorpay emulates the Razorpay customers API (api-contracts.md §4,
-// seed 004) for the sandbox. It is written from the contract and imports
+// Package razorpay emulates the Razorpay customers API (internal/razorpay/CONTRACT.md)
+// for the sandbox. It is written from the contract and imports
 // nothing from the provider's own Razorpay client.
 //
 // Where the contract is silent the emulator decides, never more leniently

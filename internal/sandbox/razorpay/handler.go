@@ -23,7 +23,7 @@ func NewHandler(store *Store, keyID, keySecret string) *Handler {
 	return &Handler{store: store, keyID: []byte(keyID), secret: []byte(keySecret)}
 }
 
-// Routes (contract §4): there is no DELETE, and Razorpay answers any route it
+// Routes (internal/razorpay/CONTRACT.md §1): there is no DELETE, and Razorpay answers any route it
 // does not have with 400, not 404 or 405.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !h.authorized(r) {

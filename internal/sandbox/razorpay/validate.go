@@ -23,7 +23,7 @@ func str(o httpjson.Object, field string) (*string, *fieldError) {
 	return &v, nil
 }
 
-// Field rules from contract §4. Lengths count characters.
+// Field rules from internal/razorpay/CONTRACT.md §4. Lengths count characters.
 
 func checkName(v string) *fieldError {
 	n := utf8.RuneCountInString(v)

@@ -132,7 +132,7 @@ type customerJSON struct {
 	CreatedAt int64     `json:"created_at"`
 }
 
-// MarshalJSON writes empty notes as [] (contract §4 quirk).
+// MarshalJSON writes empty notes as [] (internal/razorpay/CONTRACT.md §6).
 func (c Customer) MarshalJSON() ([]byte, error) {
 	return json.Marshal(customerJSON{c.ID, c.Entity, c.Name, c.Email, c.Contact, c.GSTIN, wireNotes(c.Notes), c.CreatedAt})
 }

@@ -23,7 +23,7 @@ func janeAddress(id int, typ string) string {
 	  "city":"Sydney","post_code":"2000","mobile":"0400000000","phone":"0290000000","fax":""}`, id, typ)
 }
 
-// janeJSON is the answer to fullBody: seed 003's response shape.
+// janeJSON is the answer to fullBody: the vendor's sample response (internal/webcommander/CONTRACT.md §5).
 var janeJSON = `{"customer":{"id":1,"display_id":1001,"status":"awaiting_verification","first_name":"Jane",
   "last_name":"Citizen","email":"jane@example.com","sex":"female","parent":null,"company":true,
   "company_name":"Acme Pty","timezone":"UTC","abn":"51824753556","abn_branch":"001",

@@ -1,5 +1,5 @@
 // Package webcommander emulates the WebCommander admin customers API, v4
-// (api-contracts.md §3, seed 003) for the sandbox. It is written from the
+// (internal/webcommander/CONTRACT.md) for the sandbox. It is written from the
 // contract and imports nothing from the provider's own WebCommander client.
 //
 // Where the contract is silent the emulator decides, never more leniently
@@ -52,7 +52,7 @@
 //     read. An id that is not a positive decimal is 404 "Customer not
 //     found" like an unknown one. DELETE is 204 with no body and no
 //     Content-Type.
-//   - Answers (wire.go) follow seed 003's sample: strings never set are "",
+//   - Answers (wire.go) follow the vendor's sample (internal/webcommander/CONTRACT.md §5): strings never set are "",
 //     parent null, timezone "UTC", transaction_number "TXN<display_id>",
 //     referral_code "REF<display_id>", source "API", the other extras null
 //     or 0; display_id is 1000 + id; the three addresses keep their ids

@@ -27,10 +27,10 @@ func NewHandler(store *Store, creds Credentials) *Handler {
 // APIBase is the API's path under the store URL.
 const APIBase = "/api/v4"
 
-// maxLimit is both the default and the largest page size (contract §3).
+// maxLimit is both the default and the largest page size (internal/webcommander/CONTRACT.md §2).
 const maxLimit = 20
 
-// ServeHTTP routes (contract §3): /api/v4/oauth2/token (POST, no bearer
+// ServeHTTP routes (internal/webcommander/CONTRACT.md §1): /api/v4/oauth2/token (POST, no bearer
 // needed), then, with a bearer token, /api/v4/admin/customers (GET list,
 // POST create) and /api/v4/admin/customers/{id} (GET, PUT, DELETE).
 // Other paths are 404 "Route not found", other methods 405 (decided).

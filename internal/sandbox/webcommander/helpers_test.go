@@ -126,7 +126,7 @@ var (
 	takenBody        = errBody(409, "conflict", "The email address is already registered")
 )
 
-// fullBody is seed 003's request with real values.
+// fullBody is the vendor's sample request (internal/webcommander/CONTRACT.md §5) with real values.
 const fullBody = `{
   "customer": {
     "first_name": "Jane",

@@ -2,7 +2,7 @@ package webcommander
 
 import "time"
 
-// Customer is a stored customer in the request's terms (contract §3): the
+// Customer is a stored customer in the request's terms (internal/webcommander/CONTRACT.md §4): the
 // flat fields a create or PUT carries, plus the server-set ones. The API
 // answers in another shape (wire.go); the Go API and the control surface use
 // this one, so that tests seed and mutate with the names a client sends.
@@ -47,7 +47,7 @@ type Newsletter struct {
 	Subscribed bool `json:"subscribed"`
 }
 
-// Statuses are the customer statuses the API accepts (contract §3).
+// Statuses are the customer statuses the API accepts (internal/webcommander/CONTRACT.md §4).
 var Statuses = []string{"active", "inactive", "pending", "approval_awaiting", "awaiting_verification"}
 
 // DefaultStatus is the status of a customer created without one.

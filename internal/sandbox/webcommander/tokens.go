@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// DefaultTokenLifetime is how long an access token lives (contract §3:
+// DefaultTokenLifetime is how long an access token lives (internal/webcommander/CONTRACT.md §1:
 // expires_in 3600).
 const DefaultTokenLifetime = time.Hour
 

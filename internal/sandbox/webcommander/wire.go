@@ -9,7 +9,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
-// wireCustomer is a customer as the API answers it: seed 003's sample, in
+// wireCustomer is a customer as the API answers it: the vendor's sample (internal/webcommander/CONTRACT.md §5), in
 // its field order, which is not the request's shape.
 type wireCustomer struct {
 	ID                      int64           `json:"id"`
@@ -204,7 +204,7 @@ type fieldError struct {
 	Message string `json:"message"`
 }
 
-// errorBody is every error (contract §3); errors only on validation.
+// errorBody is every error (internal/webcommander/CONTRACT.md §3); errors only on validation.
 type errorBody struct {
 	Status  string       `json:"status"`
 	Code    int          `json:"code"`

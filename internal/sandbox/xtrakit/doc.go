@@ -1,5 +1,5 @@
 // Package xtrakit emulates the Xtrakit customers and customer-groups API
-// (api-contracts.md §1, seeds 000 and 001) for the sandbox. It is written from
+// (internal/xtrakit/CONTRACT.md) for the sandbox. It is written from
 // the contract and imports nothing from the provider's own Xtrakit client.
 //
 // Where the contract is silent the emulator decides, never more leniently

@@ -11,7 +11,7 @@ func TestGroupLifecycle(t *testing.T) {
 		`{"status":200,"message":"Group retrieved successfully","data":{"group":`+groupOneJSON+`}}`)
 	s.Expect("GET", "/customer-groups", "", 200,
 		`{"status":200,"message":"Groups retrieved successfully","data":{"groups":[`+groupOneJSON+`]}}`)
-	// PUT replaces: an absent description becomes null (seed 001's message).
+	// PUT replaces: an absent description becomes null (the vendor's sample message, internal/xtrakit/CONTRACT.md §5).
 	s.Expect("PUT", "/customer-groups/1", `{"group_name":"Gold"}`, 200,
 		`{"status":200,"message":"Group updated successfully","data":{"group":{"id":1,"group_name":"Gold","group_description":null,
 		  "user_id":"`+UserID+`","business_code":"`+BusinessCode+`","created_at":"TS","updated_at":"TS"}}}`)

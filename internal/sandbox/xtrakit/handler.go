@@ -23,7 +23,7 @@ func NewHandler(store *Store, apiKey string) *Handler {
 	return &Handler{store: store, key: []byte(apiKey)}
 }
 
-// Routes (contract §1). "add" is only a route segment for POST; for other
+// Routes (internal/xtrakit/CONTRACT.md §1). "add" is only a route segment for POST; for other
 // methods it is an id that is not an integer, so it is "not found" like any
 // other bad id. Unknown paths and methods are decided: 404 / 405 in the usual
 // error shape.

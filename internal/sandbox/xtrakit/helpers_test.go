@@ -39,7 +39,7 @@ var tsRE = regexp.MustCompile(`"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"`)
 // norm replaces timestamps (checked for format here) with "TS".
 func norm(body string) string { return tsRE.ReplaceAllString(body, `"TS"`) }
 
-// fullCustomer is a create body with every field, as in seed 000.
+// fullCustomer is a create body with every field, as in the vendor's sample (internal/xtrakit/CONTRACT.md §5).
 const fullCustomer = `{
   "customer_group_id": 1,
   "customer_name": "Jane Doe",

@@ -11,7 +11,7 @@ const (
 	// TimeLayout is Xtrakit's timestamp format: UTC, no zone marker.
 	TimeLayout = "2006-01-02 15:04:05"
 
-	// maxLen is the decided limit for every string field (contract §1).
+	// maxLen is the decided limit for every string field (internal/xtrakit/CONTRACT.md §4).
 	maxLen = 255
 )
 
