@@ -1,14 +1,11 @@
-package provider
+package provider_test
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	"github.com/customerops/terraform-provider-crm/internal/provider"
 )
 
 // TestEveryPlatformPackageIsRegistered: a platform package is a folder
@@ -18,9 +15,9 @@ import (
 // silently (its resources would never be served) nor named apart from its
 // folder.
 func TestEveryPlatformPackageIsRegistered(t *testing.T) {
-	declared := packagesDeclaring(t, "..", "Platform")
+	declared := acctest.PackagesDeclaring(t, "..", "Platform")
 	var registered []string
-	for _, p := range Platforms {
+	for _, p := range provider.Platforms {
 		registered = append(registered, p.Block)
 	}
 	slices.Sort(registered)
@@ -32,54 +29,4 @@ func TestEveryPlatformPackageIsRegistered(t *testing.T) {
 	if len(registered) == 0 {
 		t.Fatal("no platform registered")
 	}
-}
-
-// packagesDeclaring lists the folders directly under root whose non-test Go
-// files declare a package-level variable named name.
-func packagesDeclaring(t *testing.T, root, name string) []string {
-	t.Helper()
-	dirs, err := os.ReadDir(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var found []string
-	for _, d := range dirs {
-		if !d.IsDir() {
-			continue
-		}
-		files, _ := filepath.Glob(filepath.Join(root, d.Name(), "*.go"))
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			if declaresVar(t, f, name) {
-				found = append(found, d.Name())
-				break
-			}
-		}
-	}
-	slices.Sort(found)
-	return found
-}
-
-func declaresVar(t *testing.T, file, name string) bool {
-	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.SkipObjectResolution)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, decl := range f.Decls {
-		g, ok := decl.(*ast.GenDecl)
-		if !ok || g.Tok != token.VAR {
-			continue
-		}
-		for _, spec := range g.Specs {
-			for _, id := range spec.(*ast.ValueSpec).Names {
-				if id.Name == name {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }

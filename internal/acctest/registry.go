@@ -1,0 +1,64 @@
+package acctest
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// PackagesDeclaring lists the folders directly under root whose non-test Go
+// files declare a package-level variable named name: the registry tests use
+// it to find platform packages (Platform) and emulators (Emulator) that a
+// list forgot.
+func PackagesDeclaring(t *testing.T, root, name string) []string {
+	t.Helper()
+	dirs, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
+		}
+		files, _ := filepath.Glob(filepath.Join(root, d.Name(), "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			if declaresVar(t, f, name) {
+				found = append(found, d.Name())
+				break
+			}
+		}
+	}
+	slices.Sort(found)
+	return found
+}
+
+func declaresVar(t *testing.T, file, name string) bool {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, decl := range f.Decls {
+		g, ok := decl.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range g.Specs {
+			for _, id := range spec.(*ast.ValueSpec).Names {
+				if id.Name == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

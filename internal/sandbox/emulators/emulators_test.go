@@ -1,0 +1,45 @@
+package emulators_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/acctest"
+	"github.com/customerops/terraform-provider-crm/internal/provider"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
+)
+
+// TestEveryEmulatorIsRegistered: an emulator is a folder under
+// internal/sandbox named like its platform that declares a package-level
+// Emulator value. Each must be on All, named as its folder, so that no
+// emulator is left out of the sandbox silently.
+func TestEveryEmulatorIsRegistered(t *testing.T) {
+	declared := acctest.PackagesDeclaring(t, "..", "Emulator")
+	var registered []string
+	for _, e := range emulators.All {
+		registered = append(registered, e.Name)
+	}
+	slices.Sort(registered)
+	if !slices.Equal(declared, registered) {
+		t.Errorf("packages under internal/sandbox that declare an Emulator: %v; emulators.All registers: %v. "+
+			"Add the missing one to internal/sandbox/emulators (see CONTRIBUTING.md), named as its folder", declared, registered)
+	}
+}
+
+// TestEveryPlatformHasAnEmulator: the acceptance tests configure every
+// platform from its emulator, so the provider's list and the sandbox's
+// must name the same platforms.
+func TestEveryPlatformHasAnEmulator(t *testing.T) {
+	var platforms, served []string
+	for _, p := range provider.Platforms {
+		platforms = append(platforms, p.Block)
+	}
+	for _, e := range emulators.All {
+		served = append(served, e.Name)
+	}
+	slices.Sort(platforms)
+	slices.Sort(served)
+	if !slices.Equal(platforms, served) {
+		t.Errorf("the provider serves %v, the sandbox emulates %v: each platform needs both", platforms, served)
+	}
+}
