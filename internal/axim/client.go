@@ -4,13 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -61,22 +61,8 @@ func decodeError(status int, body []byte) *transport.APIError {
 	return apiErr
 }
 
-var idPattern = regexp.MustCompile(`^[0-9a-f]{24}$`)
-
-// CheckID checks a Terraform id before it goes into a URL.
-func CheckID(id string) error {
-	if !idPattern.MatchString(id) {
-		return fmt.Errorf("%q is not an Axim customer id: ids are 24 lower-case hexadecimal characters", id)
-	}
-	return nil
-}
-
-func customerPath(id string) (string, error) {
-	if err := CheckID(id); err != nil {
-		return "", err
-	}
-	return "/customers/" + id, nil
-}
+// IDs is the form of Axim's customer ids.
+var IDs = crud.IDForm{What: "an Axim customer", Pattern: regexp.MustCompile(`^[0-9a-f]{24}$`), Rule: "24 lower-case hexadecimal characters"}
 
 // IsDuplicate reports Axim's refusal of a second customer with an e-mail.
 func IsDuplicate(err error) bool {
@@ -113,7 +99,7 @@ func (c *Client) ReadCustomer(ctx context.Context, id string) (*Customer, error)
 
 // GetCustomer reads one customer with its own request.
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
-	p, err := customerPath(id)
+	p, err := IDs.Path("/customers", id)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +112,7 @@ func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) 
 
 // UpdateCustomer is Axim's PUT, which replaces the whole record.
 func (c *Client) UpdateCustomer(ctx context.Context, id string, in CustomerInput) (*Customer, error) {
-	p, err := customerPath(id)
+	p, err := IDs.Path("/customers", id)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +125,7 @@ func (c *Client) UpdateCustomer(ctx context.Context, id string, in CustomerInput
 
 // DeleteCustomer deletes a customer.
 func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
-	p, err := customerPath(id)
+	p, err := IDs.Path("/customers", id)
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func NewCustomerResource() resource.Resource {
 				Delete: c.DeleteCustomer,
 			}
 		},
-		CheckID:   CheckID,
+		CheckID:   IDs.Check,
 		IDExample: "638df9e713920facde1a1cfa",
 	})
 }

@@ -61,7 +61,7 @@ var customerFields = []fields.StringField{
 	{
 		Name:        "company_id",
 		Description: "Id of the company (B2B account) the customer belongs to. Sent as `company`. Optional, an Axim id (24 lower-case hexadecimal characters).",
-		Validators:  []validator.String{stringvalidator.RegexMatches(idPattern, "must be an Axim id: 24 lower-case hexadecimal characters")},
+		Validators:  []validator.String{stringvalidator.RegexMatches(IDs.Pattern, "must be an Axim id: 24 lower-case hexadecimal characters")},
 	},
 	optional("notes", "notes", "Free-text notes."),
 }

@@ -3,6 +3,7 @@ package crud
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -406,5 +407,19 @@ func TestUnconfiguredResourceErrorsInsteadOfPanicking(t *testing.T) {
 	r.Read(ctx, resource.ReadRequest{State: st}, &resp)
 	if !resp.Diagnostics.HasError() {
 		t.Fatal("want an error")
+	}
+}
+
+func TestIDForm(t *testing.T) {
+	f := IDForm{What: "an Acme", Pattern: PositiveIntegers, Rule: "positive integers"}
+	if p, err := f.Path("/things", "42"); err != nil || p != "/things/42" {
+		t.Errorf("Path = %q, %v", p, err)
+	}
+	for _, bad := range []string{"", "0", "007", "+7", "-1", "1/2", "../x", "12345678901234567890"} {
+		if p, err := f.Path("/things", bad); err == nil {
+			t.Errorf("Path(%q) = %q, want an error", bad, p)
+		} else if want := fmt.Sprintf("%q is not an Acme id: ids are positive integers", bad); err.Error() != want {
+			t.Errorf("error %q, want %q", err, want)
+		}
 	}
 }

@@ -3,13 +3,13 @@ package razorpay
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
 
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -77,22 +77,8 @@ func IsDuplicate(err error) bool {
 	return ok && apiErr.Status == http.StatusBadRequest && strings.TrimSuffix(apiErr.Message, ".") == msgExists
 }
 
-var idPattern = regexp.MustCompile(`^cust_[A-Za-z0-9]{14}$`)
-
-// CheckID checks a Terraform id before it goes into a URL.
-func CheckID(id string) error {
-	if !idPattern.MatchString(id) {
-		return fmt.Errorf("%q is not a Razorpay customer id: ids are \"cust_\" followed by 14 letters or digits", id)
-	}
-	return nil
-}
-
-func customerPath(id string) (string, error) {
-	if err := CheckID(id); err != nil {
-		return "", err
-	}
-	return "/customers/" + id, nil
-}
+// IDs is the form of Razorpay's customer ids.
+var IDs = crud.IDForm{What: "a Razorpay customer", Pattern: regexp.MustCompile(`^cust_[A-Za-z0-9]{14}$`), Rule: `"cust_" followed by 14 letters or digits`}
 
 // CreateCustomer creates a customer, or with FailExisting "0" returns the
 // one that already has this email + contact. If the answer is lost, the
@@ -128,7 +114,7 @@ func (c *Client) ReadCustomer(ctx context.Context, id string) (*Customer, error)
 
 // GetCustomer reads one customer with its own request.
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
-	p, err := customerPath(id)
+	p, err := IDs.Path("/customers", id)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +127,7 @@ func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) 
 
 // UpdateCustomer is Razorpay's edit: it takes name, contact and email only.
 func (c *Client) UpdateCustomer(ctx context.Context, id string, in EditInput) (*Customer, error) {
-	p, err := customerPath(id)
+	p, err := IDs.Path("/customers", id)
 	if err != nil {
 		return nil, err
 	}

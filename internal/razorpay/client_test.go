@@ -186,12 +186,12 @@ func TestResourceModelSettlesAdoptExisting(t *testing.T) {
 
 func TestCheckID(t *testing.T) {
 	for _, ok := range []string{"cust_1Aa00000000004", "cust_ZZZZZZZZZZZZZZ"} {
-		if err := CheckID(ok); err != nil {
+		if err := IDs.Check(ok); err != nil {
 			t.Errorf("%s: %v", ok, err)
 		}
 	}
 	for _, bad := range []string{"", "cust_", "cust_1Aa0000000000", "cust_1Aa000000000044", "CUST_1Aa00000000004", "cust_1Aa0000000000!", "42", "cust_1Aa00000000004/x"} {
-		if err := CheckID(bad); err == nil {
+		if err := IDs.Check(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
 	}

@@ -22,7 +22,7 @@ func NewCustomerResource() resource.Resource {
 		TypeName:   "_razorpay_customer",
 		Schema:     customerSchema,
 		Bind:       bind,
-		CheckID:    CheckID,
+		CheckID:    IDs.Check,
 		IDExample:  "cust_1Aa00000000004",
 		ModifyPlan: refuseImpossibleReplacement,
 		Forget:     forgetWarning,

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -65,21 +66,8 @@ func decodeError(status int, body []byte) *transport.APIError {
 	return apiErr
 }
 
-// CheckID checks a Terraform id before it goes into a URL.
-func CheckID(id string) error {
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil || n <= 0 || strconv.FormatInt(n, 10) != id {
-		return errors.New(strconv.Quote(id) + " is not a WebCommander customer id: ids are positive integers")
-	}
-	return nil
-}
-
-func customerPath(id string) (string, error) {
-	if err := CheckID(id); err != nil {
-		return "", err
-	}
-	return "/admin/customers/" + id, nil
-}
+// IDs is the form of WebCommander's customer ids.
+var IDs = crud.IDForm{What: "a WebCommander customer", Pattern: crud.PositiveIntegers, Rule: "positive integers"}
 
 // IsDuplicate reports WebCommander's refusal of a second customer with an e-mail.
 func IsDuplicate(err error) bool {
@@ -130,7 +118,7 @@ func (c *Client) listPages(ctx context.Context) (int, error) {
 }
 
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
-	p, err := customerPath(id)
+	p, err := IDs.Path("/admin/customers", id)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +131,7 @@ func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) 
 
 // UpdateCustomer is WebCommander's PUT, which changes only what it carries.
 func (c *Client) UpdateCustomer(ctx context.Context, id string, body customerBody) (*Customer, error) {
-	p, err := customerPath(id)
+	p, err := IDs.Path("/admin/customers", id)
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +143,7 @@ func (c *Client) UpdateCustomer(ctx context.Context, id string, body customerBod
 }
 
 func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
-	p, err := customerPath(id)
+	p, err := IDs.Path("/admin/customers", id)
 	if err != nil {
 		return err
 	}

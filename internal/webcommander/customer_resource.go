@@ -67,7 +67,7 @@ func NewCustomerResource() resource.Resource {
 				Delete: c.DeleteCustomer,
 			}
 		},
-		CheckID:   CheckID,
+		CheckID:   IDs.Check,
 		IDExample: "42",
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -87,20 +88,17 @@ func parseErrorBody(body []byte) errorBody {
 	return eb
 }
 
-// idPath checks a Terraform id before it goes into a URL.
-func idPath(prefix, id string) (string, error) {
-	if _, err := ParseID(id); err != nil {
-		return "", err
-	}
-	return prefix + "/" + id, nil
-}
+// IDs is the form of Xtrakit's customer and group ids.
+var IDs = crud.IDForm{What: "an Xtrakit", Pattern: crud.PositiveIntegers, Rule: "positive integers"}
 
 // ParseID turns a Terraform id ("42") into Xtrakit's integer id.
 func ParseID(s string) (int64, error) {
+	if err := IDs.Check(s); err != nil {
+		return 0, err
+	}
 	id, err := strconv.ParseInt(s, 10, 64)
-	// "007" or "+7" would parse, but the API only knows the plain form.
-	if err != nil || id < 1 || strconv.FormatInt(id, 10) != s {
-		return 0, fmt.Errorf("%q is not an Xtrakit id: ids are positive integers", s)
+	if err != nil { // beyond int64
+		return 0, fmt.Errorf("%q is not an Xtrakit id: ids are positive integers below 2^63", s)
 	}
 	return id, nil
 }
@@ -143,7 +141,7 @@ func (c *Client) ReadCustomer(ctx context.Context, id string) (*Customer, error)
 }
 
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
-	p, err := idPath("/customers", id)
+	p, err := IDs.Path("/customers", id)
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +153,7 @@ func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) 
 }
 
 func (c *Client) UpdateCustomer(ctx context.Context, id string, in CustomerInput) (*Customer, error) {
-	p, err := idPath("/customers", id)
+	p, err := IDs.Path("/customers", id)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +165,7 @@ func (c *Client) UpdateCustomer(ctx context.Context, id string, in CustomerInput
 }
 
 func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
-	p, err := idPath("/customers", id)
+	p, err := IDs.Path("/customers", id)
 	if err != nil {
 		return err
 	}
@@ -224,7 +222,7 @@ func (c *Client) ReadGroup(ctx context.Context, id string) (*Group, error) {
 }
 
 func (c *Client) GetGroup(ctx context.Context, id string) (*Group, error) {
-	p, err := idPath("/customer-groups", id)
+	p, err := IDs.Path("/customer-groups", id)
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +234,7 @@ func (c *Client) GetGroup(ctx context.Context, id string) (*Group, error) {
 }
 
 func (c *Client) UpdateGroup(ctx context.Context, id string, in GroupInput) (*Group, error) {
-	p, err := idPath("/customer-groups", id)
+	p, err := IDs.Path("/customer-groups", id)
 	if err != nil {
 		return nil, err
 	}
@@ -248,7 +246,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, in GroupInput) (*Gr
 }
 
 func (c *Client) DeleteGroup(ctx context.Context, id string) error {
-	p, err := idPath("/customer-groups", id)
+	p, err := IDs.Path("/customer-groups", id)
 	if err != nil {
 		return err
 	}

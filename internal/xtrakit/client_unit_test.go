@@ -206,12 +206,12 @@ func TestParseID(t *testing.T) {
 }
 
 func TestIDPath(t *testing.T) {
-	if p, err := idPath("/customers", "7"); err != nil || p != "/customers/7" {
-		t.Errorf("idPath = %q, %v", p, err)
+	if p, err := IDs.Path("/customers", "7"); err != nil || p != "/customers/7" {
+		t.Errorf("IDs.Path = %q, %v", p, err)
 	}
 	for _, bad := range []string{"", "0", "x", "../groups"} {
-		if p, err := idPath("/customers", bad); err == nil {
-			t.Errorf("idPath(%q) = %q, want an error", bad, p)
+		if p, err := IDs.Path("/customers", bad); err == nil {
+			t.Errorf("IDs.Path(%q) = %q, want an error", bad, p)
 		}
 	}
 }
@@ -221,8 +221,8 @@ func TestIDPath(t *testing.T) {
 // "7", not "+7" or "007").
 func TestIDPathCanonical(t *testing.T) {
 	for _, in := range []string{"+7", "007"} {
-		if p, err := idPath("/customers", in); err == nil && p != "/customers/7" {
-			t.Errorf("idPath(%q) = %q, want /customers/7 or an error", in, p)
+		if p, err := IDs.Path("/customers", in); err == nil && p != "/customers/7" {
+			t.Errorf("IDs.Path(%q) = %q, want /customers/7 or an error", in, p)
 		}
 	}
 }

@@ -43,12 +43,7 @@ func NewCustomerResource() resource.Resource {
 				Delete: c.DeleteCustomer,
 			}
 		},
-		CheckID:   checkID,
+		CheckID:   IDs.Check,
 		IDExample: "42",
 	})
-}
-
-func checkID(s string) error {
-	_, err := ParseID(s)
-	return err
 }

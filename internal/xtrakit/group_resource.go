@@ -43,7 +43,7 @@ func NewCustomerGroupResource() resource.Resource {
 				Delete: c.DeleteGroup,
 			}
 		},
-		CheckID:   checkID,
+		CheckID:   IDs.Check,
 		IDExample: "7",
 	})
 }
