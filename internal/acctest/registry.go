@@ -11,6 +11,23 @@ import (
 	"testing"
 )
 
+// ExpectRegistered fails t unless the folders directly under root that
+// declare a package-level variable named decl are exactly those named by
+// registered (a list's entries, each named as its folder). list says
+// where that list is, for the message.
+func ExpectRegistered(t *testing.T, root, decl string, registered []string, list string) {
+	t.Helper()
+	declared := PackagesDeclaring(t, root, decl)
+	registered = slices.Sorted(slices.Values(registered))
+	if len(registered) == 0 {
+		t.Fatalf("%s registers nothing", list)
+	}
+	if !slices.Equal(declared, registered) {
+		t.Errorf("packages under %s that declare %s: %v; %s registers: %v. Register each package in %s "+
+			"(see CONTRIBUTING.md), named as its folder", root, decl, declared, list, registered, list)
+	}
+}
+
 // PackagesDeclaring lists the folders directly under root whose non-test Go
 // files declare a package-level variable named name: the registry tests use
 // it to find platform packages (Platform) and emulators (Emulator) that a
