@@ -2,31 +2,139 @@ package axim
 
 import (
 	"encoding/json"
+	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/customerops/terraform-provider-crm/internal/fields"
+	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
-// FuzzDecodeError: any body, any status: no panic; "gone" only for a 404
-// whose message is Axim's own "Customer not found".
+// FuzzDecodeError checks decodeError against CONTRACT.md §3, read here
+// independently of the decoder: the body is a generic JSON document and its
+// keys are matched exactly, as the contract spells them ("Message" or
+// "MESSAGE" is not "message"; encoding/json's struct decoding would take
+// them), and a key given twice counts once, with its last value.
+//   - The customer is gone only for HTTP 404 whose "message" is the string
+//     "Customer not found", in any letter case. Any other 404 (a proxy's
+//     page, "Route not found", "0", null) and any other status is not.
+//   - When "message" is a string, Message is it. A body that is not a JSON
+//     object gives no Message, Field or Details.
+//   - Field errors: an "errors" array whose entries all carry string
+//     "field" and "message" gives the details "field: message", in order;
+//     any "errors" array gives one detail per entry; "errors" of any other
+//     value gives none.
+//   - Field is blamed only when "errors" is an array of one entry whose
+//     "field" is a string, and then it is that field: a field the body
+//     never names is never blamed.
+//
+// Message and Details are left unchecked when their member is missing or
+// mistyped: they are text shown to the user. NotFound and Field are acted
+// on (a record dropped from state, a field blamed) and are checked always.
 func FuzzDecodeError(f *testing.F) {
 	f.Add(404, []byte(`{"success":false,"message":"Customer not found"}`))
 	f.Add(400, []byte(`{"success":false,"message":"Validation failed","errors":[{"field":"email","message":"invalid"}]}`))
 	f.Add(404, []byte(`<html>Not Found</html>`))
 	f.Add(404, []byte(`"0"`))
+	f.Add(404, []byte(`{"success":false,"message":"customer NOT found"}`))
+	f.Add(404, []byte(`{"success":false,"message":"Route not found"}`))
+	f.Add(404, []byte(`{"success":false,"message":" Customer not found"}`))
+	f.Add(400, []byte(`{"success":false,"message":"Customer not found"}`))
+	f.Add(200, []byte(`{"success":false,"message":"Customer not found"}`))
+	f.Add(404, []byte(`{"success":false,"message":["Customer not found"]}`))
+	f.Add(404, []byte(`{"success":false,"message":null}`))
+	f.Add(404, []byte(`{"message":"Customer not found","errors":"email","success":"no"}`))
+	f.Add(400, []byte(`{"success":false,"message":"Validation failed","errors":[{"field":"email","message":"a"},{"field":"firstName","message":"b"}]}`))
+	f.Add(400, []byte(`{"success":false,"message":"Customer with this email already exists"}`))
+	f.Add(400, []byte(`{"errors":[{"field":1,"message":"m"},null,5]}`))
+	f.Add(400, []byte(`{"errors":[{"message":"no field"}]}`))
+	f.Add(400, []byte(`{"errors":{"field":"email","message":"not an array"}}`))
+	f.Add(401, []byte(`{"success":false,"message":"Unauthorized"}`))
+	f.Add(429, []byte(`{"success":false,"message":"Too Many Requests"}`))
+	f.Add(500, []byte(``))
+	f.Add(404, []byte(`{"message":"Customer not found"} trailing`))
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		e := decodeError(status, body)
-		var eb struct {
-			Message string `json:"message"`
-		}
-		_ = json.Unmarshal(body, &eb)
-		if e.NotFound && (status != 404 || !strings.EqualFold(eb.Message, "Customer not found")) {
-			t.Errorf("status %d body %q counted as gone", status, body)
+		// Every body is also tried at 404, the one status at which its
+		// words can mean gone: the fuzzer seldom steps the status there.
+		checkDecodeError(t, status, body)
+		if status != http.StatusNotFound {
+			checkDecodeError(t, http.StatusNotFound, body)
 		}
 	})
+}
+
+// checkDecodeError is FuzzDecodeError's oracle for one answer.
+func checkDecodeError(t *testing.T, status int, body []byte) {
+	t.Helper()
+	e := decodeError(status, body)
+	if e == nil {
+		t.Fatal("nil APIError")
+	}
+	var doc any
+	_ = json.Unmarshal(body, &doc) // not JSON: doc stays nil
+	obj, isObj := doc.(map[string]any)
+	msg, msgIsString := obj["message"].(string)
+
+	wantGone := status == http.StatusNotFound && msgIsString && strings.EqualFold(msg, "Customer not found")
+	if e.NotFound != wantGone {
+		t.Errorf("NotFound = %v for HTTP %d %q, want %v", e.NotFound, status, body, wantGone)
+	}
+	if transport.IsNotFound(e) != e.NotFound {
+		t.Error("IsNotFound disagrees with NotFound")
+	}
+	if msgIsString && e.Message != msg {
+		t.Errorf("Message = %q for %q, want %q", e.Message, body, msg)
+	}
+	if !isObj && (e.Message != "" || e.Field != "" || e.Details != nil) {
+		t.Errorf("%q is no JSON object, yet decoded to %+v", body, e)
+	}
+
+	rawErrors, hasErrors := obj["errors"]
+	entries, isArr := rawErrors.([]any)
+	switch {
+	case isArr:
+		if len(e.Details) != len(entries) {
+			t.Errorf("%d details %q for %d entries of errors in %q", len(e.Details), e.Details, len(entries), body)
+		}
+		if want, ok := wellFormedFieldErrors(entries); ok && !slices.Equal(e.Details, want) {
+			t.Errorf("Details = %q for %q, want %q", e.Details, body, want)
+		}
+	case hasErrors && e.Details != nil:
+		t.Errorf("Details = %q from errors %v, which is no array", e.Details, rawErrors)
+	}
+	wantField := ""
+	if len(entries) == 1 {
+		if entry, ok := entries[0].(map[string]any); ok {
+			wantField, _ = entry["field"].(string)
+		}
+	}
+	if e.Field != wantField {
+		t.Errorf("Field = %q for %q, want %q", e.Field, body, wantField)
+	}
+	_ = e.Error()
+}
+
+// wellFormedFieldErrors reads an "errors" array shaped as the contract
+// says, [{"field":"...","message":"..."}, ...]: the details it must give.
+// ok is false when an entry is not an object with string "field" and
+// "message".
+func wellFormedFieldErrors(entries []any) (details []string, ok bool) {
+	for _, x := range entries {
+		entry, isObj := x.(map[string]any)
+		if !isObj {
+			return nil, false
+		}
+		field, fieldOK := entry["field"].(string)
+		msg, msgOK := entry["message"].(string)
+		if !fieldOK || !msgOK {
+			return nil, false
+		}
+		details = append(details, field+": "+msg)
+	}
+	return details, true
 }
 
 // FuzzCustomerAnswer: any answer decodes and maps onto the model without

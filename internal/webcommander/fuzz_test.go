@@ -2,26 +2,136 @@ package webcommander
 
 import (
 	"encoding/json"
+	"net/http"
+	"slices"
 	"strconv"
 	"testing"
 
 	"github.com/customerops/terraform-provider-crm/internal/fields"
+	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
-// FuzzDecodeError: any body, any status: no panic; "gone" only for a 404
-// whose error is WebCommander's own "not_found".
+// FuzzDecodeError checks decodeError against CONTRACT.md §3, read here
+// independently of the decoder: the body is a generic JSON document and its
+// keys are matched exactly, as the contract spells them ("Error" or
+// "ERROR" is not "error"; encoding/json's struct decoding would take
+// them), and a key given twice counts once, with its last value.
+//   - The customer is gone only for HTTP 404 whose "error" is the string
+//     "not_found", exactly (the slug is snake_case, not free text). Any
+//     other 404 (a proxy's page, another slug, "Not_Found") and any other
+//     status is not, whatever "code" or "message" say.
+//   - When "message" is a string, Message is it. A body that is not a JSON
+//     object gives no Message, Field or Details.
+//   - Field errors: an "errors" array whose entries all carry string
+//     "field" and "message" gives the details "field: message", in order;
+//     any "errors" array gives one detail per entry; "errors" of any other
+//     value gives none.
+//   - Field is blamed only when "errors" is an array of one entry whose
+//     "field" is a string, and then it is that field: a field the body
+//     never names is never blamed.
+//
+// Message and Details are left unchecked when their member is missing or
+// mistyped: they are text shown to the user. NotFound and Field are acted
+// on (a record dropped from state, a field blamed) and are checked always.
 func FuzzDecodeError(f *testing.F) {
 	f.Add(404, []byte(`{"status":"error","code":404,"message":"Customer not found","error":"not_found"}`))
 	f.Add(400, []byte(`{"status":"error","code":400,"message":"Customer name is required","error":"validation_failed","errors":[{"field":"first_name","code":"required","message":"Customer name is required"}]}`))
 	f.Add(404, []byte(`<html>Not Found</html>`))
+	f.Add(404, []byte(`{"status":"error","code":404,"message":"Customer not found","error":"Not_Found"}`))
+	f.Add(404, []byte(`{"status":"error","code":404,"message":"Customer not found"}`))
+	f.Add(404, []byte(`{"status":"error","code":404,"message":"Customer not found","error":null}`))
+	f.Add(404, []byte(`{"status":"error","code":404,"message":"Customer not found","error":["not_found"]}`))
+	f.Add(200, []byte(`{"status":"error","code":404,"message":"Customer not found","error":"not_found"}`))
+	f.Add(410, []byte(`{"status":"error","code":404,"message":"Customer not found","error":"not_found"}`))
+	f.Add(404, []byte(`{"code":"404","message":7,"error":"not_found","errors":"none"}`))
+	f.Add(400, []byte(`{"status":"error","code":400,"message":"The email address is not valid","error":"validation_failed","errors":[{"field":"email","code":"invalid","message":"The email address is not valid"},{"field":"status","code":"invalid","message":"Status must be one of active, inactive, pending, approval_awaiting, awaiting_verification"}]}`))
+	f.Add(400, []byte(`{"errors":[{"field":1,"code":2,"message":"m"},null,5]}`))
+	f.Add(400, []byte(`{"errors":[{"code":"required","message":"no field"}]}`))
+	f.Add(401, []byte(`{"status":"error","code":401,"message":"Invalid or expired access token","error":"unauthorized"}`))
+	f.Add(401, []byte(`{"status":"error","code":401,"error":"invalid_grant"}`))
+	f.Add(409, []byte(`{"status":"error","code":409,"message":"The email address is already registered","error":"conflict"}`))
+	f.Add(502, []byte(`<html>Bad Gateway</html>`))
+	f.Add(500, []byte(``))
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
-		e := decodeError(status, body)
-		var eb errorBody
-		_ = json.Unmarshal(body, &eb)
-		if e.NotFound && (status != 404 || eb.Error != "not_found") {
-			t.Errorf("status %d body %q counted as gone", status, body)
+		// Every body is also tried at 404, the one status at which its
+		// words can mean gone: the fuzzer seldom steps the status there.
+		checkDecodeError(t, status, body)
+		if status != http.StatusNotFound {
+			checkDecodeError(t, http.StatusNotFound, body)
 		}
 	})
+}
+
+// checkDecodeError is FuzzDecodeError's oracle for one answer.
+func checkDecodeError(t *testing.T, status int, body []byte) {
+	t.Helper()
+	e := decodeError(status, body)
+	if e == nil {
+		t.Fatal("nil APIError")
+	}
+	var doc any
+	_ = json.Unmarshal(body, &doc) // not JSON: doc stays nil
+	obj, isObj := doc.(map[string]any)
+	msg, msgIsString := obj["message"].(string)
+	slug, _ := obj["error"].(string)
+
+	wantGone := status == http.StatusNotFound && slug == "not_found"
+	if e.NotFound != wantGone {
+		t.Errorf("NotFound = %v for HTTP %d %q, want %v", e.NotFound, status, body, wantGone)
+	}
+	if transport.IsNotFound(e) != e.NotFound {
+		t.Error("IsNotFound disagrees with NotFound")
+	}
+	if msgIsString && e.Message != msg {
+		t.Errorf("Message = %q for %q, want %q", e.Message, body, msg)
+	}
+	if !isObj && (e.Message != "" || e.Field != "" || e.Details != nil) {
+		t.Errorf("%q is no JSON object, yet decoded to %+v", body, e)
+	}
+
+	rawErrors, hasErrors := obj["errors"]
+	entries, isArr := rawErrors.([]any)
+	switch {
+	case isArr:
+		if len(e.Details) != len(entries) {
+			t.Errorf("%d details %q for %d entries of errors in %q", len(e.Details), e.Details, len(entries), body)
+		}
+		if want, ok := wellFormedFieldErrors(entries); ok && !slices.Equal(e.Details, want) {
+			t.Errorf("Details = %q for %q, want %q", e.Details, body, want)
+		}
+	case hasErrors && e.Details != nil:
+		t.Errorf("Details = %q from errors %v, which is no array", e.Details, rawErrors)
+	}
+	wantField := ""
+	if len(entries) == 1 {
+		if entry, ok := entries[0].(map[string]any); ok {
+			wantField, _ = entry["field"].(string)
+		}
+	}
+	if e.Field != wantField {
+		t.Errorf("Field = %q for %q, want %q", e.Field, body, wantField)
+	}
+	_ = e.Error()
+}
+
+// wellFormedFieldErrors reads an "errors" array shaped as the contract
+// says, [{"field":"...","code":"...","message":"..."}, ...]: the details it
+// must give. ok is false when an entry is not an object with string
+// "field" and "message" ("code" is not shown).
+func wellFormedFieldErrors(entries []any) (details []string, ok bool) {
+	for _, x := range entries {
+		entry, isObj := x.(map[string]any)
+		if !isObj {
+			return nil, false
+		}
+		field, fieldOK := entry["field"].(string)
+		msg, msgOK := entry["message"].(string)
+		if !fieldOK || !msgOK {
+			return nil, false
+		}
+		details = append(details, field+": "+msg)
+	}
+	return details, true
 }
 
 // FuzzCustomerAnswer: any answer maps back onto the model without a
