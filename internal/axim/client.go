@@ -2,7 +2,6 @@ package axim
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -46,18 +45,13 @@ func NewClient(cfg transport.Config) (*Client, error) {
 // {"success":false,"message":"...","errors":[{"field":"email","message":"..."}]}.
 // Only a 404 that says the customer is not found means it is gone.
 func decodeError(status int, body []byte) *transport.APIError {
-	var eb envelope[json.RawMessage]
-	_ = json.Unmarshal(body, &eb)
+	eb := transport.ObjectMembers(body)
+	msg := eb.String("message")
 	apiErr := &transport.APIError{
-		Message:  eb.Message,
-		NotFound: status == http.StatusNotFound && strings.EqualFold(eb.Message, "Customer not found"),
+		Message:  msg,
+		NotFound: status == http.StatusNotFound && strings.EqualFold(msg, "Customer not found"),
 	}
-	for _, f := range eb.Errors {
-		apiErr.Details = append(apiErr.Details, f.Field+": "+f.Message)
-	}
-	if len(eb.Errors) == 1 {
-		apiErr.Field = eb.Errors[0].Field
-	}
+	apiErr.AddFieldErrors(eb.Objects("errors"))
 	return apiErr
 }
 

@@ -36,6 +36,11 @@ import (
 // on (a record dropped from state, a field blamed) and are checked always.
 func FuzzDecodeError(f *testing.F) {
 	f.Add(404, []byte(`{"success":false,"message":"Customer not found"}`))
+	// Keys in another case, or repeated: not Axim's "not found".
+	f.Add(404, []byte(`{"success":false,"MESSAGE":"Customer not found"}`))
+	f.Add(404, []byte(`{"message":"Customer not found","message":null}`))
+	f.Add(400, []byte(`{"errors":[{"FIELD":"email","message":"invalid"}]}`))
+	f.Add(400, []byte(`{"Errors":[{"field":"email","message":"invalid"}]}`))
 	f.Add(400, []byte(`{"success":false,"message":"Validation failed","errors":[{"field":"email","message":"invalid"}]}`))
 	f.Add(404, []byte(`<html>Not Found</html>`))
 	f.Add(404, []byte(`"0"`))

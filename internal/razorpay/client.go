@@ -2,7 +2,6 @@ package razorpay
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -42,30 +41,19 @@ func NewClient(cfg transport.Config) (*Client, error) {
 	return &Client{api: api}, nil
 }
 
-// errorBody is Razorpay's error body:
-// {"error":{"code","description","field","source","step","reason","metadata"}}.
-type errorBody struct {
-	Error struct {
-		Code        string `json:"code"`
-		Description string `json:"description"`
-		Field       string `json:"field"`
-	} `json:"error"`
-}
-
 // decodeError keeps Razorpay's description. Only a 400 saying "The id
 // provided does not exist" means gone: any other 400 (validation, a
 // malformed id, a duplicate) is a real error, and a 404 comes from
 // something in front of Razorpay (a wrong base URL), never from a customer.
 func decodeError(status int, body []byte) *transport.APIError {
-	var eb errorBody
-	_ = json.Unmarshal(body, &eb)
-	e := eb.Error
-	apiErr := &transport.APIError{Message: e.Description, Field: e.Field}
-	if status == http.StatusBadRequest && strings.TrimSuffix(strings.TrimSpace(e.Description), ".") == msgNoSuchID {
+	e := transport.ObjectMembers(body).Object("error")
+	desc, code := e.String("description"), e.String("code")
+	apiErr := &transport.APIError{Message: desc, Field: e.String("field")}
+	if status == http.StatusBadRequest && strings.TrimSuffix(strings.TrimSpace(desc), ".") == msgNoSuchID {
 		apiErr.NotFound = true
 	}
-	if e.Code != "" && e.Code != "BAD_REQUEST_ERROR" {
-		apiErr.Details = append(apiErr.Details, "code: "+e.Code)
+	if code != "" && code != "BAD_REQUEST_ERROR" {
+		apiErr.Details = append(apiErr.Details, "code: "+code)
 	}
 	return apiErr
 }

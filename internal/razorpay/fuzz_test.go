@@ -69,6 +69,10 @@ func FuzzDecodeCustomer(f *testing.F) {
 // checked always.
 func FuzzDecodeError(f *testing.F) {
 	f.Add(400, []byte(`{"error":{"code":"BAD_REQUEST_ERROR","description":"The id provided does not exist","source":"NA","step":"NA","reason":"NA","metadata":{}}}`))
+	// Keys in another case, or a repeated "error": not Razorpay's "does not exist".
+	f.Add(400, []byte(`{"Error":{"Description":"The id provided does not exist"}}`))
+	f.Add(400, []byte(`{"error":{"description":"The id provided does not exist"},"error":{"code":"X"}}`))
+	f.Add(400, []byte(`{"error":{"FIELD":"contact","description":"x"}}`))
 	f.Add(400, []byte(`{"error":{"code":"BAD_REQUEST_ERROR","description":"The id provided does not exist."}}`))
 	f.Add(400, []byte(`{"error":{"code":"BAD_REQUEST_ERROR","description":"  The id provided does not exist. "}}`))
 	f.Add(400, []byte(`{"error":{"code":"BAD_REQUEST_ERROR","description":"The id provided does not exist.."}}`))

@@ -2,7 +2,6 @@ package webcommander
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -51,18 +50,12 @@ func NewClient(cfg transport.Config, creds Credentials) (*Client, error) {
 // decodeError reads WebCommander's error body; only its 404 "not found"
 // means the customer is gone.
 func decodeError(status int, body []byte) *transport.APIError {
-	var eb errorBody
-	_ = json.Unmarshal(body, &eb)
+	eb := transport.ObjectMembers(body)
 	apiErr := &transport.APIError{
-		Message:  eb.Message,
-		NotFound: status == http.StatusNotFound && eb.Error == "not_found",
+		Message:  eb.String("message"),
+		NotFound: status == http.StatusNotFound && eb.String("error") == "not_found",
 	}
-	for _, f := range eb.Errors {
-		apiErr.Details = append(apiErr.Details, f.Field+": "+f.Message)
-	}
-	if len(eb.Errors) == 1 {
-		apiErr.Field = eb.Errors[0].Field
-	}
+	apiErr.AddFieldErrors(eb.Objects("errors"))
 	return apiErr
 }
 

@@ -35,6 +35,10 @@ import (
 // on (a record dropped from state, a field blamed) and are checked always.
 func FuzzDecodeError(f *testing.F) {
 	f.Add(404, []byte(`{"status":"error","code":404,"message":"Customer not found","error":"not_found"}`))
+	// Keys in another case, or repeated: not WebCommander's "not found".
+	f.Add(404, []byte(`{"message":"Customer not found","ERROR":"not_found"}`))
+	f.Add(404, []byte(`{"error":"not_found","error":null}`))
+	f.Add(400, []byte(`{"errors":[{"FIELD":"first_name","message":"required"}]}`))
 	f.Add(400, []byte(`{"status":"error","code":400,"message":"Customer name is required","error":"validation_failed","errors":[{"field":"first_name","code":"required","message":"Customer name is required"}]}`))
 	f.Add(404, []byte(`<html>Not Found</html>`))
 	f.Add(404, []byte(`{"status":"error","code":404,"message":"Customer not found","error":"Not_Found"}`))

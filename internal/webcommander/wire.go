@@ -96,19 +96,6 @@ func (c *Customer) primary() *Address {
 	return nil
 }
 
-// errorBody is WebCommander's error body.
-type errorBody struct {
-	Status  string `json:"status"`
-	Code    int    `json:"code"`
-	Message string `json:"message"`
-	Error   string `json:"error"`
-	Errors  []struct {
-		Field   string `json:"field"`
-		Code    string `json:"code"`
-		Message string `json:"message"`
-	} `json:"errors"`
-}
-
 // tokenRequest is the body of POST /oauth2/token, for both grants.
 type tokenRequest struct {
 	GrantType    string `json:"grant_type"`

@@ -44,48 +44,33 @@ func NewClient(cfg transport.Config) (*Client, error) {
 }
 
 func decodeError(status int, body []byte) *transport.APIError {
-	eb := parseErrorBody(body)
+	eb := transport.ObjectMembers(body)
+	msg := eb.String("error")
 	// Only Xtrakit's own "not found" answer means the record is gone; any
 	// other 404 (a wrong base_url, a proxy) must not drop records from state.
-	gone := status == http.StatusNotFound && (eb.Error == "Customer not found" || eb.Error == "Group not found")
-	apiErr := &transport.APIError{Message: eb.Error, NotFound: gone}
-	// The fields blamed are those with a message: {"x":[]} or {"x":null}
-	// blames nothing.
-	fields := make([]string, 0, len(eb.Errors))
-	for f, msgs := range eb.Errors {
+	gone := status == http.StatusNotFound && (msg == "Customer not found" || msg == "Group not found")
+	apiErr := &transport.APIError{Message: msg, NotFound: gone}
+	// {"errors":{"field":["message"]}}. The fields blamed are those with a
+	// message: {"x":[]} or {"x":null} blames nothing; a member of the wrong
+	// type blames nothing either.
+	var errs map[string][]string
+	_ = json.Unmarshal(eb["errors"], &errs)
+	fields := make([]string, 0, len(errs))
+	for f, msgs := range errs {
 		if len(msgs) > 0 {
 			fields = append(fields, f)
 		}
 	}
 	sort.Strings(fields)
 	for _, f := range fields {
-		for _, msg := range eb.Errors[f] {
-			apiErr.Details = append(apiErr.Details, f+": "+msg)
+		for _, m := range errs[f] {
+			apiErr.Details = append(apiErr.Details, f+": "+m)
 		}
 	}
 	if len(fields) == 1 {
 		apiErr.Field = fields[0]
 	}
 	return apiErr
-}
-
-// parseErrorBody reads an error body by its exact keys. encoding/json alone
-// would also take "Error" or "ERROR" for "error": a body spelled so is not
-// Xtrakit's, and must never pass for its "not found". A member of the wrong
-// type is left empty; the rest is still read.
-func parseErrorBody(body []byte) errorBody {
-	var eb errorBody
-	var members map[string]json.RawMessage
-	if json.Unmarshal(body, &members) != nil {
-		return eb
-	}
-	if raw, ok := members["error"]; ok {
-		_ = json.Unmarshal(raw, &eb.Error)
-	}
-	if raw, ok := members["errors"]; ok {
-		_ = json.Unmarshal(raw, &eb.Errors)
-	}
-	return eb
 }
 
 // IDs is the form of Xtrakit's customer and group ids.

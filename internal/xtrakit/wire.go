@@ -71,13 +71,6 @@ type envelope[T any] struct {
 	Data    T      `json:"data"`
 }
 
-// errorBody is Xtrakit's error body:
-// {"status":422,"error":"Validation failed","errors":{"field":["message"]}}.
-type errorBody struct {
-	Error  string              `json:"error"`
-	Errors map[string][]string `json:"errors"`
-}
-
 // CustomerInput is the body of create and of the edit PUT, which replaces
 // the whole record: every field is always sent, null when unset.
 type CustomerInput struct {
