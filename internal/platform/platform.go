@@ -6,9 +6,10 @@
 package platform
 
 import (
-	"github.com/customerops/terraform-provider-crm/internal/settings"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/customerops/terraform-provider-crm/internal/settings"
 )
 
 // Platform is everything the provider needs to know about one platform.

@@ -5,6 +5,7 @@ package emutest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -42,7 +43,7 @@ func (c *Client) Send(method, path, body string, prepare ...func(*http.Request))
 	if body != "" {
 		r = strings.NewReader(body)
 	}
-	req := httptest.NewRequest(method, path, r)
+	req := httptest.NewRequestWithContext(context.Background(), method, path, r)
 	for _, p := range prepare {
 		if p != nil {
 			p(req)

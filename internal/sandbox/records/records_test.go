@@ -1,6 +1,7 @@
 package records
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -98,13 +99,13 @@ func TestMutate(t *testing.T) {
 func TestChange(t *testing.T) {
 	tb := table(Kind[int64, rec]{})
 	tb.Seed(rec{Name: "a"})
-	if _, err := tb.Change(9, func(*Tx[int64, rec], rec) (rec, error) { return rec{}, nil }); err != ErrNotFound {
+	if _, err := tb.Change(9, func(*Tx[int64, rec], rec) (rec, error) { return rec{}, nil }); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown id: %v", err)
 	}
 	if _, err := tb.Change(1, func(_ *Tx[int64, rec], old rec) (rec, error) {
 		old.Name = "lost"
 		return old, ErrExists
-	}); err != ErrExists {
+	}); !errors.Is(err, ErrExists) {
 		t.Errorf("refused change: %v", err)
 	}
 	got, err := tb.Change(1, func(_ *Tx[int64, rec], old rec) (rec, error) {
