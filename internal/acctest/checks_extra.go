@@ -1,7 +1,10 @@
 package acctest
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -44,4 +47,66 @@ func CheckAnswered(s *sandbox.Server, platform, method, path string, want ...int
 		}
 		return nil
 	}
+}
+
+// CheckLastBodyTo is CheckLastBody for the last platform request with
+// method to exactly path: its body decodes to exactly want (compared as
+// JSON values, so key order and number formatting do not matter).
+func CheckLastBodyTo(s *sandbox.Server, platform, method, path string, want map[string]any) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		reqs := RequestsTo(s, platform, method, path)
+		if len(reqs) == 0 {
+			return fmt.Errorf("the sandbox received no %s %s %s request", platform, method, path)
+		}
+		return sameJSON(fmt.Sprintf("%s %s body", method, path), reqs[len(reqs)-1].Body, want)
+	}
+}
+
+// sameJSON compares body with want as JSON values.
+func sameJSON(what string, body []byte, want map[string]any) error {
+	var got map[string]any
+	if err := json.Unmarshal(body, &got); err != nil {
+		return fmt.Errorf("%s is not a JSON object: %w: %s", what, err, body)
+	}
+	wantJSON, err := json.Marshal(want)
+	if err != nil {
+		return fmt.Errorf("%s: the wanted body does not encode: %w", what, err)
+	}
+	var wantNorm map[string]any
+	if err := json.Unmarshal(wantJSON, &wantNorm); err != nil {
+		return err
+	}
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(wantNorm)
+	if string(g) != string(w) {
+		return fmt.Errorf("%s:\n got  %s\n want %s%s", what, g, w, jsonDiff(got, wantNorm))
+	}
+	return nil
+}
+
+// jsonDiff names the top-level keys that differ, to read a long body's
+// mismatch at a glance.
+func jsonDiff(got, want map[string]any) string {
+	var diffs []string
+	for k, w := range want {
+		g, ok := got[k]
+		gj, _ := json.Marshal(g)
+		wj, _ := json.Marshal(w)
+		switch {
+		case !ok:
+			diffs = append(diffs, fmt.Sprintf("%s missing", k))
+		case string(gj) != string(wj):
+			diffs = append(diffs, fmt.Sprintf("%s = %s, want %s", k, gj, wj))
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			diffs = append(diffs, fmt.Sprintf("%s not wanted", k))
+		}
+	}
+	if len(diffs) == 0 {
+		return ""
+	}
+	slices.Sort(diffs)
+	return "\n differ: " + strings.Join(diffs, "; ")
 }
