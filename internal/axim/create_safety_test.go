@@ -15,7 +15,8 @@ import (
 )
 
 // TestAccAximCustomer_gatewayErrorAfterCommit: the create commits, then a
-// gateway answers 502; the customer is found by e-mail and adopted, once.
+// gateway answers 502 (the request log shows the create so answered); the
+// customer is found by e-mail and adopted, once.
 func TestAccAximCustomer_gatewayErrorAfterCommit(t *testing.T) {
 	s := acctest.Sandbox(t)
 	s.InjectFault(sandbox.Fault{Platform: sbaxim.Name, Method: "POST", Path: "/customers", Times: 1, StatusAfterCommit: 502})
@@ -26,6 +27,7 @@ func TestAccAximCustomer_gatewayErrorAfterCommit(t *testing.T) {
 			ConfigPlanChecks: emptyAfterApply,
 			Check: resource.ComposeAggregateTestCheckFunc(
 				acctest.CheckRequestCount(s, sbaxim.Name, "POST", 1),
+				acctest.CheckAnswered(s, sbaxim.Name, "POST", "/customers", 502),
 				func(st *terraform.State) error {
 					if all := sbaxim.StoreOf(s).Customers.List(); len(all) != 1 || all[0].ID != stateID(st) {
 						return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
@@ -40,7 +42,8 @@ func TestAccAximCustomer_gatewayErrorAfterCommit(t *testing.T) {
 // TestAccAximCustomer_uncommittedCreateBesideAnOlderRecord: the create
 // times out before Axim handles it; the lookup by e-mail finds a customer
 // created an hour earlier, does not adopt it, and the second attempt gets
-// Axim's duplicate error with the import command; the old customer stays
+// Axim's duplicate error with the import command (the log shows the first
+// create unanswered, the second answered 400); the old customer stays
 // untouched and unmanaged.
 func TestAccAximCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
 	s := acctest.Sandbox(t)
@@ -54,12 +57,14 @@ func TestAccAximCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)HTTP 400: Customer with this email already exists.*terraform\s+import\s+<resource\s+address>\s+` +
 				existing.ID),
 		}},
-		CheckDestroy: func(*terraform.State) error {
-			all := sbaxim.StoreOf(s).Customers.List()
-			if len(all) != 1 || all[0].ID != existing.ID || all[0].UpdatedAt != old {
-				return fmt.Errorf("want only the older customer, untouched; the sandbox holds %+v", all)
-			}
-			return nil
-		},
 	})
+	// Checked here, not in CheckDestroy: the failed create leaves state
+	// empty, and the harness runs CheckDestroy only after destroying a
+	// state that is not.
+	if err := acctest.CheckAnswered(s, sbaxim.Name, "POST", "/customers", acctest.Dropped, 400)(nil); err != nil {
+		t.Error(err)
+	}
+	if all := sbaxim.StoreOf(s).Customers.List(); len(all) != 1 || all[0].ID != existing.ID || all[0].UpdatedAt != old {
+		t.Errorf("want only the older customer, untouched; the sandbox holds %+v", all)
+	}
 }

@@ -14,15 +14,16 @@ var idPattern = regexp.MustCompile(`^[0-9a-f]{24}$`)
 
 // address is one entry of addresses in HCL; empty fields are left out.
 type address struct {
-	FirstName, LastName, Address1, City, State, Country, Zipcode string
-	Default                                                      bool
+	FirstName, LastName, Phone, Address1, Address2, City, State, Country, Zipcode string
+	Default                                                                       bool
 }
 
 func (a address) hcl() string {
 	var b strings.Builder
 	b.WriteString("    {\n")
-	for _, f := range [][2]string{{"first_name", a.FirstName}, {"last_name", a.LastName}, {"address1", a.Address1},
-		{"city", a.City}, {"state", a.State}, {"country", a.Country}, {"zipcode", a.Zipcode}} {
+	for _, f := range [][2]string{{"first_name", a.FirstName}, {"last_name", a.LastName}, {"phone_number", a.Phone},
+		{"address1", a.Address1}, {"address2", a.Address2}, {"city", a.City}, {"state", a.State}, {"country", a.Country},
+		{"zipcode", a.Zipcode}} {
 		if f[1] != "" {
 			fmt.Fprintf(&b, "      %s = %q\n", f[0], f[1])
 		}

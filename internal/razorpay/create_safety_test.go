@@ -13,7 +13,8 @@ import (
 )
 
 // TestAccRazorpayCustomer_gatewayErrorAfterCommit: the create commits,
-// then a gateway answers 504; the customer is found and adopted, once.
+// then a gateway answers 504 (the request log shows the create so
+// answered); the customer is found and adopted, once.
 func TestAccRazorpayCustomer_gatewayErrorAfterCommit(t *testing.T) {
 	s := newSandbox(t)
 	s.InjectFault(sandbox.Fault{Platform: sbrazorpay.Name, Method: "POST", Path: "/customers", Times: 1, StatusAfterCommit: 504})
@@ -24,6 +25,7 @@ func TestAccRazorpayCustomer_gatewayErrorAfterCommit(t *testing.T) {
 			Check: resource.ComposeAggregateTestCheckFunc(
 				storeCount(s, 1),
 				acctest.CheckRequestCount(s, sbrazorpay.Name, "POST", 1),
+				acctest.CheckAnswered(s, sbrazorpay.Name, "POST", "/customers", 504),
 				func(st *terraform.State) error {
 					if all := sbrazorpay.StoreOf(s).Customers.List(); stateID(st) != all[0].ID {
 						return fmt.Errorf("state id %s, the sandbox's customer is %s", stateID(st), all[0].ID)

@@ -15,23 +15,30 @@ import (
 	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 )
 
+// createPath is where a create is POSTed, relative to the store URL.
+const createPath = "/api/v4/admin/customers"
+
 // TestAccWebCommanderCustomer_gatewayErrorAfterCommit: the create commits,
-// then a gateway answers 500; the customer is found by e-mail and adopted, once.
+// then a gateway answers 500 (the request log shows the create so
+// answered); the customer is found by e-mail and adopted, once.
 func TestAccWebCommanderCustomer_gatewayErrorAfterCommit(t *testing.T) {
 	s := acctest.Sandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, StatusAfterCommit: 500})
+	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Method: "POST", Path: createPath, Times: 1, StatusAfterCommit: 500})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:           acctest.Config(s, hcl("test", full())),
 			ConfigPlanChecks: emptyAfterApply,
-			Check: func(st *terraform.State) error {
-				all := sbwebcommander.StoreOf(s).Customers.List()
-				if len(all) != 1 || strconv.FormatInt(all[0].ID, 10) != stateID(st) {
-					return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
-				}
-				return nil
-			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				acctest.CheckAnswered(s, sbwebcommander.Name, "POST", createPath, 500),
+				func(st *terraform.State) error {
+					all := sbwebcommander.StoreOf(s).Customers.List()
+					if len(all) != 1 || strconv.FormatInt(all[0].ID, 10) != stateID(st) {
+						return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
+					}
+					return nil
+				},
+			),
 		}},
 	})
 }
@@ -39,14 +46,15 @@ func TestAccWebCommanderCustomer_gatewayErrorAfterCommit(t *testing.T) {
 // TestAccWebCommanderCustomer_uncommittedCreateBesideAnOlderRecord: the
 // create times out before WebCommander handles it; the lookup by e-mail
 // finds a customer created an hour earlier and does not adopt it; the
-// second attempt gets the 409 with the import command; the old customer
+// second attempt gets the 409 with the import command (the log shows the
+// first create unanswered, the second answered 409); the old customer
 // stays untouched and unmanaged.
 func TestAccWebCommanderCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
 	s := acctest.Sandbox(t)
 	old := time.Now().UTC().Add(-time.Hour).Format(sbwebcommander.TimeLayout)
 	existing := sbwebcommander.StoreOf(s).Customers.Seed(sbwebcommander.Customer{FirstName: "Ada", Email: "ada@example.com", Status: "active", CreatedAt: old})
 	version := existing.Version
-	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, Latency: 3 * time.Second})
+	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Method: "POST", Path: createPath, Times: 1, Latency: 3 * time.Second})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -54,12 +62,14 @@ func TestAccWebCommanderCustomer_uncommittedCreateBesideAnOlderRecord(t *testing
 			ExpectError: regexp.MustCompile(`(?s)HTTP 409: The email address is already registered.*terraform\s+import\s+<resource\s+address>\s+` +
 				strconv.FormatInt(existing.ID, 10)),
 		}},
-		CheckDestroy: func(*terraform.State) error {
-			all := sbwebcommander.StoreOf(s).Customers.List()
-			if len(all) != 1 || all[0].ID != existing.ID || all[0].Version != version {
-				return fmt.Errorf("want only the older customer, untouched; the sandbox holds %+v", all)
-			}
-			return nil
-		},
 	})
+	// Checked here, not in CheckDestroy: the failed create leaves state
+	// empty, and the harness runs CheckDestroy only after destroying a
+	// state that is not.
+	if err := acctest.CheckAnswered(s, sbwebcommander.Name, "POST", createPath, acctest.Dropped, 409)(nil); err != nil {
+		t.Error(err)
+	}
+	if all := sbwebcommander.StoreOf(s).Customers.List(); len(all) != 1 || all[0].ID != existing.ID || all[0].Version != version {
+		t.Errorf("want only the older customer, untouched; the sandbox holds %+v", all)
+	}
 }

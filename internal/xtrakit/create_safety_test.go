@@ -13,8 +13,9 @@ import (
 )
 
 // TestAccXtrakitCustomer_gatewayErrorAfterCommit: the create commits, then
-// a gateway answers 502. The provider looks the customer up before any
-// second attempt and adopts it: exactly one customer, and it is in state.
+// a gateway answers 502 (the request log shows the create so answered).
+// The provider looks the customer up before any second attempt and adopts
+// it: exactly one customer, and it is in state.
 func TestAccXtrakitCustomer_gatewayErrorAfterCommit(t *testing.T) {
 	s := acctest.Sandbox(t)
 	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Method: "POST", Path: "/customers/add", Times: 1, StatusAfterCommit: 502})
@@ -24,6 +25,7 @@ func TestAccXtrakitCustomer_gatewayErrorAfterCommit(t *testing.T) {
 			Config: acctest.Config(s, minimalCustomer),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1),
+				acctest.CheckAnswered(s, sbxtrakit.Name, "POST", "/customers/add", 502),
 				func(st *terraform.State) error {
 					all := sbxtrakit.StoreOf(s).Customers.List()
 					if len(all) != 1 || all[0].ID != customerID(st) {
@@ -69,7 +71,8 @@ func onlyTheNewOneAdopted(s *sandbox.Server, old sbxtrakit.Customer) resource.Te
 
 // TestAccXtrakitCustomer_lostCreateBesideAnIdenticalRecord: with an
 // identical customer already there, a create whose answer is lost after
-// commit adopts exactly the new customer, never the old one.
+// commit (its connection dropped, as the request log shows) adopts exactly
+// the new customer, never the old one.
 func TestAccXtrakitCustomer_lostCreateBesideAnIdenticalRecord(t *testing.T) {
 	s := acctest.Sandbox(t)
 	old := seedKwame(s)
@@ -78,7 +81,11 @@ func TestAccXtrakitCustomer_lostCreateBesideAnIdenticalRecord(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: acctest.Config(s, minimalCustomer),
-			Check:  resource.ComposeAggregateTestCheckFunc(acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1), onlyTheNewOneAdopted(s, old)),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				acctest.CheckAnswered(s, sbxtrakit.Name, "POST", "/customers/add", acctest.Dropped),
+				acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1),
+				onlyTheNewOneAdopted(s, old),
+			),
 		}},
 	})
 }
@@ -86,7 +93,8 @@ func TestAccXtrakitCustomer_lostCreateBesideAnIdenticalRecord(t *testing.T) {
 // TestAccXtrakitCustomer_uncommittedCreateBesideAnIdenticalRecord: the
 // create times out before the sandbox handles it (nothing committed); the
 // lookup finds only the older identical customer, does not adopt it, and
-// the create is sent again.
+// the create is sent again: the log shows the first create unanswered, the
+// second answered 200.
 func TestAccXtrakitCustomer_uncommittedCreateBesideAnIdenticalRecord(t *testing.T) {
 	s := acctest.Sandbox(t)
 	old := seedKwame(s)
@@ -95,7 +103,11 @@ func TestAccXtrakitCustomer_uncommittedCreateBesideAnIdenticalRecord(t *testing.
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: acctest.ProviderConfigWith(s, map[string]string{"request_timeout": `"1s"`}) + minimalCustomer,
-			Check:  resource.ComposeAggregateTestCheckFunc(acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 2), onlyTheNewOneAdopted(s, old)),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				acctest.CheckAnswered(s, sbxtrakit.Name, "POST", "/customers/add", acctest.Dropped, 200),
+				acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 2),
+				onlyTheNewOneAdopted(s, old),
+			),
 		}},
 	})
 }

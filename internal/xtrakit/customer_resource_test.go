@@ -46,7 +46,7 @@ resource "crm_xtrakit_customer" "test" {
   name       = "Jane Doe"
   email      = "` + email + `"
   phone      = "+233244567890"
-  whatsapp   = "+233244567890"
+  whatsapp   = "+233209876543"
   country    = "Ghana"
   state      = "Greater Accra"
   city       = "` + city + `"
@@ -90,6 +90,10 @@ func TestAccXtrakitCustomer_minimal(t *testing.T) {
 	})
 }
 
+// TestAccXtrakitCustomer_full: every field set, in a new group: the
+// creates send every field of CONTRACT.md §4 as it says (the group id a
+// JSON integer, the zip a string keeping its leading zero), and the plan
+// is empty after apply.
 func TestAccXtrakitCustomer_full(t *testing.T) {
 	s := acctest.Sandbox(t)
 	resource.ParallelTest(t, resource.TestCase{
@@ -108,6 +112,25 @@ func TestAccXtrakitCustomer_full(t *testing.T) {
 				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("profile"), knownvalue.StringExact("https://example.com/profiles/customer123.jpg")),
 				statecheck.ExpectKnownValue(customerAddr, tfjsonpath.New("updated_at"), knownvalue.NotNull()),
 			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 2),
+				acctest.CheckLastBodyTo(s, sbxtrakit.Name, "POST", "/customer-groups/add", map[string]any{
+					"group_name": "Premium Customers", "group_description": "Spent over $1000.",
+				}),
+				func(st *terraform.State) error {
+					group, err := strconv.ParseInt(st.RootModule().Resources["crm_xtrakit_customer_group.premium"].Primary.ID, 10, 64)
+					if err != nil {
+						return err
+					}
+					return acctest.CheckLastBodyTo(s, sbxtrakit.Name, "POST", "/customers/add", map[string]any{
+						"customer_group_id": group, "customer_name": "Jane Doe", "customer_email": "jane.doe+tf@example.com",
+						"customer_phone": "+233244567890", "customer_whatsapp": "+233209876543", "customer_country": "Ghana",
+						"customer_city": "Accra", "customer_state": "Greater Accra", "customer_zip": "00233",
+						"address1": "123 Main Street", "address2": "Apt 4B, Downtown Complex",
+						"customer_profile": "https://example.com/profiles/customer123.jpg", "created_by": "Edward",
+					})(st)
+				},
+			),
 		}},
 	})
 }
@@ -211,7 +234,7 @@ func TestAccXtrakitCustomer_basic(t *testing.T) {
 					// The edit PUT replaces the record: it carries every field.
 					return acctest.CheckLastBody(s, sbxtrakit.Name, "PUT", map[string]any{
 						"customer_group_id": groupID, "customer_name": "Jane Doe", "customer_email": "jane@example.org",
-						"customer_phone": "+233244567890", "customer_whatsapp": "+233244567890",
+						"customer_phone": "+233244567890", "customer_whatsapp": "+233209876543",
 						"customer_country": "Ghana", "customer_city": "Tema", "customer_state": "Greater Accra",
 						"customer_zip": "00233", "address1": "123 Main Street", "address2": "Apt 4B, Downtown Complex",
 						"customer_profile": "https://example.com/profiles/customer123.jpg", "created_by": "Edward",
