@@ -96,11 +96,10 @@ func TestCustomTypesAreDistinct(t *testing.T) {
 		}
 	}
 	for _, typ := range []struct {
-		t    basetypes.StringTypable
-		name string
-		v    fwattr.Value
-	}{{TextType{}, "fields.TextType", Text{}}, {CodeType{}, "fields.CodeType", Code{}}} {
-		if typ.t.String() != typ.name || !typ.t.Equal(typ.t) || typ.t.Equal(types.StringType) || typ.t.Equal(EmailType{}) {
+		t, same basetypes.StringTypable
+		name    string
+	}{{TextType{}, TextType{}, "fields.TextType"}, {CodeType{}, CodeType{}, "fields.CodeType"}} {
+		if typ.t.String() != typ.name || !typ.t.Equal(typ.same) || typ.t.Equal(types.StringType) || typ.t.Equal(EmailType{}) {
 			t.Errorf("%s: String/Equal wrong", typ.name)
 		}
 		if vt := typ.t.ValueType(ctx); vt.Type(ctx).String() != typ.name {
