@@ -14,13 +14,13 @@ import (
 // the data source and the list data source.
 type customerModel struct {
 	ID            types.String   `tfsdk:"id"`
-	FirstName     types.String   `tfsdk:"first_name"`
-	LastName      types.String   `tfsdk:"last_name"`
+	FirstName     fields.Text    `tfsdk:"first_name"`
+	LastName      fields.Text    `tfsdk:"last_name"`
 	Email         fields.Email   `tfsdk:"email"`
 	Status        types.String   `tfsdk:"status"`
-	PhoneNumber   types.String   `tfsdk:"phone_number"`
-	CompanyID     types.String   `tfsdk:"company_id"`
-	Notes         types.String   `tfsdk:"notes"`
+	PhoneNumber   fields.Text    `tfsdk:"phone_number"`
+	CompanyID     fields.Text    `tfsdk:"company_id"`
+	Notes         fields.Text    `tfsdk:"notes"`
 	Addresses     []addressModel `tfsdk:"addresses"`
 	MetaFields    types.Dynamic  `tfsdk:"meta_fields"`
 	Role          types.String   `tfsdk:"role"`
@@ -35,16 +35,16 @@ type customerModel struct {
 // are left out: every PUT re-issues them, so they would always show as
 // changing.
 type addressModel struct {
-	FirstName   types.String `tfsdk:"first_name"`
-	LastName    types.String `tfsdk:"last_name"`
-	PhoneNumber types.String `tfsdk:"phone_number"`
-	Address1    types.String `tfsdk:"address1"`
-	Address2    types.String `tfsdk:"address2"`
-	City        types.String `tfsdk:"city"`
-	State       types.String `tfsdk:"state"`
-	Country     types.String `tfsdk:"country"`
-	Zipcode     types.String `tfsdk:"zipcode"`
-	IsDefault   types.Bool   `tfsdk:"is_default"`
+	FirstName   fields.Text `tfsdk:"first_name"`
+	LastName    fields.Text `tfsdk:"last_name"`
+	PhoneNumber fields.Text `tfsdk:"phone_number"`
+	Address1    fields.Text `tfsdk:"address1"`
+	Address2    fields.Text `tfsdk:"address2"`
+	City        fields.Text `tfsdk:"city"`
+	State       fields.Code `tfsdk:"state"`
+	Country     fields.Code `tfsdk:"country"`
+	Zipcode     fields.Text `tfsdk:"zipcode"`
+	IsDefault   types.Bool  `tfsdk:"is_default"`
 }
 
 // RecordID is the record's id, as the crud flow asks for it.
@@ -85,13 +85,13 @@ func (m *customerModel) toInput(ctx context.Context) (CustomerInput, error) {
 // which is the order Axim keeps.
 func (m *customerModel) FromAPI(c *Customer) {
 	m.ID = types.StringValue(c.ID)
-	m.FirstName = types.StringValue(c.FirstName)
-	m.LastName = types.StringValue(c.LastName)
+	m.FirstName = fields.TextValue(c.FirstName)
+	m.LastName = fields.TextValue(c.LastName)
 	m.Email = fields.EmailValue(c.Email)
 	m.Status = types.StringValue(c.Status)
-	m.PhoneNumber = fields.OptionalString(c.PhoneNumber, m.PhoneNumber)
-	m.CompanyID = fields.OptionalString(c.Company, m.CompanyID)
-	m.Notes = fields.OptionalString(c.Notes, m.Notes)
+	m.PhoneNumber = fields.OptionalText(c.PhoneNumber, m.PhoneNumber)
+	m.CompanyID = fields.OptionalText(c.Company, m.CompanyID)
+	m.Notes = fields.OptionalText(c.Notes, m.Notes)
 	m.Addresses = addressesFromAPI(c.Address, m.Addresses)
 	m.MetaFields = metaFromAPI(c.MetaFields, m.MetaFields)
 	m.Role = fields.OptionalString(c.Role, types.StringNull())
@@ -115,19 +115,19 @@ func addressesFromAPI(api []Address, prior []addressModel) []addressModel {
 			p = nullAddress()
 		}
 		out[i] = addressModel{
-			FirstName: fields.OptionalString(a.FirstName, p.FirstName), LastName: fields.OptionalString(a.LastName, p.LastName),
-			PhoneNumber: fields.OptionalString(a.PhoneNumber, p.PhoneNumber), Address1: fields.OptionalString(a.Address1, p.Address1),
-			Address2: fields.OptionalString(a.Address2, p.Address2), City: fields.OptionalString(a.City, p.City),
-			State: fields.OptionalString(a.State, p.State), Country: fields.OptionalString(a.Country, p.Country),
-			Zipcode: fields.OptionalString(a.Zipcode, p.Zipcode), IsDefault: types.BoolValue(a.IsDefaultAddress),
+			FirstName: fields.OptionalText(a.FirstName, p.FirstName), LastName: fields.OptionalText(a.LastName, p.LastName),
+			PhoneNumber: fields.OptionalText(a.PhoneNumber, p.PhoneNumber), Address1: fields.OptionalText(a.Address1, p.Address1),
+			Address2: fields.OptionalText(a.Address2, p.Address2), City: fields.OptionalText(a.City, p.City),
+			State: fields.OptionalCode(a.State, p.State), Country: fields.OptionalCode(a.Country, p.Country),
+			Zipcode: fields.OptionalText(a.Zipcode, p.Zipcode), IsDefault: types.BoolValue(a.IsDefaultAddress),
 		}
 	}
 	return out
 }
 
 func nullAddress() addressModel {
-	n := types.StringNull()
-	return addressModel{FirstName: n, LastName: n, PhoneNumber: n, Address1: n, Address2: n, City: n, State: n, Country: n, Zipcode: n}
+	n, c := fields.TextNull(), fields.CodeNull()
+	return addressModel{FirstName: n, LastName: n, PhoneNumber: n, Address1: n, Address2: n, City: n, State: c, Country: c, Zipcode: n}
 }
 
 // metaToAPI sends meta fields sorted by code, each value as its JSON type.
@@ -166,6 +166,8 @@ func metaEntries(d types.Dynamic) map[string]attr.Value {
 // metaFromAPI builds meta_fields from Axim's list: an object whose values
 // keep their JSON types, or a map when the user wrote one (tomap) and its
 // values still fit it. No meta fields stay null when none were written.
+// A code Axim answers without the blanks written around it keeps the
+// written spelling (see metaCode).
 func metaFromAPI(api []MetaField, prior types.Dynamic) types.Dynamic {
 	if len(api) == 0 && (prior.IsNull() || prior.IsUnknown()) {
 		return types.DynamicNull()
@@ -173,12 +175,18 @@ func metaFromAPI(api []MetaField, prior types.Dynamic) types.Dynamic {
 	values := make(map[string]attr.Value, len(api))
 	typs := make(map[string]attr.Type, len(api))
 	ctx := context.Background()
+	priorEntries := metaEntries(prior)
+	answered := make(map[string]bool, len(api))
+	for _, f := range api {
+		answered[f.Code] = true
+	}
 	for _, f := range api {
 		v, err := fields.FromJSON(f.Value)
 		if err != nil {
 			v = types.StringValue(string(f.Value)) // not JSON: show it as received
 		}
-		values[f.Code], typs[f.Code] = v, v.Type(ctx)
+		code := metaCode(f.Code, priorEntries, answered)
+		values[code], typs[code] = v, v.Type(ctx)
 	}
 	if pm, ok := prior.UnderlyingValue().(types.Map); ok {
 		if m, d := types.MapValue(pm.ElementType(ctx), values); !d.HasError() {
@@ -187,4 +195,28 @@ func metaFromAPI(api []MetaField, prior types.Dynamic) types.Dynamic {
 	}
 	o, _ := types.ObjectValue(typs, values)
 	return types.DynamicValue(o)
+}
+
+// metaCode is the key an answered code takes: itself, unless the prior
+// value has no such key but exactly one that means the same code
+// (fields.SameText: Axim may store codes trimmed) and is not answered
+// itself; that one keeps the written spelling, as semantic equality does
+// for string attributes.
+func metaCode(code string, prior map[string]attr.Value, answered map[string]bool) string {
+	if _, ok := prior[code]; ok {
+		return code
+	}
+	match := ""
+	for k := range prior {
+		if fields.SameText(k, code) && !answered[k] {
+			if match != "" {
+				return code
+			}
+			match = k
+		}
+	}
+	if match == "" {
+		return code
+	}
+	return match
 }

@@ -24,8 +24,8 @@ import (
 // Axim's rules (CONTRACT.md §4), checked at plan time.
 var (
 	statuses       = []string{"active", "pending", "inactive"}
-	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
-	statePattern   = regexp.MustCompile(`^[A-Z0-9]{1,3}$`)
+	countryPattern = regexp.MustCompile(`(?i)^[A-Z]{2}$`)
+	statePattern   = regexp.MustCompile(`(?i)^[A-Z0-9]{1,3}$`)
 )
 
 // DefaultStatus is sent when the configuration sets none: Axim requires a
@@ -51,8 +51,8 @@ var customerFields = []fields.StringField{
 	required("last_name", "lastName", "Last name."),
 	{
 		Name: "email",
-		Description: "E-mail address, unique in the store; written in lower case. Sent as `email`. Required, a valid " +
-			"address. A customer with this e-mail that already exists is refused by Axim: import it instead.",
+		Description: "E-mail address, unique in the store, in any case (compared case-insensitively). Sent as `email`. " +
+			"Required, a valid address. A customer with this e-mail that already exists is refused by Axim: import it instead.",
 		Required:   true,
 		Email:      true,
 		Validators: []validator.String{fields.EmailFormat()},
@@ -66,7 +66,9 @@ var customerFields = []fields.StringField{
 	optional("notes", "notes", "Free-text notes."),
 }
 
-// addressFields are an address's strings; country and state are codes.
+// addressFields are an address's strings; country and state are codes,
+// compared case-insensitively (fields.Code) and checked without the blanks
+// around them, which Axim takes (and may trim).
 var addressFields = []fields.StringField{
 	optional("first_name", "firstName", "First name of the contact at this address."),
 	optional("last_name", "lastName", "Last name of the contact at this address."),
@@ -76,13 +78,15 @@ var addressFields = []fields.StringField{
 	optional("city", "city", "City."),
 	{
 		Name:        "state",
-		Description: "State or region code, such as `NJ`. Sent as `state`. Optional, 1 to 3 upper-case letters or digits.",
-		Validators:  []validator.String{stringvalidator.RegexMatches(statePattern, "must be a state code of 1 to 3 upper-case letters or digits, such as NJ")},
+		Description: "State or region code, such as `NJ`. Sent as `state`. Optional, 1 to 3 letters or digits, in any case (compared case-insensitively).",
+		Code:        true,
+		Validators:  []validator.String{fields.MatchesTrimmed(statePattern, "must be a state code of 1 to 3 letters or digits, such as NJ")},
 	},
 	{
 		Name:        "country",
-		Description: "Country as an ISO 3166-1 alpha-2 code, such as `US`. Sent as `country`. Optional, 2 upper-case letters.",
-		Validators:  []validator.String{stringvalidator.RegexMatches(countryPattern, "must be a 2-letter country code in upper case, such as US")},
+		Description: "Country as an ISO 3166-1 alpha-2 code, such as `US`. Sent as `country`. Optional, 2 letters, in any case (compared case-insensitively).",
+		Code:        true,
+		Validators:  []validator.String{fields.MatchesTrimmed(countryPattern, "must be a 2-letter country code, such as US")},
 	},
 	optional("zipcode", "zipcode", "Postal code, kept as a string (leading zeros stay)."),
 }

@@ -28,16 +28,16 @@ func metaOf(t *testing.T, values map[string]attr.Value) types.Dynamic {
 }
 
 func configured(t *testing.T) customerModel {
-	n := types.StringNull()
+	n, nc := fields.TextNull(), fields.CodeNull()
 	return customerModel{
-		FirstName: types.StringValue("John"), LastName: types.StringValue("Doe"), Email: fields.EmailValue("john@aximcommerce.com"),
-		Status: types.StringValue("active"), PhoneNumber: types.StringValue("65161861"), CompanyID: n, Notes: types.StringValue(""),
+		FirstName: fields.TextValue("John"), LastName: fields.TextValue("Doe"), Email: fields.EmailValue("john@aximcommerce.com"),
+		Status: types.StringValue("active"), PhoneNumber: fields.TextValue("65161861"), CompanyID: n, Notes: fields.TextValue(""),
 		Addresses: []addressModel{
-			{FirstName: types.StringValue("John"), LastName: n, PhoneNumber: n, Address1: types.StringValue("12/4, test st"),
-				Address2: types.StringValue(""), City: types.StringValue("Elizabeth"), State: types.StringValue("NJ"),
-				Country: types.StringValue("US"), Zipcode: types.StringValue("07202"), IsDefault: types.BoolValue(true)},
-			{FirstName: n, LastName: n, PhoneNumber: n, Address1: types.StringValue("1 Second Ave"), Address2: n, City: n,
-				State: n, Country: types.StringValue("US"), Zipcode: n, IsDefault: types.BoolValue(false)},
+			{FirstName: fields.TextValue("John"), LastName: n, PhoneNumber: n, Address1: fields.TextValue("12/4, test st"),
+				Address2: fields.TextValue(""), City: fields.TextValue("Elizabeth"), State: fields.CodeValue("NJ"),
+				Country: fields.CodeValue("US"), Zipcode: fields.TextValue("07202"), IsDefault: types.BoolValue(true)},
+			{FirstName: n, LastName: n, PhoneNumber: n, Address1: fields.TextValue("1 Second Ave"), Address2: n, City: n,
+				State: nc, Country: fields.CodeValue("US"), Zipcode: n, IsDefault: types.BoolValue(false)},
 		},
 		MetaFields: metaOf(t, map[string]attr.Value{
 			"p21_contact_id": types.NumberValue(big.NewFloat(12548)),
@@ -92,7 +92,7 @@ func TestFromAPIGivesBackWhatWasConfigured(t *testing.T) {
 	if len(got.Addresses) != 2 || got.Addresses[0] != want.Addresses[0] || got.Addresses[1] != want.Addresses[1] {
 		t.Errorf("addresses = %+v, want %+v", got.Addresses, want.Addresses)
 	}
-	if !got.Notes.Equal(types.StringValue("")) || !got.CompanyID.IsNull() || got.ID.ValueString() != answer.ID {
+	if !got.Notes.Equal(fields.TextValue("")) || !got.CompanyID.IsNull() || got.ID.ValueString() != answer.ID {
 		t.Errorf("notes %v, company %v, id %v", got.Notes, got.CompanyID, got.ID)
 	}
 }

@@ -5,8 +5,6 @@ package fields
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -14,9 +12,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
+// SameEmail is the rule of EmailType: the same address in any case, the
+// local part included, and with or without blanks around it. Every
+// platform's contract treats an address case-insensitively (uniqueness,
+// look-ups), and a platform may store it in lower case.
+func SameEmail(a, b string) bool { return SameCode(a, b) }
+
 // EmailType is a string type whose values compare case-insensitively, so an
 // API that lowercases addresses causes neither a diff nor "Provider produced
-// inconsistent result after apply".
+// inconsistent result after apply". Addresses are accepted in any case.
 type EmailType struct{ basetypes.StringType }
 
 var _ basetypes.StringTypable = EmailType{}
@@ -33,13 +37,9 @@ func (t EmailType) ValueFromString(_ context.Context, in basetypes.StringValue) 
 }
 
 func (t EmailType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
-	v, err := t.StringType.ValueFromTerraform(ctx, in)
+	s, err := stringFromTerraform(ctx, t.StringType, in)
 	if err != nil {
 		return nil, err
-	}
-	s, ok := v.(basetypes.StringValue)
-	if !ok {
-		return nil, fmt.Errorf("unexpected value type %T", v)
 	}
 	return Email{StringValue: s}, nil
 }
@@ -62,10 +62,7 @@ func (v Email) Type(context.Context) attr.Type { return EmailType{} }
 // the same address in another case.
 func (v Email) StringSemanticEquals(_ context.Context, nv basetypes.StringValuable) (bool, diag.Diagnostics) {
 	other, ok := nv.(Email)
-	if !ok {
-		return false, nil
-	}
-	return strings.EqualFold(v.ValueString(), other.ValueString()), nil
+	return ok && SameEmail(v.ValueString(), other.ValueString()), nil
 }
 
 // EmailValue, EmailNull and EmailPointer build Email values like the

@@ -6,48 +6,54 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
 // StringField describes a user-set string attribute once, so a platform's
 // resource and data source schemas cannot drift apart.
+//
+// Every such attribute takes what its platform accepts, as written:
+// Validators hold the platform's own rules (lengths, formats, enums), never
+// a spelling rule. Its type says which spellings mean the same (see
+// text.go): Text by default (blanks around the value do not count), Email
+// or Code (case does not count either).
 type StringField struct {
 	Name          string
 	Description   string
 	Required      bool
 	Email         bool // case-insensitive EmailType
+	Code          bool // case-insensitive CodeType (GSTIN, ISO codes)
 	Validators    []validator.String
 	PlanModifiers []planmodifier.String
 }
 
-// Resource is the field as a resource attribute (Required or Optional).
-// Every field is refused with surrounding blanks, and an e-mail in other
-// than lower case, since the platforms would store them changed (see
-// Trimmed and LowerCase).
-func (f StringField) Resource() rschema.Attribute {
-	validators := append([]validator.String{Trimmed()}, f.Validators...)
-	if f.Email {
-		validators = append(validators, LowerCase())
+// Type is the field's custom string type.
+func (f StringField) Type() basetypes.StringTypable {
+	switch {
+	case f.Email:
+		return EmailType{}
+	case f.Code:
+		return CodeType{}
 	}
-	a := rschema.StringAttribute{
-		MarkdownDescription: f.Description,
-		Required:            f.Required,
-		Optional:            !f.Required,
-		Validators:          validators,
-		PlanModifiers:       f.PlanModifiers,
-	}
-	if f.Email {
-		a.CustomType = EmailType{}
-	}
-	return a
+	return TextType{}
 }
 
-// DataSource is the field as a read-only data source attribute.
-func (f StringField) DataSource() dschema.Attribute {
-	a := dschema.StringAttribute{MarkdownDescription: f.Description, Computed: true}
-	if f.Email {
-		a.CustomType = EmailType{}
+// Resource is the field as a resource attribute (Required or Optional).
+func (f StringField) Resource() rschema.Attribute {
+	return rschema.StringAttribute{
+		MarkdownDescription: f.Description,
+		CustomType:          f.Type(),
+		Required:            f.Required,
+		Optional:            !f.Required,
+		Validators:          f.Validators,
+		PlanModifiers:       f.PlanModifiers,
 	}
-	return a
+}
+
+// DataSource is the field as a read-only data source attribute; its type
+// is the resource's, so both read into the same model.
+func (f StringField) DataSource() dschema.Attribute {
+	return dschema.StringAttribute{MarkdownDescription: f.Description, CustomType: f.Type(), Computed: true}
 }
 
 // ServerString is a value the platform sets (id, timestamps). stable ones

@@ -68,3 +68,28 @@ func RequiredText(n int) validator.String {
 func NotBlank() validator.String {
 	return stringvalidator.RegexMatches(notBlank, "must not be blank")
 }
+
+// MatchesTrimmed is stringvalidator.RegexMatches applied to the value
+// without the white space around it: the platform takes a code with blanks
+// around it (and may store it trimmed), so only the code itself is checked.
+func MatchesTrimmed(re *regexp.Regexp, message string) validator.String {
+	return trimmedMatch{re: re, message: message}
+}
+
+type trimmedMatch struct {
+	re      *regexp.Regexp
+	message string
+}
+
+func (v trimmedMatch) Description(context.Context) string             { return v.message }
+func (v trimmedMatch) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v trimmedMatch) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if s := req.ConfigValue.ValueString(); !v.re.MatchString(strings.TrimSpace(s)) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
+			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, v.Description(ctx), s))
+	}
+}

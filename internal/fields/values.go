@@ -1,6 +1,10 @@
 package fields
 
-import "github.com/hashicorp/terraform-plugin-framework/types"
+import (
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
 
 // OptionalString maps an optional API string to state. The APIs answer
 // null or "" for "not set"; which one the user wrote (omitted, or "") is
@@ -22,6 +26,30 @@ func OptionalEmail(api *string, prior Email) Email {
 		return EmailNull()
 	}
 	return EmailValue(s.ValueString())
+}
+
+// OptionalText is OptionalString for TextType attributes. A prior value of
+// only blanks is kept when the API answers none: a platform that trims
+// stores it as empty, and that is the same text.
+func OptionalText(api *string, prior Text) Text {
+	if api == nil || *api == "" {
+		if !prior.IsNull() && !prior.IsUnknown() && strings.TrimSpace(prior.ValueString()) == "" {
+			return prior
+		}
+		return TextNull()
+	}
+	return TextValue(*api)
+}
+
+// OptionalCode is OptionalText for CodeType attributes.
+func OptionalCode(api *string, prior Code) Code {
+	if api == nil || *api == "" {
+		if !prior.IsNull() && !prior.IsUnknown() && strings.TrimSpace(prior.ValueString()) == "" {
+			return prior
+		}
+		return CodeNull()
+	}
+	return CodeValue(*api)
 }
 
 // StringPointer is the request side: null and unknown are not sent.

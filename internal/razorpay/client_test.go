@@ -110,8 +110,8 @@ func TestCustomerDecoding(t *testing.T) {
 
 func TestCreateInputJSON(t *testing.T) {
 	m := customerModel{
-		Name: types.StringValue("Gaurav Kumar"), Contact: types.StringValue("+919876543210"),
-		Email: fields.EmailValue("gaurav.kumar@example.com"), GSTIN: types.StringNull(), Notes: notesFromAPI(nil),
+		Name: fields.TextValue("Gaurav Kumar"), Contact: fields.TextValue("+919876543210"),
+		Email: fields.EmailValue("gaurav.kumar@example.com"), GSTIN: fields.CodeNull(), Notes: notesFromAPI(nil),
 	}
 	for adopt, want := range map[bool]string{
 		false: `{"name":"Gaurav Kumar","contact":"+919876543210","email":"gaurav.kumar@example.com","fail_existing":"1"}`,
@@ -121,7 +121,7 @@ func TestCreateInputJSON(t *testing.T) {
 			t.Errorf("adopt=%v: %s, want %s", adopt, got, want)
 		}
 	}
-	m.GSTIN = types.StringValue("29ABCDE1234F1Z5")
+	m.GSTIN = fields.CodeValue("29ABCDE1234F1Z5")
 	m.Notes = notesFromAPI(Notes{"tier": "gold"})
 	want := `{"name":"Gaurav Kumar","contact":"+919876543210","email":"gaurav.kumar@example.com","fail_existing":"1","gstin":"29ABCDE1234F1Z5","notes":{"tier":"gold"}}`
 	if got, _ := json.Marshal(m.toCreateInput(false)); string(got) != want {
@@ -137,14 +137,16 @@ func TestFromAPI(t *testing.T) {
 	c := &Customer{ID: "cust_1Aa00000000004", Entity: "customer", Name: "Gaurav Kumar", Email: "GAURAV@example.com",
 		Contact: "+919876543210", GSTIN: &gstin, CreatedAt: 1234567890}
 
-	// Notes from [] are an empty map, never null; gstin keeps the configured case.
-	m := customerModel{GSTIN: types.StringValue("29abcde1234f1z5")}
+	// Notes from [] are an empty map, never null; gstin is Razorpay's
+	// spelling, which the framework then replaces with the configured one
+	// (semantic equality of fields.Code).
+	m := customerModel{GSTIN: fields.CodeValue("29abcde1234f1z5")}
 	m.FromAPI(c)
 	if m.Notes.IsNull() || len(m.Notes.Elements()) != 0 {
 		t.Errorf("notes: %v, want an empty map", m.Notes)
 	}
-	if m.GSTIN.ValueString() != "29abcde1234f1z5" {
-		t.Errorf("gstin %q: the configured case should stay", m.GSTIN.ValueString())
+	if eq, _ := fields.CodeValue("29abcde1234f1z5").StringSemanticEquals(context.Background(), m.GSTIN); m.GSTIN.ValueString() != gstin || !eq {
+		t.Errorf("gstin %q: want the API's %q, the same GSTIN as the configured one", m.GSTIN.ValueString(), gstin)
 	}
 	if m.ID.ValueString() != c.ID || m.Entity.ValueString() != "customer" || m.CreatedAt.ValueInt64() != 1234567890 ||
 		m.Email.ValueString() != "GAURAV@example.com" || m.Name.ValueString() != "Gaurav Kumar" || m.Contact.ValueString() != "+919876543210" {
@@ -152,7 +154,7 @@ func TestFromAPI(t *testing.T) {
 	}
 
 	// A real change of gstin is taken from the API.
-	m = customerModel{GSTIN: types.StringValue("27ABCDE1234F1Z5")}
+	m = customerModel{GSTIN: fields.CodeValue("27ABCDE1234F1Z5")}
 	m.FromAPI(c)
 	if m.GSTIN.ValueString() != gstin {
 		t.Errorf("gstin %q, want the API's %q", m.GSTIN.ValueString(), gstin)
@@ -161,7 +163,7 @@ func TestFromAPI(t *testing.T) {
 	// No gstin: null.
 	c.GSTIN = nil
 	c.Notes = Notes{"a": "b"}
-	m = customerModel{GSTIN: types.StringValue(gstin)}
+	m = customerModel{GSTIN: fields.CodeValue(gstin)}
 	m.FromAPI(c)
 	if !m.GSTIN.IsNull() {
 		t.Errorf("gstin %v, want null", m.GSTIN)

@@ -15,10 +15,10 @@ import (
 type customerModel struct {
 	ID        types.String `tfsdk:"id"`
 	Entity    types.String `tfsdk:"entity"`
-	Name      types.String `tfsdk:"name"`
-	Contact   types.String `tfsdk:"contact"`
+	Name      fields.Text  `tfsdk:"name"`
+	Contact   fields.Text  `tfsdk:"contact"`
 	Email     fields.Email `tfsdk:"email"`
-	GSTIN     types.String `tfsdk:"gstin"`
+	GSTIN     fields.Code  `tfsdk:"gstin"`
 	Notes     types.Map    `tfsdk:"notes"`
 	CreatedAt types.Int64  `tfsdk:"created_at"`
 }
@@ -47,30 +47,32 @@ func (m *customerModel) toEditInput() EditInput {
 // RecordID is the record's id, as the crud flow and data sources ask for it.
 func (m *customerModel) RecordID() string { return m.ID.ValueString() }
 
-// FromAPI refreshes every attribute from the API's answer. gstin keeps the
-// configured case when Razorpay answers the same number in another case.
+// FromAPI refreshes every attribute from the API's answer, as Razorpay
+// spells it. Where the answer means what the prior value says (a GSTIN in
+// another case, an e-mail in another case, blanks trimmed from a name or a
+// note), the framework keeps the prior spelling: see fields.Code,
+// fields.Email and fields.Text.
 func (m *customerModel) FromAPI(c *Customer) {
 	m.ID = types.StringValue(c.ID)
 	m.Entity = types.StringValue(c.Entity)
-	m.Name = types.StringValue(c.Name)
-	m.Contact = types.StringValue(c.Contact)
+	m.Name = fields.TextValue(c.Name)
+	m.Contact = fields.TextValue(c.Contact)
 	m.Email = fields.EmailValue(c.Email)
-	gstin := fields.OptionalString(c.GSTIN, m.GSTIN)
-	if gstin.IsNull() || !strings.EqualFold(gstin.ValueString(), m.GSTIN.ValueString()) {
-		m.GSTIN = gstin
-	}
+	m.GSTIN = fields.OptionalCode(c.GSTIN, m.GSTIN)
 	m.Notes = notesFromAPI(c.Notes)
 	m.CreatedAt = types.Int64Value(c.CreatedAt)
 }
 
 // notesFromAPI is never null: empty notes ([] on the wire) are an empty
 // map, the resource's default, so omitted, {} and [] all compare equal.
+// Values are fields.Text: a value Razorpay stored trimmed keeps the
+// configured spelling.
 func notesFromAPI(n Notes) types.Map {
 	elems := make(map[string]tfattr.Value, len(n))
 	for k, v := range n {
-		elems[k] = types.StringValue(v)
+		elems[k] = fields.TextValue(v)
 	}
-	return types.MapValueMust(types.StringType, elems)
+	return types.MapValueMust(fields.TextType{}, elems)
 }
 
 // notesToAPI drops null and unknown values (validation refuses null ones).
@@ -80,7 +82,11 @@ func notesToAPI(m types.Map) map[string]string {
 	}
 	out := make(map[string]string, len(m.Elements()))
 	for k, v := range m.Elements() {
-		if s, ok := v.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
+		if s, ok := v.(interface {
+			IsNull() bool
+			IsUnknown() bool
+			ValueString() string
+		}); ok && !s.IsNull() && !s.IsUnknown() {
 			out[k] = s.ValueString()
 		}
 	}
@@ -90,13 +96,15 @@ func notesToAPI(m types.Map) map[string]string {
 	return out
 }
 
-// sameNotes compares notes as Razorpay stores them: nil and empty are equal.
+// sameNotes compares notes as Razorpay stores them: nil and empty are
+// equal, and so are values that differ only in the blanks around them
+// (fields.SameText).
 func sameNotes(a, b map[string]string) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
+		if w, ok := b[k]; !ok || !fields.SameText(w, v) {
 			return false
 		}
 	}

@@ -162,8 +162,8 @@ func TestAccRazorpayCustomer_replaceOnGSTIN(t *testing.T) {
 
 // TestAccRazorpayCustomer_replaceSameKey: a gstin change alone cannot
 // work (the old customer stays and keeps the email + contact), so the plan
-// fails and says what to do; a GSTIN in lower case is refused at plan time
-// (Razorpay stores GSTINs in upper case), so nothing is sent.
+// fails and says what to do; the same GSTIN in another case is no change
+// of GSTIN: an in-place update that sends nothing, then an empty plan.
 func TestAccRazorpayCustomer_replaceSameKey(t *testing.T) {
 	s := newSandbox(t)
 	before := gaurav()
@@ -181,11 +181,13 @@ func TestAccRazorpayCustomer_replaceSameKey(t *testing.T) {
 				ExpectError: acctest.ErrorText("cannot be replaced with the same email and contact"),
 			},
 			{
-				Config:      recased.config(s),
-				ExpectError: acctest.ErrorText("Attribute gstin must be written in upper case"),
+				Config: recased.config(s),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate)},
+				},
 			},
 			{
-				Config: before.config(s),
+				Config: recased.config(s),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},

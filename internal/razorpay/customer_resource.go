@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/customerops/terraform-provider-crm/internal/crud"
+	"github.com/customerops/terraform-provider-crm/internal/fields"
 )
 
 // NewCustomerResource is crm_razorpay_customer: the shared crud flow, with
@@ -139,7 +140,9 @@ func (r customers) converge(ctx context.Context, m *customerResourceModel, c *Cu
 			"import it or keep adopt_existing = true), or use another email or contact to create a new customer",
 			c.ID, want.Email, want.Contact, strings.Join(differ, "; "))
 	}
-	if c.Name == want.Name && c.Contact == want.Contact && strings.EqualFold(c.Email, want.Email) {
+	// A platform that stores the name trimmed or the e-mail in lower case
+	// answers the same customer: nothing to edit.
+	if fields.SameText(c.Name, want.Name) && fields.SameText(c.Contact, want.Contact) && fields.SameEmail(c.Email, want.Email) {
 		return c, nil
 	}
 	edited, err := r.client.UpdateCustomer(ctx, c.ID, m.toEditInput())

@@ -3,7 +3,6 @@ package razorpay
 import (
 	"context"
 	"regexp"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -59,9 +58,9 @@ var customerFields = []fields.StringField{
 	},
 	{
 		Name: "email",
-		Description: "E-mail address, in lower case. Sent as `email`; edited in place. Required, a valid " +
-			"address of at most 64 characters. Together with `contact` it identifies the customer: Razorpay refuses a second " +
-			"customer with the same pair.",
+		Description: "E-mail address, in any case (compared case-insensitively). Sent as `email`; edited in place. Required, " +
+			"a valid address of at most 64 characters. Together with `contact` it identifies the customer: Razorpay refuses a " +
+			"second customer with the same pair.",
 		Required:   true,
 		Email:      true,
 		Validators: []validator.String{fields.MaxLength(maxEmailLength), fields.EmailFormat()},
@@ -69,29 +68,44 @@ var customerFields = []fields.StringField{
 	{
 		Name: "gstin",
 		Description: "GST number (GSTIN). Sent as `gstin` at creation; Razorpay cannot edit it, so changing it replaces " +
-			"the customer (see the resource description). Optional, 15 characters: 2 digits then 13 upper-case letters or digits.",
+			"the customer (see the resource description); a change of case only does not. Optional, 15 characters: " +
+			"2 digits then 13 letters or digits, in any case (compared case-insensitively).",
+		Code: true,
 		Validators: []validator.String{
 			stringvalidator.RegexMatches(gstinPattern, "must be a GSTIN: 15 characters, 2 digits then 13 letters or digits"),
-			fields.UpperCase(),
 		},
 		PlanModifiers: []planmodifier.String{gstinRequiresReplace},
 	},
 }
 
-// gstinRequiresReplace ignores a change of case only: the same GSTIN needs
-// no new customer, and Read keeps the configured case.
+// gstinRequiresReplace ignores a change of case only (fields.SameCode): the
+// same GSTIN needs no new customer. Such a change plans an in-place update
+// that sends nothing (Razorpay's edit does not carry gstin) and records the
+// configured spelling, which semantic equality keeps from then on.
 var gstinRequiresReplace = stringplanmodifier.RequiresReplaceIf(
 	func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 		resp.RequiresReplace = req.StateValue.IsNull() != req.PlanValue.IsNull() ||
-			!strings.EqualFold(req.StateValue.ValueString(), req.PlanValue.ValueString())
+			!fields.SameCode(req.StateValue.ValueString(), req.PlanValue.ValueString())
 	},
 	"Changing the GSTIN (other than its case) replaces the customer.",
 	"Changing the GSTIN (other than its case) replaces the customer.",
 )
 
 const notesDescription = "Key-value pairs stored with the customer. Sent as `notes` at creation; Razorpay cannot edit them, " +
-	"so changing them replaces the customer (see the resource description). At most 15 keys, each value at most 256 " +
-	"characters, with no blanks around it. Empty notes (Razorpay answers `[]`), `notes = {}` and no `notes` at all are the same."
+	"so changing them replaces the customer (see the resource description); a change of the blanks around a value only " +
+	"does not. At most 15 keys, each value at most 256 characters. Empty notes (Razorpay answers `[]`), `notes = {}` and " +
+	"no `notes` at all are the same."
+
+// notesRequiresReplace ignores a change of the blanks around values only
+// (sameNotes): Razorpay may store note values trimmed, and such a change
+// plans an in-place update that sends nothing, like gstin's case.
+var notesRequiresReplace = mapplanmodifier.RequiresReplaceIf(
+	func(_ context.Context, req planmodifier.MapRequest, resp *mapplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = !sameNotes(notesToAPI(req.StateValue), notesToAPI(req.PlanValue))
+	},
+	"Changing the notes (other than blanks around a value) replaces the customer.",
+	"Changing the notes (other than blanks around a value) replaces the customer.",
+)
 
 func customerResourceAttributes() map[string]rschema.Attribute {
 	return fields.ResourceAttributes(customerFields, map[string]rschema.Attribute{
@@ -99,16 +113,16 @@ func customerResourceAttributes() map[string]rschema.Attribute {
 		"entity": fields.ServerString("Razorpay's entity type, always `customer`.", true),
 		"notes": rschema.MapAttribute{
 			MarkdownDescription: notesDescription,
-			ElementType:         types.StringType,
+			ElementType:         fields.TextType{},
 			Optional:            true,
 			Computed:            true,
-			Default:             mapdefault.StaticValue(types.MapValueMust(types.StringType, map[string]tfattr.Value{})),
+			Default:             mapdefault.StaticValue(types.MapValueMust(fields.TextType{}, map[string]tfattr.Value{})),
 			Validators: []validator.Map{
 				mapvalidator.SizeAtMost(maxNotes),
 				mapvalidator.NoNullValues(),
-				mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(maxNoteLength), fields.Trimmed()),
+				mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(maxNoteLength)),
 			},
-			PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+			PlanModifiers: []planmodifier.Map{notesRequiresReplace},
 		},
 		"created_at": rschema.Int64Attribute{
 			MarkdownDescription: "When Razorpay created the customer, as a UNIX timestamp (seconds).",
@@ -134,7 +148,7 @@ func customerDataSourceAttributes(lookup bool) map[string]dschema.Attribute {
 		"entity": dschema.StringAttribute{MarkdownDescription: "Razorpay's entity type, always `customer`.", Computed: true},
 		"notes": dschema.MapAttribute{
 			MarkdownDescription: "Key-value pairs stored with the customer; an empty map when there are none.",
-			ElementType:         types.StringType,
+			ElementType:         fields.TextType{},
 			Computed:            true,
 		},
 		"created_at": dschema.Int64Attribute{MarkdownDescription: "When Razorpay created the customer, as a UNIX timestamp (seconds).", Computed: true},

@@ -4,7 +4,6 @@ import (
 	"context"
 	"math/big"
 	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -17,20 +16,20 @@ import (
 type customerModel struct {
 	ID                types.String `tfsdk:"id"`
 	DisplayID         types.Int64  `tfsdk:"display_id"`
-	FirstName         types.String `tfsdk:"first_name"`
-	LastName          types.String `tfsdk:"last_name"`
+	FirstName         fields.Text  `tfsdk:"first_name"`
+	LastName          fields.Text  `tfsdk:"last_name"`
 	Email             fields.Email `tfsdk:"email"`
-	Gender            types.String `tfsdk:"gender"`
-	CompanyName       types.String `tfsdk:"company_name"`
-	AddressLine       types.String `tfsdk:"address_line"`
-	Country           types.String `tfsdk:"country"`
-	State             types.String `tfsdk:"state"`
-	PostCode          types.String `tfsdk:"post_code"`
-	City              types.String `tfsdk:"city"`
-	Mobile            types.String `tfsdk:"mobile"`
-	Phone             types.String `tfsdk:"phone"`
-	ABN               types.String `tfsdk:"abn"`
-	ABNBranch         types.String `tfsdk:"abn_branch"`
+	Gender            fields.Text  `tfsdk:"gender"`
+	CompanyName       fields.Text  `tfsdk:"company_name"`
+	AddressLine       fields.Text  `tfsdk:"address_line"`
+	Country           fields.Text  `tfsdk:"country"`
+	State             fields.Text  `tfsdk:"state"`
+	PostCode          fields.Text  `tfsdk:"post_code"`
+	City              fields.Text  `tfsdk:"city"`
+	Mobile            fields.Text  `tfsdk:"mobile"`
+	Phone             fields.Text  `tfsdk:"phone"`
+	ABN               fields.Text  `tfsdk:"abn"`
+	ABNBranch         fields.Text  `tfsdk:"abn_branch"`
 	ShippingProfileID types.Int64  `tfsdk:"shipping_profile_id"`
 	Status            types.String `tfsdk:"status"`
 	StoreCredit       types.Number `tfsdk:"store_credit"`
@@ -51,22 +50,22 @@ func (m *customerModel) RecordID() string { return m.ID.ValueString() }
 func (m *customerModel) FromAPI(c *Customer) {
 	m.ID = types.StringValue(strconv.FormatInt(c.ID, 10))
 	m.DisplayID = types.Int64Value(c.DisplayID)
-	m.FirstName = types.StringValue(c.FirstName)
-	m.LastName = fields.OptionalString(c.LastName, m.LastName)
+	m.FirstName = fields.TextValue(c.FirstName)
+	m.LastName = fields.OptionalText(c.LastName, m.LastName)
 	m.Email = fields.OptionalEmail(c.Email, m.Email)
-	m.Gender = fields.OptionalString(c.Sex, m.Gender)
-	m.CompanyName = fields.OptionalString(c.CompanyName, m.CompanyName)
-	m.ABN = fields.OptionalString(c.ABN, m.ABN)
-	m.ABNBranch = fields.OptionalString(c.ABNBranch, m.ABNBranch)
+	m.Gender = fields.OptionalText(c.Sex, m.Gender)
+	m.CompanyName = fields.OptionalText(c.CompanyName, m.CompanyName)
+	m.ABN = fields.OptionalText(c.ABN, m.ABN)
+	m.ABNBranch = fields.OptionalText(c.ABNBranch, m.ABNBranch)
 	p := c.primary()
 	if p == nil {
 		p = &Address{}
 	}
-	m.AddressLine = fields.OptionalString(p.AddressLine1, m.AddressLine)
-	m.City = fields.OptionalString(p.City, m.City)
-	m.PostCode = fields.OptionalString(p.PostCode, m.PostCode)
-	m.Mobile = fields.OptionalString(p.Mobile, m.Mobile)
-	m.Phone = fields.OptionalString(p.Phone, m.Phone)
+	m.AddressLine = fields.OptionalText(p.AddressLine1, m.AddressLine)
+	m.City = fields.OptionalText(p.City, m.City)
+	m.PostCode = fields.OptionalText(p.PostCode, m.PostCode)
+	m.Mobile = fields.OptionalText(p.Mobile, m.Mobile)
+	m.Phone = fields.OptionalText(p.Phone, m.Phone)
 	m.Country = place(p.Country, m.Country)
 	m.State = place(p.State, m.State)
 	m.ShippingProfileID = types.Int64Null()
@@ -84,19 +83,28 @@ func (m *customerModel) FromAPI(c *Customer) {
 	m.CreatedAt = types.StringValue(c.CreatedAt)
 }
 
-// place is a country or state as written: the prior spelling when it is
-// the answer's code or name, else the code.
-func place(n *Named, prior types.String) types.String {
+// place is a country or state as written: the prior spelling when it
+// names the answer's place, by code or by name, in any case and with or
+// without blanks around it (samePlace); else the code, which is what an
+// import reads and a generated configuration writes. This is semantic
+// equality that needs the whole answer ({code, name}), so it is done here,
+// where the model still holds the prior value (plan or state).
+func place(n *Named, prior fields.Text) fields.Text {
 	if n == nil || (n.Code == "" && n.Name == "") {
-		return fields.OptionalString(nil, prior)
+		return fields.OptionalText(nil, prior)
 	}
-	if p := prior.ValueString(); !prior.IsNull() && !prior.IsUnknown() && (strings.EqualFold(p, n.Code) || strings.EqualFold(p, n.Name)) {
+	if !prior.IsNull() && !prior.IsUnknown() && samePlace(prior.ValueString(), n) {
 		return prior
 	}
 	if n.Code != "" {
-		return types.StringValue(n.Code)
+		return fields.TextValue(n.Code)
 	}
-	return types.StringValue(n.Name)
+	return fields.TextValue(n.Name)
+}
+
+// samePlace: written names the place n by its code or by its name.
+func samePlace(written string, n *Named) bool {
+	return (n.Code != "" && fields.SameCode(written, n.Code)) || (n.Name != "" && fields.SameCode(written, n.Name))
 }
 
 // amount reads a decimal amount the API answers as a number (150 for
@@ -149,10 +157,11 @@ func addressesValue(api []Address) types.List {
 func (m *customerModel) requestFields(_ context.Context) (customer, top map[string]any) {
 	customer, top = map[string]any{}, map[string]any{}
 	str := map[string]types.String{
-		"first_name": m.FirstName, "last_name": m.LastName, "email": m.Email.StringValue, "gender": m.Gender,
-		"company_name": m.CompanyName, "address_line": m.AddressLine, "country": m.Country, "state": m.State,
-		"post_code": m.PostCode, "city": m.City, "mobile": m.Mobile, "phone": m.Phone, "abn": m.ABN,
-		"abn_branch": m.ABNBranch, "status": m.Status,
+		"first_name": m.FirstName.StringValue, "last_name": m.LastName.StringValue, "email": m.Email.StringValue,
+		"gender": m.Gender.StringValue, "company_name": m.CompanyName.StringValue, "address_line": m.AddressLine.StringValue,
+		"country": m.Country.StringValue, "state": m.State.StringValue, "post_code": m.PostCode.StringValue,
+		"city": m.City.StringValue, "mobile": m.Mobile.StringValue, "phone": m.Phone.StringValue, "abn": m.ABN.StringValue,
+		"abn_branch": m.ABNBranch.StringValue, "status": m.Status,
 	}
 	for k, v := range str {
 		if !v.IsNull() && !v.IsUnknown() {

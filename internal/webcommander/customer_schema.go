@@ -47,7 +47,7 @@ var customerFields = []fields.StringField{
 	optional("last_name", "Last name."),
 	{
 		Name:        "email",
-		Description: "E-mail address, unique in the store; written in lower case. Sent as `email`. Optional, a valid address.",
+		Description: "E-mail address, unique in the store, in any case (compared case-insensitively). Sent as `email`. Optional, a valid address.",
 		Email:       true,
 		Validators:  []validator.String{fields.EmailFormat()},
 	},
@@ -58,8 +58,10 @@ var customerFields = []fields.StringField{
 	},
 	optional("company_name", "Company name."),
 	optional("address_line", "Street address (the PRIMARY, SHIPPING and BILLING addresses' first line)."),
-	optional("country", "Country, as an ISO code (`AU`) or a name (`Australia`); read back in the spelling written."),
-	optional("state", "State, as a code (`NSW`) or a name; read back in the spelling written."),
+	optional("country", "Country, as an ISO code (`AU`) or a name (`Australia`), in any case; read back in the spelling "+
+		"written. An import reads the code: a configuration that names the country plans one update after the import, then none."),
+	optional("state", "State, as a code (`NSW`) or a name, in any case; read back in the spelling written. An import reads "+
+		"the code: a configuration that names the state plans one update after the import, then none."),
 	optional("post_code", "Postal code."),
 	optional("city", "City."),
 	optional("mobile", "Mobile phone number."),

@@ -37,7 +37,7 @@ func num(s string) types.Number {
 
 // The answer's shape maps back onto the request's attributes.
 func TestFromAPIMapsTheAnswersShapeBack(t *testing.T) {
-	m := customerModel{Country: types.StringValue("Australia"), State: types.StringValue("nsw"), Phone: types.StringNull(), Email: fields.EmailNull()}
+	m := customerModel{Country: fields.TextValue("Australia"), State: fields.TextValue("nsw"), Phone: fields.TextNull(), Email: fields.EmailNull()}
 	m.FromAPI(decoded(t))
 	checks := map[string][2]string{
 		"id":           {m.ID.ValueString(), "7"},
@@ -64,7 +64,7 @@ func TestFromAPIMapsTheAnswersShapeBack(t *testing.T) {
 		t.Errorf("%d addresses, want 3", n)
 	}
 	// Another spelling than the answer's: the answer's code wins.
-	m = customerModel{Country: types.StringValue("NZ"), Email: fields.EmailNull()}
+	m = customerModel{Country: fields.TextValue("NZ"), Email: fields.EmailNull()}
 	m.FromAPI(decoded(t))
 	if m.Country.ValueString() != "AU" {
 		t.Errorf("country = %q, want AU (changed outside Terraform)", m.Country.ValueString())
@@ -92,8 +92,8 @@ func TestUpdateBodyCarriesOnlyWhatChanged(t *testing.T) {
 	ctx := context.Background()
 	state := resourceModel(t)
 	plan := resourceModel(t)
-	plan.City = types.StringValue("Melbourne")
-	plan.ABNBranch = types.StringNull()
+	plan.City = fields.TextValue("Melbourne")
+	plan.ABNBranch = fields.TextNull()
 	plan.StoreCredit = num("200")
 	got := bodyJSON(t, updateBody(ctx, crud.Change[customerResourceModel]{Plan: plan, State: state, Config: plan}))
 	if want := `{"customer":{"abn_branch":"","city":"Melbourne"},"store_credit":"200.00"}`; got != want {

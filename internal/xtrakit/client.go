@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/crud"
+	"github.com/customerops/terraform-provider-crm/internal/fields"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -192,7 +193,7 @@ func (c *Client) findCreatedGroup(ctx context.Context, in GroupInput, since time
 	}
 	var found *Group
 	for i := range all {
-		if all[i].GroupName == in.GroupName && optEqual(all[i].GroupDescription, in.GroupDescription) &&
+		if fields.SameText(all[i].GroupName, in.GroupName) && optEqual(all[i].GroupDescription, in.GroupDescription) &&
 			madeSince(all[i].CreatedAt, since) && (found == nil || all[i].ID > found.ID) {
 			found = &all[i]
 		}

@@ -13,18 +13,18 @@ import (
 type customerModel struct {
 	ID           types.String `tfsdk:"id"`
 	GroupID      types.Int64  `tfsdk:"group_id"`
-	Name         types.String `tfsdk:"name"`
+	Name         fields.Text  `tfsdk:"name"`
 	Email        fields.Email `tfsdk:"email"`
-	Phone        types.String `tfsdk:"phone"`
-	Whatsapp     types.String `tfsdk:"whatsapp"`
-	Country      types.String `tfsdk:"country"`
-	State        types.String `tfsdk:"state"`
-	City         types.String `tfsdk:"city"`
-	Zip          types.String `tfsdk:"zip"`
-	Address1     types.String `tfsdk:"address1"`
-	Address2     types.String `tfsdk:"address2"`
-	Profile      types.String `tfsdk:"profile"`
-	CreatedBy    types.String `tfsdk:"created_by"`
+	Phone        fields.Text  `tfsdk:"phone"`
+	Whatsapp     fields.Text  `tfsdk:"whatsapp"`
+	Country      fields.Text  `tfsdk:"country"`
+	State        fields.Text  `tfsdk:"state"`
+	City         fields.Text  `tfsdk:"city"`
+	Zip          fields.Text  `tfsdk:"zip"`
+	Address1     fields.Text  `tfsdk:"address1"`
+	Address2     fields.Text  `tfsdk:"address2"`
+	Profile      fields.Text  `tfsdk:"profile"`
+	CreatedBy    fields.Text  `tfsdk:"created_by"`
 	UserID       types.String `tfsdk:"user_id"`
 	BusinessCode types.String `tfsdk:"business_code"`
 	CreatedAt    types.String `tfsdk:"created_at"`
@@ -53,23 +53,26 @@ func (m *customerModel) toInput() CustomerInput {
 // RecordID is the record's id, as the crud flow and data sources ask for it.
 func (m *customerModel) RecordID() string { return m.ID.ValueString() }
 
-// FromAPI refreshes every attribute from the API's answer; optional values
-// keep the user's null-or-"" spelling (see fields.OptionalString).
+// FromAPI refreshes every attribute from the API's answer as Xtrakit
+// spells it; optional values keep the user's null-or-"" spelling (see
+// fields.OptionalText). Where the answer means what the prior value says
+// (blanks trimmed, an e-mail in another case), the framework keeps the
+// prior spelling: see fields.Text and fields.Email.
 func (m *customerModel) FromAPI(c *Customer) {
 	m.ID = types.StringValue(strconv.FormatInt(c.ID, 10))
 	m.GroupID = types.Int64PointerValue(c.CustomerGroupID)
-	m.Name = types.StringValue(c.CustomerName)
+	m.Name = fields.TextValue(c.CustomerName)
 	m.Email = fields.OptionalEmail(c.CustomerEmail, m.Email)
-	m.Phone = types.StringValue(c.CustomerPhone)
-	m.Whatsapp = fields.OptionalString(c.CustomerWhatsapp, m.Whatsapp)
-	m.Country = types.StringValue(c.CustomerCountry)
-	m.State = types.StringValue(c.CustomerState)
-	m.City = types.StringValue(c.CustomerCity)
-	m.Zip = fields.OptionalString(c.CustomerZip, m.Zip)
-	m.Address1 = types.StringValue(c.Address1)
-	m.Address2 = fields.OptionalString(c.Address2, m.Address2)
-	m.Profile = fields.OptionalString(c.CustomerProfile, m.Profile)
-	m.CreatedBy = types.StringValue(c.CreatedBy)
+	m.Phone = fields.TextValue(c.CustomerPhone)
+	m.Whatsapp = fields.OptionalText(c.CustomerWhatsapp, m.Whatsapp)
+	m.Country = fields.TextValue(c.CustomerCountry)
+	m.State = fields.TextValue(c.CustomerState)
+	m.City = fields.TextValue(c.CustomerCity)
+	m.Zip = fields.OptionalText(c.CustomerZip, m.Zip)
+	m.Address1 = fields.TextValue(c.Address1)
+	m.Address2 = fields.OptionalText(c.Address2, m.Address2)
+	m.Profile = fields.OptionalText(c.CustomerProfile, m.Profile)
+	m.CreatedBy = fields.TextValue(c.CreatedBy)
 	m.UserID = types.StringValue(c.UserID)
 	m.BusinessCode = types.StringValue(string(c.BusinessCode))
 	m.CreatedAt = types.StringValue(c.CreatedAt)

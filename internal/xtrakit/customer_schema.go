@@ -34,7 +34,7 @@ var customerFields = []fields.StringField{
 	required("name", "customer_name", "Full name of the customer."),
 	{
 		Name:        "email",
-		Description: "E-mail address, in lower case. Sent as `customer_email`. Optional, a valid address of at most 255 characters.",
+		Description: "E-mail address, in any case (compared case-insensitively). Sent as `customer_email`. Optional, a valid address of at most 255 characters.",
 		Email:       true,
 		Validators:  []validator.String{fields.MaxLength(maxText), fields.EmailFormat()},
 	},

@@ -11,8 +11,8 @@ import (
 // groupModel is a customer group in Terraform terms.
 type groupModel struct {
 	ID           types.String `tfsdk:"id"`
-	Name         types.String `tfsdk:"name"`
-	Description  types.String `tfsdk:"description"`
+	Name         fields.Text  `tfsdk:"name"`
+	Description  fields.Text  `tfsdk:"description"`
 	UserID       types.String `tfsdk:"user_id"`
 	BusinessCode types.String `tfsdk:"business_code"`
 	CreatedAt    types.String `tfsdk:"created_at"`
@@ -27,11 +27,13 @@ func (m *groupModel) toInput() GroupInput {
 func (m *groupModel) RecordID() string { return m.ID.ValueString() }
 
 // FromAPI refreshes every attribute from the API's answer; optional values
-// keep the user's null-or-"" spelling (see fields.OptionalString).
+// keep the user's null-or-"" spelling (see fields.OptionalText); an answer
+// that differs only in surrounding blanks keeps the prior spelling
+// (fields.Text).
 func (m *groupModel) FromAPI(g *Group) {
 	m.ID = types.StringValue(strconv.FormatInt(g.ID, 10))
-	m.Name = types.StringValue(g.GroupName)
-	m.Description = fields.OptionalString(g.GroupDescription, m.Description)
+	m.Name = fields.TextValue(g.GroupName)
+	m.Description = fields.OptionalText(g.GroupDescription, m.Description)
 	m.UserID = types.StringValue(g.UserID)
 	m.BusinessCode = types.StringValue(string(g.BusinessCode))
 	m.CreatedAt = types.StringValue(g.CreatedAt)

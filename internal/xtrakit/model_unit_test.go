@@ -27,18 +27,18 @@ func fullCustomerModel() customerModel {
 	return customerModel{
 		ID:        types.StringValue("5"),
 		GroupID:   types.Int64Value(3),
-		Name:      types.StringValue("Jane Doe"),
+		Name:      fields.TextValue("Jane Doe"),
 		Email:     fields.EmailValue("Jane@Example.com"),
-		Phone:     types.StringValue("+233201234567"),
-		Whatsapp:  types.StringValue("+233201234568"),
-		Country:   types.StringValue("Ghana"),
-		State:     types.StringValue("Greater Accra"),
-		City:      types.StringValue("Accra"),
-		Zip:       types.StringValue("00233"),
-		Address1:  types.StringValue("1 Independence Ave"),
-		Address2:  types.StringValue("Suite 2"),
-		Profile:   types.StringValue("https://example.com/jane.png"),
-		CreatedBy: types.StringValue("terraform"),
+		Phone:     fields.TextValue("+233201234567"),
+		Whatsapp:  fields.TextValue("+233201234568"),
+		Country:   fields.TextValue("Ghana"),
+		State:     fields.TextValue("Greater Accra"),
+		City:      fields.TextValue("Accra"),
+		Zip:       fields.TextValue("00233"),
+		Address1:  fields.TextValue("1 Independence Ave"),
+		Address2:  fields.TextValue("Suite 2"),
+		Profile:   fields.TextValue("https://example.com/jane.png"),
+		CreatedBy: fields.TextValue("terraform"),
 	}
 }
 
@@ -69,11 +69,11 @@ func TestCustomerToInputNullOptionals(t *testing.T) {
 	for name, set := range map[string]func(*customerModel){
 		"null": func(m *customerModel) {
 			m.GroupID, m.Email = types.Int64Null(), fields.EmailNull()
-			m.Whatsapp, m.Zip, m.Address2, m.Profile = types.StringNull(), types.StringNull(), types.StringNull(), types.StringNull()
+			m.Whatsapp, m.Zip, m.Address2, m.Profile = fields.TextNull(), fields.TextNull(), fields.TextNull(), fields.TextNull()
 		},
 		"unknown": func(m *customerModel) {
 			m.GroupID, m.Email = types.Int64Unknown(), fields.Email{StringValue: types.StringUnknown()}
-			m.Whatsapp, m.Zip, m.Address2, m.Profile = types.StringUnknown(), types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
+			m.Whatsapp, m.Zip, m.Address2, m.Profile = fields.TextUnknown(), fields.TextUnknown(), fields.TextUnknown(), fields.TextUnknown()
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -106,7 +106,7 @@ func TestCustomerToInputNullOptionals(t *testing.T) {
 
 func TestCustomerToInputEmptyStringsAreSent(t *testing.T) {
 	m := fullCustomerModel()
-	m.Whatsapp, m.Zip, m.Address2, m.Profile = types.StringValue(""), types.StringValue(""), types.StringValue(""), types.StringValue("")
+	m.Whatsapp, m.Zip, m.Address2, m.Profile = fields.TextValue(""), fields.TextValue(""), fields.TextValue(""), fields.TextValue("")
 	m.Email = fields.EmailValue("")
 	in := m.toInput()
 	for name, p := range map[string]*string{"email": in.CustomerEmail, "whatsapp": in.CustomerWhatsapp, "zip": in.CustomerZip, "address2": in.Address2, "profile": in.CustomerProfile} {
@@ -147,18 +147,18 @@ func TestCustomerFromAPIMapsEveryField(t *testing.T) {
 	want := customerModel{
 		ID:           types.StringValue("42"),
 		GroupID:      types.Int64Value(3),
-		Name:         types.StringValue("Jane Doe"),
+		Name:         fields.TextValue("Jane Doe"),
 		Email:        fields.EmailValue("jane@example.com"),
-		Phone:        types.StringValue("+233201234567"),
-		Whatsapp:     types.StringValue("+233201234568"),
-		Country:      types.StringValue("Ghana"),
-		State:        types.StringValue("Greater Accra"),
-		City:         types.StringValue("Accra"),
-		Zip:          types.StringValue("00233"),
-		Address1:     types.StringValue("1 Independence Ave"),
-		Address2:     types.StringValue("Suite 2"),
-		Profile:      types.StringValue("https://example.com/jane.png"),
-		CreatedBy:    types.StringValue("terraform"),
+		Phone:        fields.TextValue("+233201234567"),
+		Whatsapp:     fields.TextValue("+233201234568"),
+		Country:      fields.TextValue("Ghana"),
+		State:        fields.TextValue("Greater Accra"),
+		City:         fields.TextValue("Accra"),
+		Zip:          fields.TextValue("00233"),
+		Address1:     fields.TextValue("1 Independence Ave"),
+		Address2:     fields.TextValue("Suite 2"),
+		Profile:      fields.TextValue("https://example.com/jane.png"),
+		CreatedBy:    fields.TextValue("terraform"),
 		UserID:       types.StringValue("6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"),
 		BusinessCode: types.StringValue("482193"),
 		CreatedAt:    types.StringValue("2024-08-12 07:03:13"),
@@ -201,13 +201,13 @@ func TestCustomerFromAPINullVersusEmpty(t *testing.T) {
 	// The user wrote "": kept as "", whether the API answered null or "".
 	empty := fullCustomerModel()
 	empty.Email, empty.Whatsapp, empty.Zip, empty.Address2, empty.Profile =
-		fields.EmailValue(""), types.StringValue(""), types.StringValue(""), types.StringValue(""), types.StringValue("")
+		fields.EmailValue(""), fields.TextValue(""), fields.TextValue(""), fields.TextValue(""), fields.TextValue("")
 	empty.FromAPI(c)
 	if !empty.Email.Equal(fields.EmailValue("")) {
 		t.Errorf("email = %v, want \"\"", empty.Email)
 	}
-	for name, v := range map[string]types.String{"whatsapp": empty.Whatsapp, "zip": empty.Zip, "address2": empty.Address2, "profile": empty.Profile} {
-		if !v.Equal(types.StringValue("")) {
+	for name, v := range map[string]fields.Text{"whatsapp": empty.Whatsapp, "zip": empty.Zip, "address2": empty.Address2, "profile": empty.Profile} {
+		if !v.Equal(fields.TextValue("")) {
 			t.Errorf("%s = %v, want \"\"", name, v)
 		}
 	}
@@ -284,35 +284,35 @@ func TestCustomerRoundTrip(t *testing.T) {
 	// address2 written as "" (Xtrakit answers null for it).
 	m := customerModel{
 		GroupID:   types.Int64Value(4),
-		Name:      types.StringValue("Jane Doe"),
+		Name:      fields.TextValue("Jane Doe"),
 		Email:     fields.EmailValue("Jane.Doe@Example.com"),
-		Phone:     types.StringValue("+233244567890"),
-		Whatsapp:  types.StringNull(),
-		Country:   types.StringValue("Ghana"),
-		State:     types.StringValue("Greater Accra"),
-		City:      types.StringValue("Accra"),
-		Zip:       types.StringValue("00233"),
-		Address1:  types.StringValue("123 Main Street"),
-		Address2:  types.StringValue(""),
-		Profile:   types.StringValue("https://example.com/profiles/customer123.jpg"),
-		CreatedBy: types.StringValue("Edward"),
+		Phone:     fields.TextValue("+233244567890"),
+		Whatsapp:  fields.TextNull(),
+		Country:   fields.TextValue("Ghana"),
+		State:     fields.TextValue("Greater Accra"),
+		City:      fields.TextValue("Accra"),
+		Zip:       fields.TextValue("00233"),
+		Address1:  fields.TextValue("123 Main Street"),
+		Address2:  fields.TextValue(""),
+		Profile:   fields.TextValue("https://example.com/profiles/customer123.jpg"),
+		CreatedBy: fields.TextValue("Edward"),
 	}
 	m.FromAPI(c)
 	compareModels(t, m, customerModel{
 		ID:           types.StringValue("1"),
 		GroupID:      types.Int64Value(4),
-		Name:         types.StringValue("Jane Doe"),
+		Name:         fields.TextValue("Jane Doe"),
 		Email:        fields.EmailValue("jane.doe@example.com"),
-		Phone:        types.StringValue("+233244567890"),
-		Whatsapp:     types.StringNull(),
-		Country:      types.StringValue("Ghana"),
-		State:        types.StringValue("Greater Accra"),
-		City:         types.StringValue("Accra"),
-		Zip:          types.StringValue("00233"),
-		Address1:     types.StringValue("123 Main Street"),
-		Address2:     types.StringValue(""),
-		Profile:      types.StringValue("https://example.com/profiles/customer123.jpg"),
-		CreatedBy:    types.StringValue("Edward"),
+		Phone:        fields.TextValue("+233244567890"),
+		Whatsapp:     fields.TextNull(),
+		Country:      fields.TextValue("Ghana"),
+		State:        fields.TextValue("Greater Accra"),
+		City:         fields.TextValue("Accra"),
+		Zip:          fields.TextValue("00233"),
+		Address1:     fields.TextValue("123 Main Street"),
+		Address2:     fields.TextValue(""),
+		Profile:      fields.TextValue("https://example.com/profiles/customer123.jpg"),
+		CreatedBy:    fields.TextValue("Edward"),
 		UserID:       types.StringValue("9d2c5f0e-1b7a-4c3d-8e6f-0a1b2c3d4e5f"),
 		BusinessCode: types.StringValue("482193"),
 		CreatedAt:    types.StringValue("2024-08-04 08:23:45"),
@@ -374,11 +374,11 @@ func TestCustomerModelFitsSchema(t *testing.T) {
 // ---- group ----
 
 func TestGroupToInput(t *testing.T) {
-	m := groupModel{Name: types.StringValue("VIP"), Description: types.StringValue("Best customers")}
+	m := groupModel{Name: fields.TextValue("VIP"), Description: fields.TextValue("Best customers")}
 	if got, want := m.toInput(), (GroupInput{GroupName: "VIP", GroupDescription: strp("Best customers")}); !reflect.DeepEqual(got, want) {
 		t.Errorf("toInput = %+v, want %+v", got, want)
 	}
-	for _, d := range []types.String{types.StringNull(), types.StringUnknown()} {
+	for _, d := range []fields.Text{fields.TextNull(), fields.TextUnknown()} {
 		m.Description = d
 		in := m.toInput()
 		if in.GroupDescription != nil {
@@ -389,7 +389,7 @@ func TestGroupToInput(t *testing.T) {
 			t.Errorf("the description must be sent as null: %s", b)
 		}
 	}
-	m.Description = types.StringValue("")
+	m.Description = fields.TextValue("")
 	if in := m.toInput(); in.GroupDescription == nil || *in.GroupDescription != "" {
 		t.Errorf(`"" must be sent as ""`)
 	}
@@ -411,8 +411,8 @@ func TestGroupFromAPI(t *testing.T) {
 	m.FromAPI(apiGroup())
 	compareModels(t, m, groupModel{
 		ID:           types.StringValue("7"),
-		Name:         types.StringValue("VIP"),
-		Description:  types.StringValue("Best customers"),
+		Name:         fields.TextValue("VIP"),
+		Description:  fields.TextValue("Best customers"),
 		UserID:       types.StringValue("6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"),
 		BusinessCode: types.StringValue("482193"),
 		CreatedAt:    types.StringValue("2024-08-12 07:03:13"),
@@ -423,17 +423,17 @@ func TestGroupFromAPI(t *testing.T) {
 		g := apiGroup()
 		g.GroupDescription = api
 
-		omitted := groupModel{Description: types.StringNull()}
+		omitted := groupModel{Description: fields.TextNull()}
 		omitted.FromAPI(g)
 		if !omitted.Description.IsNull() {
 			t.Errorf("api %v, prior null: description = %v, want null", api, omitted.Description)
 		}
-		empty := groupModel{Description: types.StringValue("")}
+		empty := groupModel{Description: fields.TextValue("")}
 		empty.FromAPI(g)
-		if !empty.Description.Equal(types.StringValue("")) {
+		if !empty.Description.Equal(fields.TextValue("")) {
 			t.Errorf("api %v, prior \"\": description = %v, want \"\"", api, empty.Description)
 		}
-		set := groupModel{Description: types.StringValue("old")}
+		set := groupModel{Description: fields.TextValue("old")}
 		set.FromAPI(g)
 		if !set.Description.IsNull() {
 			t.Errorf("api %v, prior set: description = %v, want null", api, set.Description)

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
+
+	"github.com/customerops/terraform-provider-crm/internal/fields"
 )
 
 // flexString accepts a JSON string or number: business_code is documented as
@@ -43,19 +44,23 @@ func equalPtr[T comparable](a, b *T) bool {
 	return *a == *b
 }
 
-// sameCustomer compares what a create sent with what a list returned; an
-// empty optional string and null mean the same, and e-mails match in any case.
+// sameCustomer compares what a create sent with what a list returned, by
+// meaning, as the resource's types do: an empty optional string and null
+// mean the same, blanks around a value do not count (fields.SameText), and
+// e-mails match in any case (fields.SameEmail). A platform that stores
+// values trimmed still finds the record a lost create made.
 func sameCustomer(a, b CustomerInput) bool {
 	return equalPtr(a.CustomerGroupID, b.CustomerGroupID) &&
-		a.CustomerName == b.CustomerName && a.CustomerPhone == b.CustomerPhone &&
-		a.CustomerCountry == b.CustomerCountry && a.CustomerCity == b.CustomerCity &&
-		a.CustomerState == b.CustomerState && a.Address1 == b.Address1 && a.CreatedBy == b.CreatedBy &&
-		strings.EqualFold(deref(a.CustomerEmail), deref(b.CustomerEmail)) && optEqual(a.CustomerWhatsapp, b.CustomerWhatsapp) &&
+		fields.SameText(a.CustomerName, b.CustomerName) && fields.SameText(a.CustomerPhone, b.CustomerPhone) &&
+		fields.SameText(a.CustomerCountry, b.CustomerCountry) && fields.SameText(a.CustomerCity, b.CustomerCity) &&
+		fields.SameText(a.CustomerState, b.CustomerState) && fields.SameText(a.Address1, b.Address1) &&
+		fields.SameText(a.CreatedBy, b.CreatedBy) &&
+		fields.SameEmail(deref(a.CustomerEmail), deref(b.CustomerEmail)) && optEqual(a.CustomerWhatsapp, b.CustomerWhatsapp) &&
 		optEqual(a.CustomerZip, b.CustomerZip) && optEqual(a.Address2, b.Address2) &&
 		optEqual(a.CustomerProfile, b.CustomerProfile)
 }
 
-func optEqual(a, b *string) bool { return deref(a) == deref(b) }
+func optEqual(a, b *string) bool { return fields.SameText(deref(a), deref(b)) }
 
 func deref(p *string) string {
 	if p == nil {
