@@ -14,7 +14,7 @@ import (
 // BaseURL is a platform's base_url setting; def is "" for a platform
 // without a default (one URL per store), which makes it required.
 func BaseURL(env, def string) Setting {
-	doc := "API base URL. Required: the platform is per store."
+	doc := "API base URL of the store. Required: each store has its own."
 	if def != "" {
 		doc = "API base URL. Defaults to `" + def + "`."
 	}
