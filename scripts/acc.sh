@@ -74,8 +74,10 @@ echo "== acceptance tests on ${cli} ${cli_version} (parallel ${parallel}${race:+
 # test needs the provider to outpace a 20 requests/s server, which three
 # test binaries at once on 2 cores may not. They run once, on Terraform
 # 1.16.4, and are left out (go test -skip, so not counted as skipped) on the
-# other CLIs and the normalising pass.
-ONCE_RE='^(TestAccFaultMatrix_|TestAccXtrakitCustomer_adaptiveRateLimit$)'
+# other CLIs and the normalising pass. A test says so by its name: every
+# TestAccFaultMatrix_* (each platform's entry in the shared matrix), and any
+# acceptance test whose name ends in "Once".
+ONCE_RE='^TestAcc(FaultMatrix_.*|.*Once)$'
 skip=()
 if [[ "$cli" != terraform || "${ACC_NORMALIZE:-0}" == 1 ]]; then
   skip=(-skip "$ONCE_RE")

@@ -1,6 +1,3 @@
-// Package attr holds what every platform's schema shares: custom types with
-// semantic equality, validators, provider-setting helpers and diagnostics.
-// It knows no platform.
 package fields
 
 import (
@@ -65,7 +62,7 @@ func (v Email) StringSemanticEquals(_ context.Context, nv basetypes.StringValuab
 	return ok && SameEmail(v.ValueString(), other.ValueString()), nil
 }
 
-// EmailValue, EmailNull and EmailPointer build Email values like the
+// EmailValue and EmailNull build Email values like the
 // framework's types.String* helpers.
 func EmailValue(s string) Email { return Email{StringValue: basetypes.NewStringValue(s)} }
 func EmailNull() Email          { return Email{StringValue: basetypes.NewStringNull()} }

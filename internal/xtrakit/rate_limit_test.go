@@ -14,7 +14,7 @@ import (
 	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
-// TestAccXtrakitCustomer_adaptiveRateLimit applies 200 customers, with the
+// TestAccXtrakitCustomer_adaptiveRateLimitOnce applies 200 customers, with the
 // provider's default settings (no requests_per_second), against a server
 // that accepts 20 requests/s: the provider slows to the server's pace, so
 // the apply converges (every instance holds a customer of its own, with its
@@ -24,7 +24,7 @@ import (
 // fault matrix it tests the provider, not the CLI, and needs a machine that
 // can go faster than 20 requests/s: scripts/acc.sh runs it once, on
 // Terraform 1.16.4.
-func TestAccXtrakitCustomer_adaptiveRateLimit(t *testing.T) {
+func TestAccXtrakitCustomer_adaptiveRateLimitOnce(t *testing.T) {
 	const customers, serverRPS = 200, 20
 	s := acctest.Sandbox(t)
 	var mark acctest.Mark
