@@ -282,7 +282,7 @@ func TestSameCustomerEveryFieldMatters(t *testing.T) {
 		"address2":            func(c *CustomerInput) { c.Address2 = strp("Suite 3") },
 		"profile":             func(c *CustomerInput) { c.CustomerProfile = strp("/img/j.png") },
 		"created by":          func(c *CustomerInput) { c.CreatedBy = "someone else" },
-		"name: double blanks": func(c *CustomerInput) { c.CustomerName = "Jane  Doe" }, // blanks around do not count (messy_unit_test.go)
+		"name: double blanks": func(c *CustomerInput) { c.CustomerName = "Jane  Doe" }, // blanks around do not count (wire_test.go)
 	}
 	for name, mutate := range mutations {
 		t.Run(name, func(t *testing.T) {
