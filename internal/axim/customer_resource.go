@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 
 	"github.com/customerops/terraform-provider-crm/internal/crud"
+	"github.com/customerops/terraform-provider-crm/internal/platform"
 )
 
 type customerResourceModel struct {
@@ -28,11 +28,7 @@ func NewCustomerResource() resource.Resource {
 				Attributes: customerResourceAttributes(),
 			}
 		},
-		Bind: func(providerData any, diags *diag.Diagnostics) *crud.Ops[customerResourceModel, Customer] {
-			c := clientFrom(providerData, diags)
-			if c == nil {
-				return nil
-			}
+		Bind: platform.Bind(about, func(c *Client) *crud.Ops[customerResourceModel, Customer] {
 			return &crud.Ops[customerResourceModel, Customer]{
 				What: "Axim customer",
 				Create: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
@@ -56,7 +52,7 @@ func NewCustomerResource() resource.Resource {
 				},
 				Delete: c.DeleteCustomer,
 			}
-		},
+		}),
 		CheckID:   IDs.Check,
 		IDExample: "638df9e713920facde1a1cfa",
 	})

@@ -7,12 +7,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/customerops/terraform-provider-crm/internal/fields"
+	"github.com/customerops/terraform-provider-crm/internal/platform"
 )
 
 // NewCustomerDataSource is crm_axim_customer: one customer by id or e-mail.
@@ -27,13 +27,9 @@ func NewCustomerDataSource() datasource.DataSource {
 			}
 		},
 		Keys: []string{"id", "email"},
-		Bind: func(providerData any, diags *diag.Diagnostics) map[string]crud.Lookup[Customer] {
-			c := clientFrom(providerData, diags)
-			if c == nil {
-				return nil
-			}
+		Bind: platform.Bind(about, func(c *Client) map[string]crud.Lookup[Customer] {
 			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": crud.MustFind("Axim customer", "email", c.FindCustomer)}
-		},
+		}),
 	})
 }
 
@@ -62,11 +58,7 @@ func NewCustomersDataSource() datasource.DataSource {
 				}),
 			}
 		},
-		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, *customersModel) ([]Customer, error) {
-			c := clientFrom(providerData, diags)
-			if c == nil {
-				return nil
-			}
+		Bind: platform.Bind(about, func(c *Client) func(context.Context, *customersModel) ([]Customer, error) {
 			return func(ctx context.Context, m *customersModel) ([]Customer, error) {
 				q := url.Values{}
 				if s := m.Status.ValueString(); s != "" {
@@ -77,7 +69,7 @@ func NewCustomersDataSource() datasource.DataSource {
 				}
 				return c.ListCustomers(ctx, q)
 			}
-		},
+		}),
 	})
 }
 

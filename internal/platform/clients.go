@@ -64,3 +64,17 @@ func joinAnd(list []string) string {
 	}
 	return strings.Join(list[:len(list)-1], ", ") + " and " + list[len(list)-1]
 }
+
+// Bind is the Bind of a resource or data source spec (crud): it extracts
+// a's client from the provider data and hands it to use, or reports how to
+// configure the platform and returns T's zero value (nil ops or lookups).
+func Bind[C, T any](a About, use func(*C) T) func(providerData any, diags *diag.Diagnostics) T {
+	return func(providerData any, diags *diag.Diagnostics) T {
+		c := ClientFrom[C](providerData, a, diags)
+		if c == nil {
+			var none T
+			return none
+		}
+		return use(c)
+	}
+}

@@ -213,3 +213,15 @@ func TestClientFrom(t *testing.T) {
 		t.Errorf("another platform's client: got %v, %v", got, diags)
 	}
 }
+
+func TestBind(t *testing.T) {
+	use := func(c *acmeClient) string { return "bound to " + c.id }
+	bind := Bind(acme.About, use)
+	var diags diag.Diagnostics
+	if got := bind(Clients{"acme": &acmeClient{id: "x"}}, &diags); got != "bound to x" || diags.HasError() {
+		t.Errorf("configured: %q, %v", got, diags)
+	}
+	if got := bind(Clients{}, &diags); got != "" || !mentions(diags, "Acme is not configured", envID) {
+		t.Errorf("unconfigured: %q, %v; want the zero value and the configuration error", got, diags)
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/customerops/terraform-provider-crm/internal/fields"
+	"github.com/customerops/terraform-provider-crm/internal/platform"
 )
 
 // NewCustomerResource is crm_razorpay_customer: the shared crud flow, with
@@ -22,7 +23,7 @@ func NewCustomerResource() resource.Resource {
 	return crud.NewResource[customerResourceModel](crud.Spec[customerResourceModel, Customer]{
 		TypeName:   "_razorpay_customer",
 		Schema:     customerSchema,
-		Bind:       bind,
+		Bind:       platform.Bind(about, bind),
 		CheckID:    IDs.Check,
 		IDExample:  "cust_1Aa00000000004",
 		ModifyPlan: refuseImpossibleReplacement,
@@ -79,11 +80,7 @@ func customerSchema(context.Context) rschema.Schema {
 
 // bind builds the operations on the Razorpay client. Delete stays nil:
 // Razorpay has no API to delete a customer, so destroy only forgets it.
-func bind(providerData any, diags *diag.Diagnostics) *crud.Ops[customerResourceModel, Customer] {
-	c := clientFrom(providerData, diags)
-	if c == nil {
-		return nil
-	}
+func bind(c *Client) *crud.Ops[customerResourceModel, Customer] {
 	cr := customers{client: c}
 	return &crud.Ops[customerResourceModel, Customer]{
 		What:   "Razorpay customer",

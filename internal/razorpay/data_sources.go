@@ -5,10 +5,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/customerops/terraform-provider-crm/internal/crud"
+	"github.com/customerops/terraform-provider-crm/internal/platform"
 )
 
 // NewCustomerDataSource is crm_razorpay_customer: one customer by id or e-mail.
@@ -24,17 +24,13 @@ func NewCustomerDataSource() datasource.DataSource {
 			}
 		},
 		Keys: []string{"id", "email"},
-		Bind: func(providerData any, diags *diag.Diagnostics) map[string]crud.Lookup[Customer] {
-			c := clientFrom(providerData, diags)
-			if c == nil {
-				return nil
-			}
+		Bind: platform.Bind(about, func(c *Client) map[string]crud.Lookup[Customer] {
 			return map[string]crud.Lookup[Customer]{
 				"id": c.GetCustomer,
 				"email": crud.ByEmail("Razorpay customer", c.ListCustomers,
 					func(c *Customer) string { return c.Email }, func(c *Customer) string { return c.ID }),
 			}
-		},
+		}),
 	})
 }
 
@@ -53,13 +49,9 @@ func NewCustomersDataSource() datasource.DataSource {
 				Attributes: crud.ListAttributes("customers", "customers", customerDataSourceAttributes(listed), nil),
 			}
 		},
-		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, *customersModel) ([]Customer, error) {
-			c := clientFrom(providerData, diags)
-			if c == nil {
-				return nil
-			}
+		Bind: platform.Bind(about, func(c *Client) func(context.Context, *customersModel) ([]Customer, error) {
 			return func(ctx context.Context, _ *customersModel) ([]Customer, error) { return c.ListCustomers(ctx) }
-		},
+		}),
 	})
 }
 

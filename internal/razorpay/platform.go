@@ -11,7 +11,6 @@ package razorpay
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/platform"
@@ -49,9 +48,4 @@ var Platform = platform.Platform{
 	}),
 	Resources:   []func() resource.Resource{NewCustomerResource},
 	DataSources: []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
-}
-
-// clientFrom extracts the Razorpay client, or explains how to configure it.
-func clientFrom(providerData any, diags *diag.Diagnostics) *Client {
-	return platform.ClientFrom[Client](providerData, about, diags)
 }

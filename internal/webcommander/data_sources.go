@@ -6,11 +6,11 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/customerops/terraform-provider-crm/internal/fields"
+	"github.com/customerops/terraform-provider-crm/internal/platform"
 )
 
 // NewCustomerDataSource is crm_webcommander_customer: one customer by id or e-mail.
@@ -25,13 +25,9 @@ func NewCustomerDataSource() datasource.DataSource {
 			}
 		},
 		Keys: []string{"id", "email"},
-		Bind: func(providerData any, diags *diag.Diagnostics) map[string]crud.Lookup[Customer] {
-			c := clientFrom(providerData, diags)
-			if c == nil {
-				return nil
-			}
+		Bind: platform.Bind(about, func(c *Client) map[string]crud.Lookup[Customer] {
 			return map[string]crud.Lookup[Customer]{"id": c.GetCustomer, "email": crud.MustFind("WebCommander customer", "email", c.FindCustomer)}
-		},
+		}),
 	})
 }
 
@@ -50,15 +46,11 @@ func NewCustomersDataSource() datasource.DataSource {
 				}),
 			}
 		},
-		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, *customersModel) ([]Customer, error) {
-			c := clientFrom(providerData, diags)
-			if c == nil {
-				return nil
-			}
+		Bind: platform.Bind(about, func(c *Client) func(context.Context, *customersModel) ([]Customer, error) {
 			return func(ctx context.Context, m *customersModel) ([]Customer, error) {
 				return c.ListCustomers(ctx, m.Email.ValueString())
 			}
-		},
+		}),
 	})
 }
 

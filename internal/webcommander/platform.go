@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/platform"
@@ -47,9 +46,4 @@ var Platform = platform.Platform{
 	}),
 	Resources:   []func() resource.Resource{NewCustomerResource},
 	DataSources: []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
-}
-
-// clientFrom extracts the WebCommander client, or explains how to configure it.
-func clientFrom(providerData any, diags *diag.Diagnostics) *Client {
-	return platform.ClientFrom[Client](providerData, about, diags)
 }

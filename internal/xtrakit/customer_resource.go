@@ -3,11 +3,11 @@ package xtrakit
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 
 	"github.com/customerops/terraform-provider-crm/internal/crud"
+	"github.com/customerops/terraform-provider-crm/internal/platform"
 )
 
 type customerResourceModel struct {
@@ -26,11 +26,7 @@ func NewCustomerResource() resource.Resource {
 				Attributes: customerResourceAttributes(),
 			}
 		},
-		Bind: func(providerData any, diags *diag.Diagnostics) *crud.Ops[customerResourceModel, Customer] {
-			c := clientFrom(providerData, diags)
-			if c == nil {
-				return nil
-			}
+		Bind: platform.Bind(about, func(c *Client) *crud.Ops[customerResourceModel, Customer] {
 			return &crud.Ops[customerResourceModel, Customer]{
 				What: "Xtrakit customer",
 				Create: func(ctx context.Context, ch crud.Change[customerResourceModel]) (*Customer, error) {
@@ -42,7 +38,7 @@ func NewCustomerResource() resource.Resource {
 				},
 				Delete: c.DeleteCustomer,
 			}
-		},
+		}),
 		CheckID:   IDs.Check,
 		IDExample: "42",
 	})

@@ -8,12 +8,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/customerops/terraform-provider-crm/internal/fields"
+	"github.com/customerops/terraform-provider-crm/internal/platform"
 )
 
 // NewCustomerDataSource is crm_xtrakit_customer: one customer by id or e-mail.
@@ -29,18 +29,14 @@ func NewCustomerDataSource() datasource.DataSource {
 			}
 		},
 		Keys: []string{"id", "email"},
-		Bind: func(providerData any, diags *diag.Diagnostics) map[string]crud.Lookup[Customer] {
-			c := clientFrom(providerData, diags)
-			if c == nil {
-				return nil
-			}
+		Bind: platform.Bind(about, func(c *Client) map[string]crud.Lookup[Customer] {
 			all := func(ctx context.Context) ([]Customer, error) { return c.ListCustomers(ctx, nil) }
 			return map[string]crud.Lookup[Customer]{
 				"id": c.GetCustomer,
 				"email": crud.ByEmail("Xtrakit customer", all, func(c *Customer) string { return deref(c.CustomerEmail) },
 					func(c *Customer) string { return strconv.FormatInt(c.ID, 10) }),
 			}
-		},
+		}),
 	})
 }
 
@@ -56,12 +52,9 @@ func NewCustomerGroupDataSource() datasource.DataSource {
 			}
 		},
 		Keys: []string{"id"},
-		Bind: func(providerData any, diags *diag.Diagnostics) map[string]crud.Lookup[Group] {
-			if c := clientFrom(providerData, diags); c != nil {
-				return map[string]crud.Lookup[Group]{"id": c.GetGroup}
-			}
-			return nil
-		},
+		Bind: platform.Bind(about, func(c *Client) map[string]crud.Lookup[Group] {
+			return map[string]crud.Lookup[Group]{"id": c.GetGroup}
+		}),
 	})
 }
 
@@ -84,15 +77,11 @@ func NewCustomersDataSource() datasource.DataSource {
 				}),
 			}
 		},
-		Bind: func(providerData any, diags *diag.Diagnostics) func(context.Context, *customersModel) ([]Customer, error) {
-			c := clientFrom(providerData, diags)
-			if c == nil {
-				return nil
-			}
+		Bind: platform.Bind(about, func(c *Client) func(context.Context, *customersModel) ([]Customer, error) {
 			return func(ctx context.Context, m *customersModel) ([]Customer, error) {
 				return c.ListCustomers(ctx, fields.Int64Pointer(m.GroupID))
 			}
-		},
+		}),
 	})
 }
 

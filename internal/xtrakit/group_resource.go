@@ -3,11 +3,11 @@ package xtrakit
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 
 	"github.com/customerops/terraform-provider-crm/internal/crud"
+	"github.com/customerops/terraform-provider-crm/internal/platform"
 )
 
 type groupResourceModel struct {
@@ -26,11 +26,7 @@ func NewCustomerGroupResource() resource.Resource {
 				Attributes: groupResourceAttributes(),
 			}
 		},
-		Bind: func(providerData any, diags *diag.Diagnostics) *crud.Ops[groupResourceModel, Group] {
-			c := clientFrom(providerData, diags)
-			if c == nil {
-				return nil
-			}
+		Bind: platform.Bind(about, func(c *Client) *crud.Ops[groupResourceModel, Group] {
 			return &crud.Ops[groupResourceModel, Group]{
 				What: "Xtrakit customer group",
 				Create: func(ctx context.Context, ch crud.Change[groupResourceModel]) (*Group, error) {
@@ -42,7 +38,7 @@ func NewCustomerGroupResource() resource.Resource {
 				},
 				Delete: c.DeleteGroup,
 			}
-		},
+		}),
 		CheckID:   IDs.Check,
 		IDExample: "7",
 	})

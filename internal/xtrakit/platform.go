@@ -7,7 +7,6 @@ package xtrakit
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/platform"
@@ -45,9 +44,4 @@ var Platform = platform.Platform{
 	DataSources: []func() datasource.DataSource{
 		NewCustomerDataSource, NewCustomerGroupDataSource, NewCustomersDataSource,
 	},
-}
-
-// clientFrom extracts the Xtrakit client, or explains how to configure it.
-func clientFrom(providerData any, diags *diag.Diagnostics) *Client {
-	return platform.ClientFrom[Client](providerData, about, diags)
 }
