@@ -41,11 +41,17 @@ func (s *syncBuffer) String() string {
 // It returns the server's URL once the banner is complete, and the output.
 func runSandbox(t *testing.T, args ...string) (string, *syncBuffer) {
 	t.Helper()
+	return runSandboxOf(t, emulators.All, args...)
+}
+
+// runSandboxOf is runSandbox serving list.
+func runSandboxOf(t *testing.T, list []sandbox.Emulator, args ...string) (string, *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &syncBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- sandbox.RunContext(ctx, append([]string{"-listen", "127.0.0.1:0"}, args...), out, emulators.All...)
+		done <- sandbox.RunContext(ctx, append([]string{"-listen", "127.0.0.1:0"}, args...), out, list...)
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -138,8 +144,11 @@ func TestRunRejectsBadArgs(t *testing.T) {
 
 // The banner is read by people and by scripts/demo.sh (its export lines):
 // it says exactly this for the four platforms.
+// TestRunBanner pins the banner to the byte for four platforms (people and
+// scripts/demo.sh read it); TestRunBannerListsEveryEmulator covers the rest.
 func TestRunBanner(t *testing.T) {
-	url, out := runSandbox(t, "-rate-limit", "2.5")
+	four := []sandbox.Emulator{sbxtrakit.Emulator, sbrazorpay.Emulator, sbaxim.Emulator, sbwebcommander.Emulator}
+	url, out := runSandboxOf(t, four, "-rate-limit", "2.5")
 	want := strings.ReplaceAll(`CRM API sandbox listening on {url}
 
 Xtrakit (Bearer API key):
@@ -170,5 +179,24 @@ Press Ctrl-C to stop.
 `, "{url}", url)
 	if got := out.String(); got != want {
 		t.Errorf("banner:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestRunBannerListsEveryEmulator: every registered platform is in the
+// banner, with its title and one export line per setting.
+func TestRunBannerListsEveryEmulator(t *testing.T) {
+	url, out := runSandbox(t)
+	for _, e := range emulators.All {
+		if !strings.Contains(out.String(), "\n"+e.Title+"\n") {
+			t.Errorf("the banner lacks %s's title %q", e.Name, e.Title)
+		}
+		for _, st := range e.Settings(url + e.Prefix) {
+			if line := "  export " + st.Env + "=" + st.Value + "\n"; !strings.Contains(out.String(), line) {
+				t.Errorf("the banner lacks %q", line)
+			}
+		}
+		if !strings.Contains(out.String(), " "+e.Name+"/...") {
+			t.Errorf("the banner's control surface line lacks %s", e.Name)
+		}
 	}
 }

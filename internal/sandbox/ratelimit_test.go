@@ -8,6 +8,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
 	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
@@ -114,7 +115,7 @@ func TestControlRateLimit(t *testing.T) {
 		Platform          string   `json:"platform"`
 		RequestsPerSecond *float64 `json:"requests_per_second"`
 	}
-	if err := json.Unmarshal([]byte(body), &got); status != 200 || err != nil || len(got) != 4 {
+	if err := json.Unmarshal([]byte(body), &got); status != 200 || err != nil || len(got) != len(emulators.All) {
 		t.Fatalf("PUT: %d %s", status, body)
 	}
 	if s.RateLimit(sbxtrakit.Name) != 20 || s.RateLimit(sbaxim.Name) != 0 {
@@ -126,8 +127,8 @@ func TestControlRateLimit(t *testing.T) {
 		t.Errorf("GET: %d %s", status, body)
 	}
 	call(t, "PUT", base, "", `{"requests_per_second":5}`)
-	for _, p := range []string{sbxtrakit.Name, sbrazorpay.Name, sbaxim.Name, sbwebcommander.Name} {
-		if s.RateLimit(p) != 5 {
+	for _, e := range emulators.All {
+		if p := e.Name; s.RateLimit(p) != 5 {
 			t.Errorf("%s: %v after PUT for all", p, s.RateLimit(p))
 		}
 	}
