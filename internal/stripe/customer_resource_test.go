@@ -153,3 +153,69 @@ func TestAccStripeCustomer_update(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: ts})
 }
+
+// TestAccStripeCustomer_drift: a name changed and a metadata key added in
+// the Dashboard show as drift; apply puts back only those.
+func TestAccStripeCustomer_drift(t *testing.T) {
+	s := acctest.Sandbox(t)
+	config := acctest.Config(s, full().hcl())
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config, Check: func(st *terraform.State) error { id = stateID(st); return nil }},
+			{
+				PreConfig: acctest.Mutate(t, func() error {
+					return sbstripe.StoreOf(s).Customers.Mutate(id, map[string]any{"name": "Jen", "metadata": map[string]string{"order_id": "6735", "tier": "gold", "extra": "x"}})
+				}),
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: checkForm(s, "POST", "/v1/customers/", map[string]string{"name": "Jenny Rosen", "metadata[extra]": ""}),
+			},
+		},
+	})
+}
+
+// TestAccStripeCustomer_disappears: a customer that Stripe no longer knows
+// at all (404 resource_missing) leaves state and is created again.
+func TestAccStripeCustomer_disappears(t *testing.T) {
+	goneAndBack(t, func(st *sbstripe.Store, id string) { st.Forget(id) }, 404)
+}
+
+// TestAccStripeCustomer_deletedIsGone: a customer deleted outside Terraform,
+// which Stripe still answers 200 with deleted: true, is gone too: never a
+// success that keeps it in state.
+func TestAccStripeCustomer_deletedIsGone(t *testing.T) {
+	goneAndBack(t, func(st *sbstripe.Store, id string) { st.Customers.Delete(id) }, 200)
+}
+
+func goneAndBack(t *testing.T, remove func(*sbstripe.Store, string), refreshStatus int) {
+	s := acctest.Sandbox(t)
+	config := acctest.Config(s, minimal().hcl())
+	var id string
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config, Check: func(st *terraform.State) error { id = stateID(st); return nil }},
+			{
+				PreConfig: acctest.Mutate(t, func() error { remove(sbstripe.StoreOf(s), id); return nil }),
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionCreate)},
+				},
+				Check: func(st *terraform.State) error {
+					if err := acctest.CheckAnswered(s, sbstripe.Name, "GET", "/v1/customers/"+id, 200, refreshStatus)(nil); err != nil {
+						return err
+					}
+					if all := sbstripe.StoreOf(s).Customers.List(); len(all) != 1 || all[0].ID != stateID(st) || all[0].ID == id {
+						return fmt.Errorf("the sandbox holds %d customers, state has %s (was %s): want one new one", len(all), stateID(st), id)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
