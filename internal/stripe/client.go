@@ -38,7 +38,7 @@ func NewClient(cfg transport.Config) (*Client, error) {
 
 // decodeError reads Stripe's error body
 // {"error":{"type":"invalid_request_error","code":"resource_missing","message":"...","param":"id"}}
-// by its exact keys (CONTRACT.md §6). Only a 404 whose code is
+// by its exact keys (CONTRACT.md §3). Only a 404 whose code is
 // resource_missing means the customer is gone; param is the field blamed.
 func decodeError(status int, body []byte) *transport.APIError {
 	e := transport.ObjectMembers(body).Object("error")
@@ -58,7 +58,7 @@ func decodeError(status int, body []byte) *transport.APIError {
 // IDs is the form of Stripe's customer ids.
 var IDs = crud.IDForm{What: "a Stripe customer", Pattern: regexp.MustCompile(`^cus_[0-9A-Za-z]{1,250}$`), Rule: "`cus_` followed by letters and digits"}
 
-// NewIdempotencyKey is a random key for one create (CONTRACT.md §5).
+// NewIdempotencyKey is a random key for one create (CONTRACT.md §6).
 func NewIdempotencyKey() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:])
@@ -66,7 +66,7 @@ func NewIdempotencyKey() string {
 }
 
 // CreateCustomer creates a customer with one idempotency key for every
-// attempt (CONTRACT.md §5): with the key, a create is as safe to send
+// attempt (CONTRACT.md §6): with the key, a create is as safe to send
 // again as a GET, so the transport retries a lost or 502/503/504 answer
 // with the same key, and Stripe answers a key it has seen with the
 // customer the first attempt made instead of making another. Stripe has
@@ -95,7 +95,7 @@ func (c *Client) ReadCustomer(ctx context.Context, id string) (*Customer, error)
 }
 
 // GetCustomer reads one customer. A deleted customer, which Stripe still
-// answers 200 with deleted: true, is gone (CONTRACT.md §3).
+// answers 200 with deleted: true, is gone (CONTRACT.md §6).
 func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) {
 	p, err := IDs.Path(customersPath, id)
 	if err != nil {
@@ -109,7 +109,7 @@ func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) 
 }
 
 // UpdateCustomer is Stripe's POST /v1/customers/{id}: it changes only the
-// parameters sent; an empty value clears one (CONTRACT.md §4).
+// parameters sent; an empty value clears one (CONTRACT.md §5).
 func (c *Client) UpdateCustomer(ctx context.Context, id string, in Form) (*Customer, error) {
 	p, err := IDs.Path(customersPath, id)
 	if err != nil {

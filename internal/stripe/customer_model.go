@@ -91,7 +91,7 @@ func (m *customerModel) strings() []stringParam {
 
 // toUpdate is the update body: only the parameters whose planned value
 // differs from state; a cleared one is sent empty, a metadata key removed
-// is sent empty (CONTRACT.md §4).
+// is sent empty (CONTRACT.md §5).
 func (m *customerModel) toUpdate(ctx context.Context, prior *customerModel) Form {
 	f := Form{}
 	was := prior.strings()

@@ -6,7 +6,7 @@ import (
 	"strconv"
 )
 
-// Customer is Stripe's customer object (CONTRACT.md §3). Nullable fields
+// Customer is Stripe's customer object (CONTRACT.md §4). Nullable fields
 // are pointers; expandable fields (default_source, ...) are left out: the
 // provider never asks for them expanded and never reads them.
 type Customer struct {
@@ -28,7 +28,7 @@ type Customer struct {
 	Shipping         *Shipping         `json:"shipping"`
 	TaxExempt        *string           `json:"tax_exempt"`
 	// Deleted is true in the answer to a delete, and in a retrieve of a
-	// deleted customer (CONTRACT.md §3): the customer is gone.
+	// deleted customer (CONTRACT.md §6): the customer is gone.
 	Deleted bool `json:"deleted"`
 }
 

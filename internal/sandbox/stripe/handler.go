@@ -126,7 +126,7 @@ func form(r *http.Request) (url.Values, *apiError) {
 // keyed handles a POST: its body read and validated, then do; with an
 // Idempotency-Key, the first answer that passed validation is kept and
 // replayed to the same request, and the key with other parameters is
-// refused (CONTRACT.md §5).
+// refused (internal/stripe/CONTRACT.md §6).
 func (h *Handler) keyed(w http.ResponseWriter, r *http.Request, do func(*input) (int, any)) {
 	vals, ferr := form(r)
 	if ferr != nil {

@@ -184,7 +184,7 @@ func (s *Store) normAddress(a *Address) *Address {
 	return a
 }
 
-// apply changes c as a body says (CONTRACT.md §4; doc.go).
+// apply changes c as a body says (internal/stripe/CONTRACT.md §4, §5; doc.go).
 func (s *Store) apply(c *Customer, in *input) {
 	o := s.Normalize()
 	text(&c.Name, in.Name, o.Text)

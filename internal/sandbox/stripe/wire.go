@@ -7,7 +7,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
 )
 
-// Error types and codes (CONTRACT.md §6).
+// Error types and codes (internal/stripe/CONTRACT.md §3).
 const (
 	typeInvalid     = "invalid_request_error"
 	typeIdempotency = "idempotency_error"
