@@ -43,7 +43,7 @@ func TestAccStripeCustomer_full(t *testing.T) {
 					acctest.CheckRequestCount(s, sbstripe.Name, "POST", 1),
 					checkForm(s, "POST", "/v1/customers", map[string]string{
 						"name": "Jenny Rosen", "email": "jenny.rosen@example.com", "phone": "+14155550123",
-						"description": "Our first customer",
+						"description":    "Our first customer",
 						"address[line1]": "510 Townsend St", "address[line2]": "Floor 2", "address[city]": "San Francisco",
 						"address[state]": "CA", "address[postal_code]": "94103", "address[country]": "US",
 						"shipping[name]": "Jenny Rosen", "shipping[phone]": "+14155550100",
