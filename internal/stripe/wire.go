@@ -100,8 +100,8 @@ func (f Form) setList(key string, vs []string) {
 }
 
 // setAddress sets the address hash under key; a part left nil is sent
-// empty when clear is set (an update replacing the hash), else left out.
-func (f Form) setAddress(key string, a *Address, clear bool) {
+// empty when blankMissing is set (an update replacing the hash), else left out.
+func (f Form) setAddress(key string, a *Address, blankMissing bool) {
 	for _, p := range []struct {
 		name string
 		v    *string
@@ -109,24 +109,24 @@ func (f Form) setAddress(key string, a *Address, clear bool) {
 		switch {
 		case p.v != nil:
 			f.Set(key+"["+p.name+"]", *p.v)
-		case clear:
+		case blankMissing:
 			f.Set(key+"["+p.name+"]", "")
 		}
 	}
 }
 
 // setShipping sets the shipping hash (name and address are required in it).
-func (f Form) setShipping(s *Shipping, clear bool) {
+func (f Form) setShipping(s *Shipping, blankMissing bool) {
 	f.setString("shipping[name]", s.Name)
 	switch {
 	case s.Phone != nil:
 		f.Set("shipping[phone]", *s.Phone)
-	case clear:
+	case blankMissing:
 		f.Set("shipping[phone]", "")
 	}
 	a := s.Address
 	if a == nil {
 		a = &Address{}
 	}
-	f.setAddress("shipping[address]", a, clear)
+	f.setAddress("shipping[address]", a, blankMissing)
 }

@@ -2,6 +2,7 @@ package stripe_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -77,7 +78,7 @@ func TestStripeGoSDK(t *testing.T) {
 	other.SetIdempotencyKey("sdk-create-1")
 	if _, err := sc.V1Customers.Create(ctx, other); err == nil {
 		t.Error("a reused key with other parameters was accepted")
-	} else if se, ok := err.(*stripego.Error); !ok || se.Type != stripego.ErrorTypeIdempotency || se.HTTPStatusCode != 400 {
+	} else if se := (*stripego.Error)(nil); !errors.As(err, &se) || se.Type != stripego.ErrorTypeIdempotency || se.HTTPStatusCode != 400 {
 		t.Errorf("reused key: %#v", err)
 	}
 
@@ -140,7 +141,7 @@ func TestStripeGoSDK(t *testing.T) {
 	}
 	if _, err := sc.V1Customers.Retrieve(ctx, "cus_doesnotexist", nil); err == nil {
 		t.Error("an unknown customer was found")
-	} else if se, ok := err.(*stripego.Error); !ok || se.Code != stripego.ErrorCodeResourceMissing || se.HTTPStatusCode != 404 || se.Param != "id" {
+	} else if se := (*stripego.Error)(nil); !errors.As(err, &se) || se.Code != stripego.ErrorCodeResourceMissing || se.HTTPStatusCode != 404 || se.Param != "id" {
 		t.Errorf("unknown customer: %#v", err)
 	}
 }
