@@ -14,6 +14,7 @@ require (
 	github.com/hashicorp/terraform-plugin-go v0.31.0
 	github.com/hashicorp/terraform-plugin-log v0.11.0
 	github.com/hashicorp/terraform-plugin-testing v1.16.0
+	github.com/stripe/stripe-go/v82 v82.5.1
 	golang.org/x/oauth2 v0.36.0
 	golang.org/x/time v0.16.0
 )

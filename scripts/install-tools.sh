@@ -26,6 +26,7 @@ TOOLS=(
   "tofu|github.com/opentofu/opentofu|src:./cmd/tofu|v1.12.6"
   "tfplugindocs|github.com/hashicorp/terraform-plugin-docs|github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs|v0.25.0"
   "golangci-lint|github.com/golangci/golangci-lint/v2|github.com/golangci/golangci-lint/v2/cmd/golangci-lint|v2.15.0"
+  "stripe-mock|github.com/stripe/stripe-mock|github.com/stripe/stripe-mock|v0.203.0"
 )
 
 usage() {

@@ -9,7 +9,8 @@ terraform {
 # Every setting can come from the environment instead:
 # XTRAKIT_API_KEY, XTRAKIT_BASE_URL, RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET, RAZORPAY_BASE_URL,
 # AXIM_BASE_URL, AXIM_ACCESS_TOKEN, WEBCOMMANDER_STORE_URL, WEBCOMMANDER_CLIENT_ID,
-# WEBCOMMANDER_CLIENT_SECRET, WEBCOMMANDER_USERNAME, WEBCOMMANDER_PASSWORD, WEBCOMMANDER_REDIRECT_URI.
+# WEBCOMMANDER_CLIENT_SECRET, WEBCOMMANDER_USERNAME, WEBCOMMANDER_PASSWORD, WEBCOMMANDER_REDIRECT_URI,
+# STRIPE_API_KEY, STRIPE_BASE_URL, STRIPE_ACCOUNT.
 provider "crm" {
   max_retries     = 4
   request_timeout = "30s"
@@ -38,6 +39,12 @@ provider "crm" {
     username      = "admin@example.com"
     password      = var.webcommander_password
     redirect_uri  = "https://store.example.com/callback"
+  }
+
+  # Stripe: every request pins Stripe-Version 2025-08-27.basil.
+  stripe {
+    api_key        = var.stripe_api_key
+    stripe_account = "acct_1032D82eZvKYlo2C" # optional (Connect): sent as Stripe-Account
   }
 }
 
@@ -70,6 +77,11 @@ variable "webcommander_client_secret" {
 }
 
 variable "webcommander_password" {
+  type      = string
+  sensitive = true
+}
+
+variable "stripe_api_key" {
   type      = string
   sensitive = true
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/axim"
 	"github.com/customerops/terraform-provider-crm/internal/platform"
 	"github.com/customerops/terraform-provider-crm/internal/razorpay"
+	"github.com/customerops/terraform-provider-crm/internal/stripe"
 	"github.com/customerops/terraform-provider-crm/internal/webcommander"
 	"github.com/customerops/terraform-provider-crm/internal/xtrakit"
 )
@@ -15,4 +16,5 @@ var Platforms = []platform.Platform{
 	razorpay.Platform,
 	axim.Platform,
 	webcommander.Platform,
+	stripe.Platform,
 }

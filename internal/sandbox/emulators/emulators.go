@@ -8,6 +8,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox/stripe"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
@@ -18,6 +19,7 @@ var All = []sandbox.Emulator{
 	razorpay.Emulator,
 	axim.Emulator,
 	webcommander.Emulator,
+	stripe.Emulator,
 }
 
 // New returns a sandbox serving every platform, with empty stores.

@@ -1,0 +1,160 @@
+package stripe
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/customerops/terraform-provider-crm/internal/transport"
+)
+
+func TestIDs(t *testing.T) {
+	for _, ok := range []string{"cus_NffrFeUfNV2Hib", "cus_1"} {
+		if err := IDs.Check(ok); err != nil {
+			t.Errorf("%s: %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", "cus_", "NffrFeUfNV2Hib", "cus_../x", "cus_a b", "acct_1"} {
+		if IDs.Check(bad) == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// recorder is a server that answers with answer and records each request.
+type recorder struct {
+	mu   sync.Mutex
+	reqs []*http.Request
+	body []string
+}
+
+func testClient(t *testing.T, account string, answer func(n int, r *http.Request) (int, string)) (*Client, *recorder) {
+	t.Helper()
+	rec := &recorder{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		rec.mu.Lock()
+		rec.reqs = append(rec.reqs, r)
+		rec.body = append(rec.body, string(b))
+		n := len(rec.reqs)
+		rec.mu.Unlock()
+		status, body := answer(n, r)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_, _ = io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := NewClient(transport.Config{BaseURL: srv.URL, Auth: shaper{key: "sk_test_x", account: account}, MaxRetries: 3, RetryWaitMin: 1, RetryWaitMax: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, rec
+}
+
+// TestCreateRetriesWithOneKey: a create answered 502 then 200 is sent
+// twice with one Idempotency-Key, a form body and Stripe's headers.
+func TestCreateRetriesWithOneKey(t *testing.T) {
+	c, rec := testClient(t, "acct_1", func(n int, _ *http.Request) (int, string) {
+		if n == 1 {
+			return 502, `{"error":{"type":"api_error","message":"bad gateway"}}`
+		}
+		return 200, `{"id":"cus_1","object":"customer","metadata":{}}`
+	})
+	cu, err := c.CreateCustomer(context.Background(), Form{"email": {"a@b.co"}, "metadata[k]": {"v"}})
+	if err != nil || cu.ID != "cus_1" {
+		t.Fatalf("%+v %v", cu, err)
+	}
+	if len(rec.reqs) != 2 {
+		t.Fatalf("%d requests", len(rec.reqs))
+	}
+	k := rec.reqs[0].Header.Get("Idempotency-Key")
+	for i, r := range rec.reqs {
+		h := r.Header
+		if h.Get("Idempotency-Key") != k || k == "" || h.Get("Stripe-Version") != APIVersion || h.Get("Stripe-Account") != "acct_1" ||
+			h.Get("Authorization") != "Bearer sk_test_x" || h.Get("Content-Type") != "application/x-www-form-urlencoded" ||
+			rec.body[i] != "email=a%40b.co&metadata%5Bk%5D=v" {
+			t.Errorf("attempt %d: headers %v body %q", i+1, h, rec.body[i])
+		}
+	}
+}
+
+// TestNoKeyOnOtherRequests: reads, updates and deletes carry no
+// Idempotency-Key, and stripe_account's default sends no Stripe-Account.
+func TestNoKeyOnOtherRequests(t *testing.T) {
+	c, rec := testClient(t, NoAccount, func(_ int, r *http.Request) (int, string) {
+		if r.Method == http.MethodDelete {
+			return 200, `{"id":"cus_1","object":"customer","deleted":true}`
+		}
+		return 200, `{"id":"cus_1","object":"customer"}`
+	})
+	ctx := context.Background()
+	_, _ = c.GetCustomer(ctx, "cus_1")
+	_, _ = c.UpdateCustomer(ctx, "cus_1", Form{"name": {""}})
+	_ = c.DeleteCustomer(ctx, "cus_1")
+	for _, r := range rec.reqs {
+		if r.Header.Get("Idempotency-Key") != "" || r.Header.Get("Stripe-Account") != "" {
+			t.Errorf("%s %s: %v", r.Method, r.URL.Path, r.Header)
+		}
+	}
+	if rec.body[1] != "name=" {
+		t.Errorf("update body %q", rec.body[1])
+	}
+}
+
+// TestDeletedIsGone: a retrieve answered 200 with deleted: true is gone.
+func TestDeletedIsGone(t *testing.T) {
+	c, _ := testClient(t, NoAccount, func(int, *http.Request) (int, string) {
+		return 200, `{"id":"cus_1","object":"customer","deleted":true}`
+	})
+	if _, err := c.GetCustomer(context.Background(), "cus_1"); !transport.IsNotFound(err) {
+		t.Errorf("got %v, want gone", err)
+	}
+}
+
+// TestListPages: pages of 100, the next asked after the last id while
+// has_more; the e-mail filter on every page.
+func TestListPages(t *testing.T) {
+	c, rec := testClient(t, NoAccount, func(n int, r *http.Request) (int, string) {
+		var data []string
+		for i := range 100 {
+			if n == 2 && i == 50 {
+				break
+			}
+			data = append(data, fmt.Sprintf(`{"id":"cus_%d%03d","object":"customer"}`, n, i))
+		}
+		return 200, fmt.Sprintf(`{"object":"list","url":"/v1/customers","has_more":%v,"data":[%s]}`, n == 1, strings.Join(data, ","))
+	})
+	all, err := c.ListCustomers(context.Background(), map[string][]string{"email": {"a@b.co"}})
+	if err != nil || len(all) != 150 {
+		t.Fatalf("%d customers, %v", len(all), err)
+	}
+	q1, q2 := rec.reqs[0].URL.Query(), rec.reqs[1].URL.Query()
+	if q1.Encode() != "email=a%40b.co&limit=100" || q2.Encode() != "email=a%40b.co&limit=100&starting_after=cus_1099" {
+		t.Errorf("queries %s then %s", q1.Encode(), q2.Encode())
+	}
+}
+
+// TestFindCustomer: none, one, or several with the e-mail (an error).
+func TestFindCustomer(t *testing.T) {
+	for n, want := range map[int]string{0: "", 1: "cus_0", 2: "error"} {
+		c, _ := testClient(t, NoAccount, func(int, *http.Request) (int, string) {
+			var data []json.RawMessage
+			for i := range n {
+				data = append(data, json.RawMessage(fmt.Sprintf(`{"id":"cus_%d"}`, i)))
+			}
+			b, _ := json.Marshal(map[string]any{"object": "list", "has_more": false, "data": append([]json.RawMessage{}, data...)})
+			return 200, string(b)
+		})
+		got, err := c.FindCustomer(context.Background(), "a@b.co")
+		switch {
+		case want == "error" && err == nil, want == "" && (got != nil || err != nil), want != "" && want != "error" && (got == nil || got.ID != want):
+			t.Errorf("%d found: %+v %v", n, got, err)
+		}
+	}
+}
