@@ -3,6 +3,7 @@
 #
 #   scripts/install-tools.sh                 # everything
 #   scripts/install-tools.sh terraform tofu  # only what you name
+#   scripts/install-tools.sh --for-tests     # the tools unit tests run (`make unit`)
 #
 # A tool is skipped when .tools/bin already holds it at the pinned version:
 # either its stamp file (.tools/bin/.<tool>-<version>) exists, or the module
@@ -15,7 +16,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 ensure_go
 
-# name | main module | package to install | version
+# name | main module | package to install | version [| test]
+#
+# "test" marks a tool the unit tests run (a platform's mock server, say):
+# `make unit` installs those, so a platform that brings one adds only its
+# line here.
 #
 # Terraform >= 1.10 and OpenTofu >= 1.10 carry `replace` directives in go.mod,
 # so `go install pkg@version` refuses them: those are built from the module
@@ -26,7 +31,7 @@ TOOLS=(
   "tofu|github.com/opentofu/opentofu|src:./cmd/tofu|v1.12.6"
   "tfplugindocs|github.com/hashicorp/terraform-plugin-docs|github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs|v0.25.0"
   "golangci-lint|github.com/golangci/golangci-lint/v2|github.com/golangci/golangci-lint/v2/cmd/golangci-lint|v2.15.0"
-  "stripe-mock|github.com/stripe/stripe-mock|github.com/stripe/stripe-mock|v0.203.0"
+  "stripe-mock|github.com/stripe/stripe-mock|github.com/stripe/stripe-mock|v0.203.0|test"
 )
 
 usage() {
@@ -146,6 +151,9 @@ main() {
   local wanted=("$@")
   if [[ ${#wanted[@]} -eq 0 ]]; then
     for t in "${TOOLS[@]}"; do wanted+=("${t%%|*}"); done
+  elif [[ "${wanted[*]}" == --for-tests ]]; then
+    wanted=()
+    for t in "${TOOLS[@]}"; do [[ "$t" == *"|test" ]] && wanted+=("${t%%|*}"); done
   fi
 
   local w t found name module pkg version
@@ -153,7 +161,7 @@ main() {
     case "$w" in -h|--help) usage ;; esac
     found=0
     for t in "${TOOLS[@]}"; do
-      IFS='|' read -r name module pkg version <<<"$t"
+      IFS='|' read -r name module pkg version _ <<<"$t"
       if [[ "$name" == "$w" ]]; then
         install_one "$name" "$module" "$pkg" "$version"
         found=1

@@ -30,9 +30,10 @@ func checkSDKEmptiesArrays(t *testing.T, ours string) {
 	}
 }
 
-// EnvStripeMock names the stripe-mock binary (scripts/install-tools.sh
-// builds github.com/stripe/stripe-mock into .tools/bin; `make unit` sets
-// it). Without it the test is skipped, except in CI, where it fails.
+// EnvStripeMock names another stripe-mock binary than the pinned one:
+// scripts/install-tools.sh builds github.com/stripe/stripe-mock into
+// .tools/bin, where the test finds it (`make unit` installs it first).
+// Without a binary the test is skipped, except in CI, where it fails.
 const EnvStripeMock = "STRIPE_MOCK_PATH"
 
 // stripeMock starts Stripe's own mock server, with its embedded OpenAPI
