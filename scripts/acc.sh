@@ -67,6 +67,7 @@ label="$cli"
 log_file="${TOOLS_DIR}/logs/acc-${label}.log"
 
 echo "== acceptance tests on ${cli} ${cli_version} (parallel ${parallel}${race:+, -race}${ACC_NORMALIZE:+, ACC_NORMALIZE=${ACC_NORMALIZE}}); full log: ${log_file#"${REPO_ROOT}"/}"
+echo "acc(${label}): packages: ${pkgs[*]}"
 
 # Tests of the provider's own behaviour under faults and load, not of the
 # CLI: the fault matrix applies 50 customers per platform through ten fault

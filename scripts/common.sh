@@ -58,7 +58,8 @@ tools_on_path() {
   export PATH
 }
 
-# platform_packages prints the platform packages, as ./internal/<name>: those
+# platform_packages prints the platform packages on one line, as
+# ./internal/<name> separated by spaces (ACC_PKGS reads one line): those
 # the provider's registry imports that declare a platform.Platform (import
 # internal/platform). Derived from the code, so a new platform needs no edit
 # here.
@@ -68,5 +69,5 @@ platform_packages() {
   (cd "$REPO_ROOT" && go list -f '{{.ImportPath}}{{range .Imports}} {{.}}{{end}}' \
     $(go list -f '{{join .Imports " "}}' ./internal/provider | tr ' ' '\n' | grep "^${mod}/internal/")) \
     | awk -v p="${mod}/internal/platform" '{ for (i = 2; i <= NF; i++) if ($i == p) { print $1; break } }' \
-    | sed "s|^${mod}/|./|"
+    | sed "s|^${mod}/|./|" | paste -sd' ' -
 }
