@@ -72,6 +72,20 @@ resource "crm_webcommander_customer" "ada" {
   store_credit = "150.00"
 }
 
+# A Stripe customer: created with an idempotency key, so a lost answer is
+# replayed by Stripe, never duplicated.
+resource "crm_stripe_customer" "jenny" {
+  name  = "Jenny Rosen"
+  email = "jenny.rosen@example.com"
+  address = {
+    line1       = "510 Townsend St"
+    city        = "San Francisco"
+    postal_code = "94103"
+    country     = "US"
+  }
+  metadata = { tier = "gold" }
+}
+
 output "group_id" {
   value = crm_xtrakit_customer_group.premium.id
 }
