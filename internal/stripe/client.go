@@ -78,9 +78,9 @@ func (c *Client) CreateCustomer(ctx context.Context, in Form) (*Customer, error)
 
 // CreateCustomerWithKey is CreateCustomer with a given idempotency key.
 func (c *Client) CreateCustomerWithKey(ctx context.Context, key string, in Form) (*Customer, error) {
-	ctx = transport.RetrySafe(withIdempotencyKey(ctx, key))
+	ctx = transport.RetrySafe(ctx)
 	var out Customer
-	if err := c.api.Do(ctx, http.MethodPost, customersPath, nil, in, &out); err != nil {
+	if err := c.api.Do(ctx, http.MethodPost, customersPath, nil, in, &out, transport.RequestHeader("Idempotency-Key", key)); err != nil {
 		if transport.IsOutcomeUnknown(err) {
 			return nil, fmt.Errorf("%w (the customer may exist on Stripe: every attempt was sent with Idempotency-Key %s)", err, key)
 		}

@@ -1,7 +1,6 @@
 package stripe
 
 import (
-	"encoding/json"
 	"net/url"
 	"strconv"
 )
@@ -67,9 +66,7 @@ type deletedCustomer struct {
 // Form is a request body in Stripe's form encoding with bracket notation
 // (CONTRACT.md §1): metadata[tier]=gold, address[line1]=...,
 // preferred_locales[0]=en. An empty value clears the parameter it names.
-// The transport sends request bodies as JSON; the client's request shaper
-// (auth.go) turns a Form, which marshals as its encoded string, into the
-// form body Stripe reads.
+// It is a transport.FormBody: sent as application/x-www-form-urlencoded.
 type Form url.Values
 
 // Set sets key to v.
@@ -77,9 +74,6 @@ func (f Form) Set(key, v string) { url.Values(f).Set(key, v) }
 
 // Encode is the body, keys sorted (so a request is reproducible).
 func (f Form) Encode() string { return url.Values(f).Encode() }
-
-// MarshalJSON is the encoded form as a JSON string.
-func (f Form) MarshalJSON() ([]byte, error) { return json.Marshal(f.Encode()) }
 
 // setString sets key to *v when v is not nil.
 func (f Form) setString(key string, v *string) {

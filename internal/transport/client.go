@@ -133,10 +133,15 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// FormBody is a request body sent as application/x-www-form-urlencoded
+// (url.Values is one) instead of JSON.
+type FormBody interface{ Encode() string }
+
 // Do sends method to path (relative to the base URL) with in as the JSON
-// body (nil for none) and decodes a 2xx body into out (nil to discard).
-// A non-2xx answer is returned as *APIError. opts ask for more of the
-// answer (ResponseHeader).
+// body, or the form body of a FormBody (nil for none), and decodes a 2xx
+// body into out (nil to discard). A non-2xx answer is returned as
+// *APIError. opts add to the request (RequestHeader) or ask for more of
+// the answer (ResponseHeader).
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, in, out any, opts ...RequestOption) error {
 	var o requestOptions
 	for _, opt := range opts {
@@ -146,7 +151,10 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 	target.RawQuery = query.Encode()
 
 	var body any
-	if in != nil {
+	contentType := "application/json"
+	if form, ok := in.(FormBody); ok {
+		body, contentType = []byte(form.Encode()), "application/x-www-form-urlencoded"
+	} else if in != nil {
 		raw, err := json.Marshal(in)
 		if err != nil {
 			return fmt.Errorf("encoding %s request: %w", c.cfg.Platform, err)
@@ -164,7 +172,10 @@ func (c *Client) Do(ctx context.Context, method, path string, query url.Values, 
 	}
 	req.Header.Set("Accept", "application/json")
 	if in != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Content-Type", contentType)
+	}
+	for name, values := range o.headers {
+		req.Header[name] = values
 	}
 	if c.cfg.UserAgent != "" {
 		req.Header.Set("User-Agent", c.cfg.UserAgent)

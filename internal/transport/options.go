@@ -6,7 +6,8 @@ import "net/http"
 type RequestOption func(*requestOptions)
 
 type requestOptions struct {
-	header *http.Header
+	header  *http.Header
+	headers http.Header
 }
 
 // ResponseHeader stores the answer's headers in *dst: a Link header to the
@@ -15,4 +16,16 @@ type requestOptions struct {
 // when none did.
 func ResponseHeader(dst *http.Header) RequestOption {
 	return func(o *requestOptions) { o.header = dst }
+}
+
+// RequestHeader sends name: value with this request, on every attempt (an
+// Idempotency-Key that must stay the same across the retries of one
+// create, say).
+func RequestHeader(name, value string) RequestOption {
+	return func(o *requestOptions) {
+		if o.headers == nil {
+			o.headers = http.Header{}
+		}
+		o.headers.Set(name, value)
+	}
 }

@@ -2,42 +2,44 @@ package transport
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"testing"
 )
 
-func TestResponseHeader(t *testing.T) {
-	srv := newCountingServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
-		w.Header().Set("Link", `<`+r.URL.Path+`?page=2>; rel="next"`)
-		if r.URL.Path == "/missing" {
-			writeJSON(w, http.StatusNotFound, `{"message":"no such thing"}`)
+// A FormBody goes out form-encoded, and a RequestHeader goes with every
+// attempt of its request alone.
+func TestFormBodyAndRequestHeader(t *testing.T) {
+	type seen struct{ contentType, body, key string }
+	var got []seen
+	fail := 1
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got = append(got, seen{r.Header.Get("Content-Type"), string(b), r.Header.Get("Idempotency-Key")})
+		if fail > 0 {
+			fail--
+			w.WriteHeader(http.StatusServiceUnavailable)
 			return
 		}
-		if r.URL.Path == "/drop" {
-			hijackAndClose(t, w, r)
-			return
-		}
-		writeJSON(w, http.StatusOK, `{}`)
-	})
+		_, _ = io.WriteString(w, `{}`)
+	}))
+	defer srv.Close()
 	c := newTestClient(t, testConfig(srv.URL))
-	ctx := context.Background()
-
-	var h http.Header
-	if err := c.Do(ctx, http.MethodGet, "things", nil, nil, nil, ResponseHeader(&h)); err != nil {
+	form := url.Values{"name": {"Jenny Rosen"}, "metadata[tier]": {"gold"}}
+	if err := c.Do(RetrySafe(context.Background()), http.MethodPost, "/customers", nil, form, nil, RequestHeader("Idempotency-Key", "k1")); err != nil {
 		t.Fatal(err)
 	}
-	if got := h.Get("Link"); got != `</things?page=2>; rel="next"` {
-		t.Errorf("2xx: Link %q", got)
+	want := seen{"application/x-www-form-urlencoded", "metadata%5Btier%5D=gold&name=Jenny+Rosen", "k1"}
+	if len(got) != 2 || got[0] != want || got[1] != want {
+		t.Errorf("attempts = %+v, want two of %+v (the retry sends the same body and key)", got, want)
 	}
-
-	h = nil
-	err := c.Do(ctx, http.MethodGet, "missing", nil, nil, nil, ResponseHeader(&h))
-	if !IsNotFound(err) || h.Get("Link") == "" {
-		t.Errorf("404: %v, headers %v; want the APIError and the headers", err, h)
+	got = nil
+	if err := c.Do(context.Background(), http.MethodPost, "/customers", nil, map[string]string{"a": "b"}, nil); err != nil {
+		t.Fatal(err)
 	}
-
-	h = http.Header{"Kept": {"yes"}}
-	if err := c.Do(ctx, http.MethodPost, "drop", nil, nil, nil, ResponseHeader(&h)); err == nil || h.Get("Kept") != "yes" {
-		t.Errorf("no answer: %v, headers %v; want an error and the headers untouched", err, h)
+	if len(got) != 1 || got[0] != (seen{"application/json", `{"a":"b"}`, ""}) {
+		t.Errorf("a JSON request: %+v (the header belongs to its request alone)", got)
 	}
 }
