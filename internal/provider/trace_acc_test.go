@@ -29,6 +29,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbstripe "github.com/customerops/terraform-provider-crm/internal/sandbox/stripe"
 	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
@@ -280,6 +281,7 @@ var trSecrets = map[string]string{
 	"Razorpay key_secret":                  sbrazorpay.KeySecret,
 	"Razorpay Basic credentials":           base64.StdEncoding.EncodeToString([]byte(sbrazorpay.KeyID + ":" + sbrazorpay.KeySecret)),
 	"Axim access_token":                    sbaxim.AccessToken,
+	"Stripe api_key":                       sbstripe.APIKey,
 	"WebCommander client_secret":           sbwebcommander.ClientSecret,
 	"WebCommander admin password":          sbwebcommander.Password,
 	"WebCommander auth_string":             base64.StdEncoding.EncodeToString([]byte(sbwebcommander.Username + ":" + sbwebcommander.Password)),
@@ -301,6 +303,7 @@ func trConfig(s *sandbox.Server, version int, writeOnly bool) string {
 variable "xtrakit_api_key" {}
 variable "razorpay_key_secret" {}
 variable "axim_access_token" {}
+variable "stripe_api_key" {}
 variable "webcommander_client_secret" {}
 variable "webcommander_password" {}
 variable "customer_password" {}
@@ -322,13 +325,17 @@ provider "crm" {
     access_token = var.axim_access_token
     base_url     = %q
   }
+  stripe {
+    api_key  = var.stripe_api_key
+    base_url = %[10]q
+  }
   webcommander {
-    store_url     = %q
-    client_id     = %q
+    store_url     = %[5]q
+    client_id     = %[6]q
     client_secret = var.webcommander_client_secret
-    username      = %q
+    username      = %[7]q
     password      = var.webcommander_password
-    redirect_uri  = %q
+    redirect_uri  = %[8]q
   }
 }
 
@@ -358,6 +365,12 @@ resource "crm_axim_customer" "c" {
   first_name = "Trace"
   last_name  = "Axim v%[9]d"
   email      = "trace-axim@example.com"
+}
+
+resource "crm_stripe_customer" "c" {
+  name     = "Trace Stripe v%[9]d"
+  email    = "trace-stripe@example.com"
+  metadata = { tier = "gold" }
 }
 
 resource "crm_webcommander_customer" "c" {
@@ -396,6 +409,14 @@ data "crm_axim_customers" "c" {
   email = crm_axim_customer.c.email
 }
 
+data "crm_stripe_customer" "c" {
+  id = crm_stripe_customer.c.id
+}
+
+data "crm_stripe_customers" "c" {
+  email = crm_stripe_customer.c.email
+}
+
 data "crm_webcommander_customer" "c" {
   id = crm_webcommander_customer.c.id
 }
@@ -413,12 +434,14 @@ output "read_back" {
     length(data.crm_razorpay_customers.all.ids),
     data.crm_axim_customer.c.last_name,
     length(data.crm_axim_customers.c.ids),
+    data.crm_stripe_customer.c.name,
+    length(data.crm_stripe_customers.c.ids),
     data.crm_webcommander_customer.c.last_name,
     length(data.crm_webcommander_customers.c.ids),
   ]
 }
 `, sbxtrakit.URL(s), sbrazorpay.KeyID, sbrazorpay.URL(s), sbaxim.URL(s), sbwebcommander.URL(s), sbwebcommander.ClientID,
-		sbwebcommander.Username, sbwebcommander.RedirectURI, version)
+		sbwebcommander.Username, sbwebcommander.RedirectURI, version, sbstripe.URL(s))
 	if writeOnly {
 		fmt.Fprintf(&b, `
 variable "customer_password_wo" {}
@@ -439,7 +462,8 @@ resource "crm_webcommander_customer" "wo" {
 func trVariables(password, passwordWO string, writeOnly bool) string {
 	v := map[string]string{
 		"xtrakit_api_key": sbxtrakit.APIKey, "razorpay_key_secret": sbrazorpay.KeySecret,
-		"axim_access_token": sbaxim.AccessToken, "webcommander_client_secret": sbwebcommander.ClientSecret,
+		"axim_access_token": sbaxim.AccessToken, "stripe_api_key": sbstripe.APIKey,
+		"webcommander_client_secret": sbwebcommander.ClientSecret,
 		"webcommander_password": sbwebcommander.Password, "customer_password": password,
 	}
 	if writeOnly {
@@ -580,7 +604,7 @@ func TestAccProvider_secretsNotInLogsOrOutput(t *testing.T) {
 	trCheckPasswords(t, c, s, trPassword1, trPasswordWO1, writeOnly)
 	c.expectEmptyPlan()
 	readBack := c.must("output", "-no-color", "-json", "read_back")
-	for _, want := range []string{`"Trace group v1"`, `"Trace Xtrakit v1"`, `"Trace Razorpay v1"`, `"Axim v1"`, `"WebCommander v1"`} {
+	for _, want := range []string{`"Trace group v1"`, `"Trace Xtrakit v1"`, `"Trace Razorpay v1"`, `"Axim v1"`, `"Trace Stripe v1"`, `"WebCommander v1"`} {
 		trExpect(t, "the data sources' values", readBack, want)
 	}
 
