@@ -279,7 +279,15 @@ func (in *input) validate() *apiError {
 			}
 		}
 	}
-	if s := in.Shipping; s != nil && !in.ClearShipping {
+	// A hash both emptied ("shipping=") and set ("shipping[name]=...") in
+	// one body is refused (decided: which one wins is not documented).
+	if in.ClearShipping && in.Shipping != nil {
+		return invalidf("shipping", "Invalid hash")
+	}
+	if in.ClearAddress && in.Address != nil {
+		return invalidf("address", "Invalid hash")
+	}
+	if s := in.Shipping; s != nil {
 		if s.Name == nil || *s.Name == "" {
 			return &apiError{Code: codeParamMissing, Message: "Missing required param: shipping[name].", Param: "shipping[name]"}
 		}
