@@ -3,8 +3,10 @@
 //
 // Its files follow the layout every platform package shares (see
 // CONTRIBUTING.md); CONTRACT.md is the API as this code follows it. Stripe
-// adds auth.go: the request shape (bearer key, pinned Stripe-Version,
-// Stripe-Account, Idempotency-Key, form bodies).
+// adds auth.go: the headers every request carries (bearer key, pinned
+// Stripe-Version, Stripe-Account). Request bodies are forms (Form, a
+// transport.FormBody); a create's Idempotency-Key is a header of that
+// request alone.
 package stripe
 
 import (
