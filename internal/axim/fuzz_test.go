@@ -3,7 +3,6 @@ package axim
 import (
 	"encoding/json"
 	"net/http"
-	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/fields"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
+	"github.com/customerops/terraform-provider-crm/internal/transport/decodetest"
 )
 
 // FuzzDecodeError checks decodeError against CONTRACT.md §3, read here
@@ -97,49 +97,8 @@ func checkDecodeError(t *testing.T, status int, body []byte) {
 		t.Errorf("%q is no JSON object, yet decoded to %+v", body, e)
 	}
 
-	rawErrors, hasErrors := obj["errors"]
-	entries, isArr := rawErrors.([]any)
-	switch {
-	case isArr:
-		if len(e.Details) != len(entries) {
-			t.Errorf("%d details %q for %d entries of errors in %q", len(e.Details), e.Details, len(entries), body)
-		}
-		if want, ok := wellFormedFieldErrors(entries); ok && !slices.Equal(e.Details, want) {
-			t.Errorf("Details = %q for %q, want %q", e.Details, body, want)
-		}
-	case hasErrors && e.Details != nil:
-		t.Errorf("Details = %q from errors %v, which is no array", e.Details, rawErrors)
-	}
-	wantField := ""
-	if len(entries) == 1 {
-		if entry, ok := entries[0].(map[string]any); ok {
-			wantField, _ = entry["field"].(string)
-		}
-	}
-	if e.Field != wantField {
-		t.Errorf("Field = %q for %q, want %q", e.Field, body, wantField)
-	}
+	decodetest.FieldErrors(t, body, obj, e)
 	_ = e.Error()
-}
-
-// wellFormedFieldErrors reads an "errors" array shaped as the contract
-// says, [{"field":"...","message":"..."}, ...]: the details it must give.
-// ok is false when an entry is not an object with string "field" and
-// "message".
-func wellFormedFieldErrors(entries []any) (details []string, ok bool) {
-	for _, x := range entries {
-		entry, isObj := x.(map[string]any)
-		if !isObj {
-			return nil, false
-		}
-		field, fieldOK := entry["field"].(string)
-		msg, msgOK := entry["message"].(string)
-		if !fieldOK || !msgOK {
-			return nil, false
-		}
-		details = append(details, field+": "+msg)
-	}
-	return details, true
 }
 
 // FuzzCustomerAnswer: any answer decodes and maps onto the model without
