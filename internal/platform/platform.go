@@ -1,12 +1,13 @@
 // Package platform is how a platform describes itself to the provider: one
 // Platform value per platform package (its provider block, settings and
 // environment variables, the client it builds, its resources and data
-// sources). The provider iterates over a list of them, so a new platform
+// sources, list resources). The provider iterates over a list of them, so a new platform
 // is its own package plus one line in that list.
 package platform
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/settings"
@@ -27,6 +28,9 @@ type Platform struct {
 
 	Resources   []func() resource.Resource
 	DataSources []func() datasource.DataSource
+	// ListResources are what `terraform query` and `generate` list: one
+	// per managed resource type, under the resource's name.
+	ListResources []func() list.ListResource
 }
 
 // About names a platform in messages: kept apart from Platform so that a

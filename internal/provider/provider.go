@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -23,7 +24,7 @@ import (
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
-var _ provider.Provider = &crmProvider{}
+var _ provider.ProviderWithListResources = &crmProvider{}
 
 // New returns the provider factory for providerserver.
 func New(version string) func() provider.Provider {
@@ -86,6 +87,7 @@ func (p *crmProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ListResourceData = data
 }
 
 // transportDefaults are the settings every platform's client shares.
@@ -126,6 +128,14 @@ func (p *crmProvider) DataSources(context.Context) []func() datasource.DataSourc
 	var all []func() datasource.DataSource
 	for _, pl := range Platforms {
 		all = append(all, pl.DataSources...)
+	}
+	return all
+}
+
+func (p *crmProvider) ListResources(context.Context) []func() list.ListResource {
+	var all []func() list.ListResource
+	for _, pl := range Platforms {
+		all = append(all, pl.ListResources...)
 	}
 	return all
 }

@@ -232,7 +232,7 @@ func (c *scInFlight) check(method string) (string, error) {
 // scCheckSandbox checks that each platform holds exactly the declared
 // customers, each e-mail once, with the expected names, and that the state
 // holds the same records: the same ids, e-mails and names, and no other.
-func scCheckSandbox(s *sandbox.Server, state map[string]trInstance, renamed bool) error {
+func scCheckSandbox(s *sandbox.Server, state map[string]acctest.Instance, renamed bool) error {
 	var errs []string
 	for _, p := range scPlatforms {
 		records := p.records(s)
@@ -315,13 +315,13 @@ func scCheckRequests(mark *acctest.Mark, method string, want int) error {
 // The test harness cannot set the parallelism: terraform-exec passes
 // -parallelism=10 to every plan, apply and destroy, after (so overriding)
 // TF_CLI_ARGS_<command>. So the CLI under test runs here as a user runs it
-// (trCLI), with -parallelism=30. A counter in front of the sandbox proves
+// (acctest.CLI), with -parallelism=30. A counter in front of the sandbox proves
 // the CLI used it (scInFlight): 30 creates, updates and deletes were in
 // flight at once, where the default allows 10, and never more than 30
 // requests of any kind. Reads are not measured: the provider may serve a
 // plan's reads from a few shared list requests (refresh by list).
 func TestAccProvider_parallel300(t *testing.T) {
-	c := trNewCLI(t)
+	c := acctest.NewCLI(t)
 	s := acctest.Sandbox(t)
 	inFlight := &scInFlight{byMethod: map[string]int{}, top: map[string]int{}}
 	counted := httptest.NewServer(inFlight.wrap(s.Handler()))
@@ -341,7 +341,7 @@ func TestAccProvider_parallel300(t *testing.T) {
 		t.Helper()
 		mark = acctest.MarkRequests(s)
 		inFlight.arm(method)
-		out, code := c.run(append(args, "-no-color", fmt.Sprintf("-parallelism=%d", scParallelism))...)
+		out, code := c.Run(append(args, "-no-color", fmt.Sprintf("-parallelism=%d", scParallelism))...)
 		if code != 0 {
 			t.Fatalf("%s failed (exit %d):\n%s", args[0], code, out)
 		}
@@ -351,19 +351,19 @@ func TestAccProvider_parallel300(t *testing.T) {
 		return out
 	}
 
-	c.write("main.tf", provider+scConfig(false))
-	c.must("init", "-no-color", "-input=false")
+	c.Write("main.tf", provider+scConfig(false))
+	c.Must("init", "-no-color", "-input=false")
 	run(http.MethodPost, "apply", "-auto-approve")
 	check(scCheckRequests(&mark, http.MethodPost, scPerPlatform))
-	check(scCheckSandbox(s, c.state(), false))
-	c.expectEmptyPlan(fmt.Sprintf("-parallelism=%d", scParallelism))
+	check(scCheckSandbox(s, c.State(), false))
+	c.ExpectEmptyPlan(fmt.Sprintf("-parallelism=%d", scParallelism))
 
-	c.write("main.tf", provider+scConfig(true))
+	c.Write("main.tf", provider+scConfig(true))
 	run(http.MethodPut, "apply", "-auto-approve")
 	check(scCheckRequests(&mark, http.MethodPut, (scPerPlatform+scRenameEvery-1)/scRenameEvery))
 	check(scCheckRequests(&mark, http.MethodPost, 0))
-	check(scCheckSandbox(s, c.state(), true))
-	c.expectEmptyPlan(fmt.Sprintf("-parallelism=%d", scParallelism))
+	check(scCheckSandbox(s, c.State(), true))
+	c.ExpectEmptyPlan(fmt.Sprintf("-parallelism=%d", scParallelism))
 
 	out := run(http.MethodDelete, "destroy", "-auto-approve")
 	deletes := map[string]int{}
@@ -386,7 +386,7 @@ func TestAccProvider_parallel300(t *testing.T) {
 	if n := strings.Count(out, "still exists in Razorpay"); n < 1 {
 		t.Errorf("destroy did not warn that the Razorpay customers stay in Razorpay:\n%s", out)
 	}
-	if st := c.state(); len(st) != 0 {
+	if st := c.State(); len(st) != 0 {
 		t.Errorf("the state still holds %d resources after destroy", len(st))
 	}
 }

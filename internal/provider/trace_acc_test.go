@@ -4,11 +4,9 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -16,16 +14,11 @@ import (
 	"strings"
 	"testing"
 	"text/template"
-	"time"
 
-	"github.com/hashicorp/go-hclog"
-	"github.com/hashicorp/go-plugin"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/provider"
@@ -36,218 +29,6 @@ import (
 	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
-
-// trCLI runs the CLI under test (TF_ACC_TERRAFORM_PATH: Terraform or
-// OpenTofu) the way a user does, in a working directory of its own, with the
-// provider served in this process, as the test harness serves it
-// (TF_REATTACH_PROVIDERS): so its human output can be read, and flags the
-// harness does not pass (-parallelism) can be given. Each command gets a
-// fresh provider server, as under the harness.
-type trCLI struct {
-	t            *testing.T
-	bin, dir     string
-	major, minor int      // of the CLI's version
-	env          []string // added to each command's environment
-	outputs      strings.Builder
-}
-
-// trNewCLI skips unless TF_ACC is set, like every acceptance test.
-func trNewCLI(t *testing.T) *trCLI {
-	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("Acceptance tests skipped unless env 'TF_ACC' set")
-	}
-	bin := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if bin == "" {
-		t.Fatal("TF_ACC_TERRAFORM_PATH must name the terraform or tofu binary under test")
-	}
-	// Beside the harness' scratch directories (TF_ACC_TEMP_DIR) when set.
-	dir, err := os.MkdirTemp(os.Getenv("TF_ACC_TEMP_DIR"), "crm-cli-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = os.RemoveAll(dir) })
-	c := &trCLI{t: t, bin: bin, dir: dir}
-	out, err := exec.CommandContext(t.Context(), bin, "version", "-json").Output()
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	if err != nil || json.Unmarshal(out, &v) != nil {
-		t.Fatalf("%s version -json: %v: %s", bin, err, out)
-	}
-	m := regexp.MustCompile(`^(\d+)\.(\d+)\.`).FindStringSubmatch(v.Version)
-	if m == nil {
-		t.Fatalf("cannot read the version %q of %s", v.Version, bin)
-	}
-	c.major, _ = strconv.Atoi(m[1])
-	c.minor, _ = strconv.Atoi(m[2])
-	return c
-}
-
-// atLeast reports whether the CLI is at least major.minor.
-func (c *trCLI) atLeast(major, minor int) bool {
-	return c.major > major || (c.major == major && c.minor >= minor)
-}
-
-// write puts a file into the working directory.
-func (c *trCLI) write(name, content string) {
-	c.t.Helper()
-	if err := os.WriteFile(filepath.Join(c.dir, name), []byte(content), 0o600); err != nil {
-		c.t.Fatal(err)
-	}
-}
-
-// serve starts a provider server for one command and returns its
-// TF_REATTACH_PROVIDERS value and the function stopping it. Its logs go to
-// the test logging sink (TF_LOG, TF_LOG_PATH_MASK), as under the harness.
-func (c *trCLI) serve() (string, func()) {
-	c.t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	configCh := make(chan *plugin.ReattachConfig)
-	closeCh := make(chan struct{})
-	errCh := make(chan error, 1)
-	go func() {
-		errCh <- tf6server.Serve("registry.terraform.io/hashicorp/crm", providerserver.NewProtocol6(provider.New("acctest")()),
-			tf6server.WithDebug(ctx, configCh, closeCh), tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
-			tf6server.WithLoggingSink(c.t))
-	}()
-	var config *plugin.ReattachConfig
-	select {
-	case config = <-configCh:
-	case err := <-errCh:
-		cancel()
-		c.t.Fatalf("serving the provider: %v", err)
-	case <-time.After(30 * time.Second):
-		cancel()
-		c.t.Fatal("the provider server did not start")
-	}
-	type addr struct{ Network, String string }
-	type reattach struct {
-		Protocol        string
-		ProtocolVersion int
-		Pid             int
-		Test            bool
-		Addr            addr
-	}
-	r := reattach{string(config.Protocol), config.ProtocolVersion, config.Pid, config.Test, addr{config.Addr.Network(), config.Addr.String()}}
-	// The provider's address as each CLI completes the implied source
-	// "crm", and as the harness does from TF_ACC_PROVIDER_HOST/NAMESPACE.
-	hosts := []string{"registry.terraform.io", "registry.opentofu.org", os.Getenv("TF_ACC_PROVIDER_HOST")}
-	namespaces := []string{"hashicorp", os.Getenv("TF_ACC_PROVIDER_NAMESPACE")}
-	all := map[string]reattach{}
-	for _, h := range hosts {
-		for _, ns := range namespaces {
-			if h != "" && ns != "" {
-				all[strings.TrimSuffix(h, "/")+"/"+strings.Trim(ns, "/")+"/crm"] = r
-			}
-		}
-	}
-	b, _ := json.Marshal(all)
-	return string(b), func() {
-		cancel()
-		select {
-		case <-closeCh:
-		case <-time.After(30 * time.Second):
-			c.t.Error("the provider server did not stop")
-		}
-	}
-}
-
-// run runs one CLI command and returns its output (stdout and stderr) and
-// exit code. Every output is also kept in c.outputs.
-func (c *trCLI) run(args ...string) (string, int) {
-	c.t.Helper()
-	reattach, stop := c.serve()
-	defer stop()
-	cmd := exec.CommandContext(c.t.Context(), c.bin, args...)
-	cmd.Dir = c.dir
-	var env []string
-	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		// The test decides logging, arguments and the workspace.
-		if strings.HasPrefix(k, "TF_LOG") || strings.HasPrefix(k, "TF_CLI_ARGS") || strings.HasPrefix(k, "TF_VAR_") ||
-			k == "TF_REATTACH_PROVIDERS" || k == "TF_WORKSPACE" || k == "TF_DATA_DIR" {
-			continue
-		}
-		env = append(env, kv)
-	}
-	env = append(env, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1", "TF_REATTACH_PROVIDERS="+reattach)
-	env = append(env, c.env...)
-	cmd.Env = env
-	start := time.Now()
-	out, err := cmd.CombinedOutput()
-	code := 0
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	case err != nil:
-		c.t.Fatalf("running %s: %v", c.bin, err)
-	}
-	c.t.Logf("%s %s: exit %d in %s", filepath.Base(c.bin), strings.Join(args, " "), code, time.Since(start).Round(time.Millisecond))
-	fmt.Fprintf(&c.outputs, "==== %s %s (exit %d)\n%s\n", filepath.Base(c.bin), strings.Join(args, " "), code, out)
-	return string(out), code
-}
-
-// must runs a command that has to succeed.
-func (c *trCLI) must(args ...string) string {
-	c.t.Helper()
-	out, code := c.run(args...)
-	if code != 0 {
-		c.t.Fatalf("%s %s failed (exit %d):\n%s", filepath.Base(c.bin), strings.Join(args, " "), code, out)
-	}
-	return out
-}
-
-// expectEmptyPlan runs plan -detailed-exitcode: 0 is no changes, 2 changes.
-func (c *trCLI) expectEmptyPlan(args ...string) {
-	c.t.Helper()
-	out, code := c.run(append([]string{"plan", "-no-color", "-detailed-exitcode"}, args...)...)
-	if code != 0 {
-		c.t.Fatalf("the plan after apply is not empty (exit %d):\n%s", code, out)
-	}
-}
-
-// trInstance is one resource instance of the local state file.
-type trInstance struct {
-	Mode, Type string // Mode is "managed" or "data"
-	Attributes map[string]any
-}
-
-// state reads the local state: instance address -> instance.
-func (c *trCLI) state() map[string]trInstance {
-	c.t.Helper()
-	b, err := os.ReadFile(filepath.Join(c.dir, "terraform.tfstate"))
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	var st struct {
-		Resources []struct {
-			Mode, Type, Name string
-			Instances        []struct {
-				IndexKey   any            `json:"index_key"`
-				Attributes map[string]any `json:"attributes"`
-			}
-		}
-	}
-	if err := json.Unmarshal(b, &st); err != nil {
-		c.t.Fatalf("reading the state: %v", err)
-	}
-	out := map[string]trInstance{}
-	for _, r := range st.Resources {
-		for _, in := range r.Instances {
-			addr := r.Type + "." + r.Name
-			if r.Mode == "data" {
-				addr = "data." + addr
-			}
-			if in.IndexKey != nil {
-				addr += fmt.Sprintf("[%v]", in.IndexKey)
-			}
-			out[addr] = trInstance{r.Mode, r.Type, in.Attributes}
-		}
-	}
-	return out
-}
 
 // ---- TestAccProvider_secretsNotInLogsOrOutput ----
 
@@ -397,19 +178,19 @@ func trVariables(settings []trSetting, password, passwordWO string) string {
 // trReadBack checks every platform's read_back_<platform> output: each
 // part's data sources read back what version wrote (so after the update,
 // every platform's record was changed).
-func trReadBack(t *testing.T, c *trCLI, version int) {
+func trReadBack(t *testing.T, c *acctest.CLI, version int) {
 	t.Helper()
 	for _, e := range emulators.All {
-		out := c.must("output", "-no-color", "-json", "read_back_"+e.Name)
+		out := c.Must("output", "-no-color", "-json", "read_back_"+e.Name)
 		trExpect(t, e.Name+"'s read_back", out, fmt.Sprintf(" v%d\"", version))
 	}
 }
 
 // trCheckPasswords checks the passwords the sandbox holds for the customers
 // in the state, and that the state never holds the write-only one.
-func trCheckPasswords(t *testing.T, c *trCLI, s *sandbox.Server, password, passwordWO string, writeOnly bool) {
+func trCheckPasswords(t *testing.T, c *acctest.CLI, s *sandbox.Server, password, passwordWO string, writeOnly bool) {
 	t.Helper()
-	st := c.state()
+	st := c.State()
 	want := map[string]string{"crm_webcommander_customer.c": password}
 	if writeOnly {
 		want["crm_webcommander_customer.wo"] = passwordWO
@@ -424,7 +205,7 @@ func trCheckPasswords(t *testing.T, c *trCLI, s *sandbox.Server, password, passw
 			t.Errorf("%s: the sandbox holds password %q, want %q", addr, got, pw)
 		}
 	}
-	b, _ := os.ReadFile(filepath.Join(c.dir, "terraform.tfstate"))
+	b, _ := os.ReadFile(filepath.Join(c.Dir, "terraform.tfstate"))
 	for _, wo := range []string{trPasswordWO1, trPasswordWO2} {
 		if strings.Contains(string(b), wo) {
 			t.Errorf("the state holds the write-only password %q", wo)
@@ -500,15 +281,15 @@ func trExpectLine(t *testing.T, what, text, re string) {
 // older CLI (Terraform 1.8.5 of the matrix) the configuration leaves that
 // customer out, and the rest of the test runs as everywhere.
 func TestAccProvider_secretsNotInLogsOrOutput(t *testing.T) {
-	c := trNewCLI(t)
+	c := acctest.NewCLI(t)
 	s := acctest.Sandbox(t)
-	writeOnly := c.atLeast(1, 11)
+	writeOnly := c.AtLeast(1, 11)
 	logs := t.TempDir()
 	// The provider's logs go through the test sink, set up from the
 	// environment as each server starts; the CLI's go to cli.log.
 	t.Setenv("TF_LOG", "trace")
 	t.Setenv("TF_LOG_PATH_MASK", filepath.Join(logs, "provider-%s.log"))
-	c.env = []string{"TF_LOG=trace", "TF_LOG_PATH=" + filepath.Join(logs, "cli.log")}
+	c.Env = []string{"TF_LOG=trace", "TF_LOG_PATH=" + filepath.Join(logs, "cli.log")}
 
 	settings := trSettings(t, s)
 	secrets := trSecretsOf(settings)
@@ -524,42 +305,42 @@ func TestAccProvider_secretsNotInLogsOrOutput(t *testing.T) {
 		}
 	}
 
-	c.write("main.tf", trConfig(t, settings, 1, writeOnly))
-	c.write("terraform.tfvars.json", trVariables(settings, trPassword1, trPasswordWO1))
-	c.must("init", "-no-color", "-input=false")
-	plan := c.must("plan", "-no-color")
+	c.Write("main.tf", trConfig(t, settings, 1, writeOnly))
+	c.Write("terraform.tfvars.json", trVariables(settings, trPassword1, trPasswordWO1))
+	c.Must("init", "-no-color", "-input=false")
+	plan := c.Must("plan", "-no-color")
 	trExpect(t, "the plan creating everything", plan, "crm_webcommander_customer.c will be created")
 	trExpectLine(t, "the plan creating everything", plan, `\+ password\s+= \(sensitive value\)`)
 	if writeOnly {
 		trExpect(t, "the plan creating everything", plan, "crm_webcommander_customer.wo will be created")
 		trExpectLine(t, "the plan creating everything", plan, `\+ password_wo\s+= \(write-only attribute\)`)
 	}
-	c.must("apply", "-no-color", "-auto-approve")
+	c.Must("apply", "-no-color", "-auto-approve")
 	trCheckPasswords(t, c, s, trPassword1, trPasswordWO1, writeOnly)
-	c.expectEmptyPlan()
+	c.ExpectEmptyPlan()
 	trReadBack(t, c, 1)
 
-	c.write("main.tf", trConfig(t, settings, 2, writeOnly))
-	c.write("terraform.tfvars.json", trVariables(settings, trPassword2, trPasswordWO2))
-	update := c.must("plan", "-no-color")
+	c.Write("main.tf", trConfig(t, settings, 2, writeOnly))
+	c.Write("terraform.tfvars.json", trVariables(settings, trPassword2, trPasswordWO2))
+	update := c.Must("plan", "-no-color")
 	trExpect(t, "the plan updating everything", update, "crm_webcommander_customer.c will be updated in-place")
 	trExpectLine(t, "the plan updating everything", update, `~ password\s+= \(sensitive value\)`)
 	if writeOnly {
 		trExpectLine(t, "the plan updating everything", update, `~ password_wo_version\s+= 1 -> 2`)
 	}
-	c.must("apply", "-no-color", "-auto-approve")
+	c.Must("apply", "-no-color", "-auto-approve")
 	trCheckPasswords(t, c, s, trPassword2, trPasswordWO2, writeOnly)
-	c.expectEmptyPlan()
+	c.ExpectEmptyPlan()
 	trReadBack(t, c, 2)
-	shown := c.must("show", "-no-color")
+	shown := c.Must("show", "-no-color")
 	trExpect(t, "the state shown", shown, "Trace Xtrakit v2")
 	trExpectLine(t, "the state shown", shown, `password\s+= \(sensitive value\)`)
-	c.must("destroy", "-no-color", "-auto-approve")
+	c.Must("destroy", "-no-color", "-auto-approve")
 	if n := len(sbxtrakit.StoreOf(s).Customers.List()) + len(sbxtrakit.StoreOf(s).Groups.List()) + len(sbaxim.StoreOf(s).Customers.List()) + len(sbwebcommander.StoreOf(s).Customers.List()); n != 0 {
 		t.Errorf("destroy left %d records", n)
 	}
 
-	output := c.outputs.String()
+	output := c.Outputs.String()
 	trScan(t, "the CLI output", output, secrets)
 
 	cliLog, _ := os.ReadFile(filepath.Join(logs, "cli.log"))

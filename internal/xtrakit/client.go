@@ -2,6 +2,7 @@ package xtrakit
 
 import (
 	"context"
+	"iter"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -161,14 +162,23 @@ func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
 // ListCustomers returns every customer, or those of one group. The API
 // documents no pagination: the whole list comes back in one page.
 func (c *Client) ListCustomers(ctx context.Context, groupID *int64) ([]Customer, error) {
-	return transport.Paginate(ctx, transport.WholeList(), func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
+	return transport.Paginate(ctx, transport.WholeList(), c.customerPage(groupID))
+}
+
+// EachCustomer is ListCustomers as a sequence, for list resources.
+func (c *Client) EachCustomer(ctx context.Context, groupID *int64) iter.Seq2[Customer, error] {
+	return transport.Each(ctx, transport.WholeList(), c.customerPage(groupID))
+}
+
+func (c *Client) customerPage(groupID *int64) transport.FetchPage[Customer] {
+	return func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
 		if groupID != nil {
 			q.Set("customer_group_id", strconv.FormatInt(*groupID, 10))
 		}
 		var out envelope[customersData]
 		err := c.api.Do(ctx, http.MethodGet, "/customers", q, nil, &out)
 		return out.Data.Customers, transport.PageInfo{}, err
-	})
+	}
 }
 
 // ---- customer groups ----
@@ -241,11 +251,18 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 
 // ListGroups returns every group, in one page like ListCustomers.
 func (c *Client) ListGroups(ctx context.Context) ([]Group, error) {
-	return transport.Paginate(ctx, transport.WholeList(), func(ctx context.Context, q url.Values) ([]Group, transport.PageInfo, error) {
-		var out envelope[groupsData]
-		err := c.api.Do(ctx, http.MethodGet, "/customer-groups", q, nil, &out)
-		return out.Data.Groups, transport.PageInfo{}, err
-	})
+	return transport.Paginate(ctx, transport.WholeList(), c.groupPage)
+}
+
+// EachGroup is ListGroups as a sequence, for list resources.
+func (c *Client) EachGroup(ctx context.Context) iter.Seq2[Group, error] {
+	return transport.Each(ctx, transport.WholeList(), c.groupPage)
+}
+
+func (c *Client) groupPage(ctx context.Context, q url.Values) ([]Group, transport.PageInfo, error) {
+	var out envelope[groupsData]
+	err := c.api.Do(ctx, http.MethodGet, "/customer-groups", q, nil, &out)
+	return out.Data.Groups, transport.PageInfo{}, err
 }
 
 // timeLayout is Xtrakit's timestamp. It carries no zone; the project

@@ -7,6 +7,7 @@ package xtrakit
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/platform"
@@ -44,4 +45,5 @@ var Platform = platform.Platform{
 	DataSources: []func() datasource.DataSource{
 		NewCustomerDataSource, NewCustomerGroupDataSource, NewCustomersDataSource,
 	},
+	ListResources: []func() list.ListResource{NewCustomerGroupListResource, NewCustomerListResource},
 }
