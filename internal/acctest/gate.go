@@ -32,3 +32,17 @@ func NeedsWriteOnly(t *testing.T) []tfversion.TerraformVersionCheck {
 	t.Helper()
 	return Gate(t, tfversion.Version1_11_0, "write-only arguments (password_wo) need Terraform/OpenTofu 1.11")
 }
+
+// QueryCLI is the oldest Terraform with list resources (`terraform
+// query`). OpenTofu has no query command yet: its versions (1.12 here)
+// fall below it as well.
+var QueryCLI = tfversion.Version1_14_0
+
+// QueryReason says why a test needs QueryCLI.
+const QueryReason = "list resources (terraform query) need Terraform 1.14; OpenTofu has no query command"
+
+// NeedsQuery gates t on QueryCLI.
+func NeedsQuery(t *testing.T) []tfversion.TerraformVersionCheck {
+	t.Helper()
+	return Gate(t, QueryCLI, QueryReason)
+}

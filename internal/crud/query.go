@@ -3,6 +3,7 @@ package crud
 import (
 	"context"
 	"iter"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -144,6 +145,7 @@ func nullAttributes(_ context.Context, t tftypes.Type) tftypes.Value {
 // DisplayName is "name <email>", or whichever of the two the record has,
 // or its id.
 func DisplayName(name, email, id string) string {
+	name, email = strings.TrimSpace(name), strings.TrimSpace(email)
 	switch {
 	case name != "" && email != "":
 		return name + " <" + email + ">"
