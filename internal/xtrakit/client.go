@@ -2,9 +2,9 @@ package xtrakit
 
 import (
 	"context"
-	"iter"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/url"
 	"sort"
