@@ -21,7 +21,7 @@ import (
 )
 
 // Usage is the command's help.
-const Usage = `Usage: terraform-provider-crm generate [-o FILE] [-limit N] TYPE [NAME=VALUE ...]
+const Usage = `Usage: terraform-provider-crm generate TYPE [NAME=VALUE ...] [-o FILE] [-limit N]
 
 Writes a resource block and an import block for every record the provider
 lists, so that "terraform apply" (or "tofu apply") adopts them all and the
@@ -86,10 +86,18 @@ func parseArgs(args []string, stderr io.Writer) (Options, error) {
 	var opts Options
 	fs.StringVar(&opts.Out, "o", "", "write to this new `file` instead of standard output")
 	fs.Int64Var(&opts.Limit, "limit", 0, "at most this many records (0: all)")
-	if err := fs.Parse(args); err != nil {
-		return opts, err
+	// Flags may stand anywhere: `generate xtrakit email=x -o c.tf` too.
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return opts, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	rest := fs.Args()
 	if len(rest) == 0 {
 		fs.Usage()
 		return opts, errors.New("name the resource type to list, e.g. `generate xtrakit_customer`")

@@ -123,7 +123,7 @@ func TestGenerate_filtersAndLimit(t *testing.T) {
 	if bs := blocks(t, out); len(bs) != 2 || attr(t, bs[1], "id") != "3" {
 		t.Errorf("the e-mail filter kept:\n%s", out)
 	}
-	out, _, err = run(t, "-limit", "2", "xtrakit_customer")
+	out, _, err = run(t, "xtrakit_customer", "-limit", "2")
 	if err != nil {
 		t.Fatal(err)
 	}
