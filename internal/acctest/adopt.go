@@ -29,6 +29,10 @@ type AdoptPlatform struct {
 	// Terraform), some with messy values, and some that Filter leaves out.
 	// It returns the ids of the n records Filter matches.
 	Seed func(t *testing.T, s *sandbox.Server, n int) []string
+	// ListPath is the list's path and PageSize its largest page: listing
+	// reads at most one page per PageSize records the seed made, plus one.
+	ListPath string
+	PageSize int
 }
 
 // AdoptCount is how many records the adoption tests adopt per platform.
@@ -38,10 +42,16 @@ const AdoptCount = 40
 // block with the filter, `terraform query -generate-config-out`, apply
 // ("40 imported, 0 added, 0 changed, 0 destroyed"), and an empty plan,
 // without one write to the platform.
-func AdoptByQuery(t *testing.T, p AdoptPlatform) {
+func AdoptByQuery(t *testing.T, p AdoptPlatform) { adoptByQuery(t, p, AdoptCount) }
+
+// AdoptThousand is AdoptByQuery with 1,000 records, imported in one apply
+// with Terraform's default parallelism.
+func AdoptThousand(t *testing.T, p AdoptPlatform) { adoptByQuery(t, p, 1000) }
+
+func adoptByQuery(t *testing.T, p AdoptPlatform, n int) {
 	c := NewCLI(t)
 	c.Gate(QueryCLI, QueryReason)
-	adopt(t, c, p, func(s *sandbox.Server) {
+	adopt(t, c, p, n, func(s *sandbox.Server) {
 		var b strings.Builder
 		fmt.Fprintf(&b, "list %q \"adopt\" {\n  provider         = crm\n  include_resource = true\n  limit            = 1000\n  config {\n", p.Type)
 		for _, k := range slices.Sorted(maps.Keys(p.Filter)) {
@@ -58,7 +68,7 @@ func AdoptByQuery(t *testing.T, p AdoptPlatform) {
 // then apply and an empty plan, without one write to the platform.
 func AdoptByGenerate(t *testing.T, p AdoptPlatform) {
 	c := NewCLI(t)
-	adopt(t, c, p, func(s *sandbox.Server) {
+	adopt(t, c, p, AdoptCount, func(s *sandbox.Server) {
 		args := []string{"generate", "-o", filepath.Join(c.Dir, "generated.tf"), p.Type}
 		for _, k := range slices.Sorted(maps.Keys(p.Filter)) {
 			args = append(args, fmt.Sprintf("%s=%v", k, p.Filter[k]))
@@ -73,28 +83,30 @@ func AdoptByGenerate(t *testing.T, p AdoptPlatform) {
 	})
 }
 
-// adopt seeds p's records, lets generate write generated.tf, and applies it.
-func adopt(t *testing.T, c *CLI, p AdoptPlatform, generate func(s *sandbox.Server)) {
+// adopt seeds n of p's records, lets generate write generated.tf from
+// their list, and applies it.
+func adopt(t *testing.T, c *CLI, p AdoptPlatform, n int, generate func(s *sandbox.Server)) {
 	s := Sandbox(t)
-	want := p.Seed(t, s, AdoptCount)
-	if len(want) != AdoptCount {
-		t.Fatalf("Seed returned %d ids, want %d", len(want), AdoptCount)
+	want := p.Seed(t, s, n)
+	if len(want) != n {
+		t.Fatalf("Seed returned %d ids, want %d", len(want), n)
 	}
-	from := len(s.RequestsFor(p.Name))
+	seeded := len(s.RequestsFor(p.Name))
 	c.Write("main.tf", ProviderConfig(s))
 	c.Must("init", "-no-color", "-input=false")
 	generate(s)
+	listed := len(s.RequestsFor(p.Name))
 	generated, err := os.ReadFile(filepath.Join(c.Dir, "generated.tf"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(generated), "\nimport {"); n != AdoptCount {
-		t.Fatalf("generated.tf holds %d import blocks, want %d:\n%s", n, AdoptCount, generated)
+	if got := strings.Count(string(generated), "\nimport {"); got != n {
+		t.Fatalf("generated.tf holds %d import blocks, want %d:\n%.3000s", got, n, generated)
 	}
 	out := c.Must("apply", "-no-color", "-auto-approve")
-	applied := regexp.MustCompile(fmt.Sprintf(`Resources: %d imported, 0 added, 0 changed, 0 destroyed`, AdoptCount))
+	applied := regexp.MustCompile(fmt.Sprintf(`Resources: %d imported, 0 added, 0 changed, 0 destroyed`, n))
 	if !applied.MatchString(out) {
-		t.Fatalf("the apply did not import exactly the %d records and nothing else:\n%s", AdoptCount, out)
+		t.Fatalf("the apply did not import exactly the %d records and nothing else:\n%s", n, out)
 	}
 	c.ExpectEmptyPlan()
 
@@ -109,16 +121,47 @@ func adopt(t *testing.T, c *CLI, p AdoptPlatform, generate func(s *sandbox.Serve
 	slices.Sort(got)
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
-		t.Errorf("state holds %v, want the filtered records %v", got, want)
+		t.Errorf("state holds %d records, want the %d filtered ones (first: %v)", len(got), len(want), got[:min(5, len(got))])
 	}
-	for _, r := range s.RequestsFor(p.Name)[from:] {
+	all := s.RequestsFor(p.Name)
+	checkListing(t, p, all[:seeded], all[seeded:listed])
+	for _, r := range all[seeded:] {
 		if r.Method != "GET" && !strings.Contains(r.Path, "/oauth2/") {
 			t.Errorf("adopting wrote to %s: %s %s", p.Name, r.Method, r.Path)
 		}
 	}
 	if t.Failed() {
-		t.Logf("generated.tf:\n%s\nCLI output:\n%s", generated, c.Outputs.String())
+		t.Logf("generated.tf:\n%.5000s\nCLI output:\n%s", generated, c.Outputs.String())
 	}
+}
+
+// checkListing: listing read the list page by page, at most one page per
+// PageSize records the seed created (plus the last, empty or short), and
+// nothing record by record.
+func checkListing(t *testing.T, p AdoptPlatform, seeding, listing []sandbox.Request) {
+	t.Helper()
+	if p.ListPath == "" {
+		return
+	}
+	created, pages := 0, 0
+	for _, r := range seeding {
+		if r.Method == "POST" && !strings.Contains(r.Path, "/oauth2/") {
+			created++
+		}
+	}
+	for _, r := range listing {
+		switch {
+		case r.Method == "GET" && r.Path == p.ListPath:
+			pages++
+		case strings.Contains(r.Path, "/oauth2/"):
+		default:
+			t.Errorf("listing sent %s %s: a list resource reads list pages only", r.Method, r.Path)
+		}
+	}
+	if most := created/p.PageSize + 1; pages == 0 || pages > most {
+		t.Errorf("listing read %d pages of %s for %d records made (at most %d a page): want 1 to %d", pages, p.ListPath, created, p.PageSize, most)
+	}
+	t.Logf("listing %d records made: %d list pages of %s", created, pages, p.ListPath)
 }
 
 func hclLiteral(v any) string {

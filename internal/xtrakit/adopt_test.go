@@ -23,6 +23,8 @@ var adoptPlatform = acctest.AdoptPlatform{
 	Name:   "xtrakit",
 	Type:   "crm_xtrakit_customer",
 	Filter: map[string]any{"group_id": adoptGroupID},
+	// Xtrakit's list is one page, whatever its size.
+	ListPath: "/customers", PageSize: 1 << 20,
 	Seed: func(t *testing.T, s *sandbox.Server, n int) []string {
 		c := acctest.Connect[xtrakit.Client](t, s, xtrakit.Platform)
 		group, err := c.CreateGroup(t.Context(), xtrakit.GroupInput{GroupName: "Imported"})
