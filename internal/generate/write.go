@@ -61,6 +61,7 @@ func Write(ctx context.Context, srv tfprotov6.ProviderServer, opts *Options, out
 	f := hclwrite.NewEmptyFile()
 	body := f.Body()
 	n := 0
+	taken := map[string]bool{}
 	for result := range stream.Results {
 		if err := diagsError("listing "+typ, result.Diagnostics); err != nil {
 			return n, err
@@ -82,7 +83,12 @@ func Write(ctx context.Context, srv tfprotov6.ProviderServer, opts *Options, out
 		if n > 0 {
 			body.AppendNewline()
 		}
-		writeRecord(body, typ, blockName(typ, rec.id), result.DisplayName, rec)
+		name := blockName(typ, rec.id)
+		for i := 2; taken[name]; i++ { // ids that differ only in characters a name cannot hold
+			name = fmt.Sprintf("%s_%d", blockName(typ, rec.id), i)
+		}
+		taken[name] = true
+		writeRecord(body, typ, name, result.DisplayName, rec)
 		n++
 	}
 	if n > 0 {
