@@ -11,6 +11,7 @@ package stripe
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	fwlist "github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/platform"
@@ -53,6 +54,7 @@ var Platform = platform.Platform{
 		base.Auth = shaper{key: values["api_key"], account: values["stripe_account"]}
 		return NewClient(base)
 	}),
-	Resources:   []func() resource.Resource{NewCustomerResource},
-	DataSources: []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
+	Resources:     []func() resource.Resource{NewCustomerResource},
+	DataSources:   []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
+	ListResources: []func() fwlist.ListResource{NewCustomerListResource},
 }
