@@ -2,7 +2,10 @@ package stripe_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -209,5 +212,65 @@ list "crm_stripe_customer" "first_hundred" {
 		if r.Query.Get("limit") != "100" || r.Query.Has("starting_after") {
 			t.Errorf("the query limited to 100 asked for %s?%s: a page past the limit", r.Path, r.Query.Encode())
 		}
+	}
+}
+
+// TestAccStripeCustomer_queryGenerateConfig: through the real CLI, the
+// configuration `terraform query -generate-config-out` writes from the
+// Stripe list (messy customers made outside Terraform, in Stripe's own
+// spelling) validates, imports them all without a write, and then plans
+// empty.
+func TestAccStripeCustomer_queryGenerateConfig(t *testing.T) {
+	c := acctest.NewCLI(t)
+	c.Gate(acctest.QueryCLI, acctest.QueryReason)
+	s := acctest.Sandbox(t)
+	seeded := seedMessy(s, 3)
+	st := sbstripe.StoreOf(s)
+	str := func(v string) *string { return &v }
+	// More of what Stripe stores and answers: an e-mail with a blank after
+	// it (Stripe takes it and stores it as sent), shipping with only a name
+	// and a country, a name left empty, an address whose parts are all
+	// null, a prefix of the account's choosing, another tax status,
+	// locales, a description with a line break.
+	st.Customers.Seed(sbstripe.Customer{Created: newYear2025 + 3*86400, Email: str("Dock@Example.COM "),
+		Shipping: &sbstripe.Shipping{Name: "Receiving Dock", Address: sbstripe.Address{Country: str("DE")}}})
+	st.Customers.Seed(sbstripe.Customer{Created: newYear2025 + 4*86400, Name: str(""), Address: &sbstripe.Address{}})
+	st.Customers.Seed(sbstripe.Customer{Created: newYear2025 + 5*86400, Name: str("Acme GmbH"), InvoicePrefix: "ACME",
+		TaxExempt: "reverse", PreferredLocales: []string{"de", "en"}, Description: str("Reverse charge.\nInvoices in German.")})
+	// Jenny, the lower-case one and the three above; not the customer made
+	// at that very second, the nameless one or the fillers of 2020.
+	const adopted = 5
+
+	c.Write("main.tf", acctest.ProviderConfig(s))
+	c.Write("adopt.tfquery.hcl", `
+list "crm_stripe_customer" "since_2025" {
+  provider         = crm
+  include_resource = true
+  config {
+    created_after = "2025-01-01T00:00:00Z"
+  }
+}
+`)
+	c.Must("init", "-no-color", "-input=false")
+	c.Must("query", "-no-color", "-generate-config-out=generated.tf")
+	generated, err := os.ReadFile(filepath.Join(c.Dir, "generated.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(generated), `resource "crm_stripe_customer"`); n != adopted {
+		t.Fatalf("generated.tf holds %d customers, want %d:\n%s", n, adopted, generated)
+	}
+	out, code := c.Run("apply", "-no-color", "-auto-approve")
+	if want := fmt.Sprintf("%d imported, 0 added, 0 changed, 0 destroyed", adopted); code != 0 || !strings.Contains(out, want) {
+		t.Fatalf("apply of the generated configuration (exit %d), want %q:\n%s\ngenerated.tf:\n%s", code, want, out, generated)
+	}
+	c.ExpectEmptyPlan()
+	for _, r := range acctest.Requests(s, sbstripe.Name, "") {
+		if r.Method != "GET" {
+			t.Errorf("adopting sent %s %s", r.Method, r.Path)
+		}
+	}
+	if got := len(st.Customers.List()); got != seeded.total+3 {
+		t.Errorf("%d customers on Stripe after adopting, want %d", got, seeded.total+3)
 	}
 }
