@@ -62,7 +62,7 @@ func NewCustomerListResource() fwlist.ListResource {
 				MarkdownDescription: "Only the customers created after this time, an RFC 3339 timestamp such as " +
 					"`2025-01-31T00:00:00Z` (sent as `created[gt]`, in Unix seconds).",
 				Optional:   true,
-				Validators: []validator.String{rfc3339{}},
+				Validators: []validator.String{rfc3339},
 			},
 		},
 		Bind: platform.Bind(about, func(c *Client) func(context.Context, *customerFilters) iter.Seq2[Customer, error] {
@@ -85,26 +85,11 @@ func deref(s *string) string {
 	return *s
 }
 
-// rfc3339 refuses a string that is not an RFC 3339 timestamp.
-type rfc3339 struct{}
-
-func (rfc3339) Description(context.Context) string {
-	return "must be an RFC 3339 timestamp such as 2025-01-31T00:00:00Z"
-}
-
-func (v rfc3339) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v rfc3339) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if s := req.ConfigValue.ValueString(); !validRFC3339(s) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value",
-			fmt.Sprintf("Attribute %s %s, got: %q", req.Path, v.Description(ctx), s))
-	}
-}
-
-func validRFC3339(s string) bool {
-	_, err := time.Parse(time.RFC3339, s)
-	return err == nil
+// rfc3339 refuses a time that is not an RFC 3339 timestamp.
+var rfc3339 = stringRule{
+	rule: "must be an RFC 3339 timestamp such as 2025-01-31T00:00:00Z",
+	ok: func(s string) bool {
+		_, err := time.Parse(time.RFC3339, s)
+		return err == nil
+	},
 }

@@ -1,5 +1,5 @@
 // Package stripe is the Stripe slice: its API client, provider block,
-// customer resource and data sources.
+// customer resource, data sources and list resource.
 //
 // Its files follow the layout every platform package shares (see
 // CONTRIBUTING.md); CONTRACT.md is the API as this code follows it. Stripe
