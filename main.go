@@ -1,8 +1,12 @@
-// Command terraform-provider-crm serves the crm Terraform provider, or, as
-// `terraform-provider-crm sandbox`, runs the local emulator of the APIs.
+// Command terraform-provider-crm serves the crm Terraform provider; as
+// `terraform-provider-crm sandbox` it runs the local emulator of the APIs,
+// and as `terraform-provider-crm generate` it writes the configuration that
+// adopts existing records (for CLIs without `terraform query`).
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
@@ -14,6 +18,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
+	"github.com/customerops/terraform-provider-crm/internal/generate"
 	"github.com/customerops/terraform-provider-crm/internal/provider"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
@@ -26,6 +31,18 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "sandbox" {
 		if err := sandbox.Run(os.Args[2:], os.Stdout, emulators.All...); err != nil {
 			fmt.Fprintln(os.Stderr, "sandbox:", err)
+			os.Exit(1)
+		}
+		return
+	}
+
+	if len(os.Args) > 1 && os.Args[1] == "generate" {
+		quietUnlessLogging()
+		err := generate.Run(context.Background(), os.Args[2:], os.Stdout, os.Stderr, provider.NewServer(version))
+		if err != nil {
+			if !errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintln(os.Stderr, "generate:", err)
+			}
 			os.Exit(1)
 		}
 		return

@@ -138,7 +138,26 @@ if [[ ${#bad_skips[@]} -gt 0 ]]; then
   rc=1
 fi
 
+# failed_output: what each failed test logged (go test -v interleaves
+# parallel tests; a "=== RUN/CONT/NAME/PAUSE <test>" line says whose lines
+# follow), its last 150 lines: the cause of a failure, wherever it is in
+# the log.
+failed_output() {
+  awk '
+    /^=== (RUN|CONT|NAME|PAUSE) / { cur = $3; next }
+    /^[[:space:]]*--- FAIL: / { failed[$3] = 1 }
+    cur != "" { n[cur]++; line[cur, n[cur]] = $0 }
+    END {
+      for (t in failed) {
+        print "---- output of failed test " t " (last 150 lines) ----"
+        from = n[t] > 150 ? n[t] - 149 : 1
+        for (i = from; i <= n[t]; i++) print line[t, i]
+      }
+    }' "$log_file"
+}
+
 if [[ $rc -ne 0 ]]; then
+  failed_output
   echo "---- last 200 lines of ${log_file#"${REPO_ROOT}"/} ----"
   tail -n 200 "$log_file"
   echo "---- end of log ----"

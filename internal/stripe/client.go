@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -132,20 +133,35 @@ func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
 	return c.api.Do(ctx, http.MethodDelete, p, nil, nil, &out)
 }
 
-// ListCustomers pages through the customers matching filters (email),
-// 100 a page, newest first, with starting_after cursors (CONTRACT.md §2).
+// ListCustomers pages through the customers matching filters (email,
+// created[gt], ...), 100 a page, newest first, with starting_after cursors
+// (CONTRACT.md §2).
 func (c *Client) ListCustomers(ctx context.Context, filters url.Values) ([]Customer, error) {
-	return transport.Paginate(ctx, transport.AfterLast("starting_after", "limit", pageSize, func(cu Customer) string { return cu.ID }),
-		func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
-			for k, v := range filters {
-				q[k] = v
-			}
-			var out list
-			if err := c.api.Do(ctx, http.MethodGet, customersPath, q, nil, &out); err != nil {
-				return nil, transport.PageInfo{}, err
-			}
-			return out.Data, transport.PageInfo{HasNext: out.HasMore}, nil
-		})
+	return transport.Paginate(ctx, customerPages, c.customerPage(filters))
+}
+
+// EachCustomer is ListCustomers as a sequence, for list resources: a page
+// is requested only once the one before it has been taken.
+func (c *Client) EachCustomer(ctx context.Context, filters url.Values) iter.Seq2[Customer, error] {
+	return transport.Each(ctx, customerPages, c.customerPage(filters))
+}
+
+// customerPages is the customers' paging: limit=100, the next page after
+// the last id (CONTRACT.md §2).
+var customerPages = transport.AfterLast("starting_after", "limit", pageSize, func(cu Customer) string { return cu.ID })
+
+// customerPage fetches one page of the customers matching filters.
+func (c *Client) customerPage(filters url.Values) transport.FetchPage[Customer] {
+	return func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
+		for k, v := range filters {
+			q[k] = v
+		}
+		var out list
+		if err := c.api.Do(ctx, http.MethodGet, customersPath, q, nil, &out); err != nil {
+			return nil, transport.PageInfo{}, err
+		}
+		return out.Data, transport.PageInfo{HasNext: out.HasMore}, nil
+	}
 }
 
 // FindCustomer returns the customer with this e-mail, which Stripe matches

@@ -140,6 +140,34 @@ func TestListPages(t *testing.T) {
 	}
 }
 
+// TestEachCustomer: the same pages as ListCustomers, filters on every
+// page; a caller that stops requests no page past the one it stopped in.
+func TestEachCustomer(t *testing.T) {
+	c, rec := testClient(t, NoAccount, func(n int, r *http.Request) (int, string) {
+		var data []string
+		for i := range 100 {
+			data = append(data, fmt.Sprintf(`{"id":"cus_%d%03d","object":"customer"}`, n, i))
+		}
+		return 200, fmt.Sprintf(`{"object":"list","url":"/v1/customers","has_more":%v,"data":[%s]}`, n < 3, strings.Join(data, ","))
+	})
+	taken := 0
+	for cu, err := range c.EachCustomer(context.Background(), map[string][]string{"created[gt]": {"1700000000"}}) {
+		if err != nil || cu.ID == "" {
+			t.Fatalf("%+v, %v", cu, err)
+		}
+		if taken++; taken == 150 {
+			break
+		}
+	}
+	if len(rec.reqs) != 2 {
+		t.Fatalf("%d pages requested for 150 customers, want 2", len(rec.reqs))
+	}
+	q1, q2 := rec.reqs[0].URL.Query(), rec.reqs[1].URL.Query()
+	if q1.Encode() != "created%5Bgt%5D=1700000000&limit=100" || q2.Encode() != "created%5Bgt%5D=1700000000&limit=100&starting_after=cus_1099" {
+		t.Errorf("queries %s then %s", q1.Encode(), q2.Encode())
+	}
+}
+
 // TestFindCustomer: none, one, or several with the e-mail (an error).
 func TestFindCustomer(t *testing.T) {
 	for n, want := range map[int]string{0: "", 1: "cus_0", 2: "error"} {

@@ -1,9 +1,11 @@
 package stripe
 
 import (
-	"strconv"
-
+	"context"
+	"fmt"
 	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -58,7 +60,7 @@ var customerFields = []fields.StringField{
 		Description: "E-mail address, kept as written (compared case-insensitively). Sent as `email`. Optional, a valid address, " +
 			"at most 512 characters. Stripe does not require e-mails to be unique.",
 		Email:      true,
-		Validators: []validator.String{fields.EmailFormat(), fields.MaxLength(512)},
+		Validators: []validator.String{emailFormat, fields.MaxLength(512)},
 	},
 	text("phone", "Phone number.", 20),
 	text("description", "Free text shown beside the customer in the Dashboard.", maxText),
@@ -195,3 +197,32 @@ func customerDataSourceAttributes() map[string]dschema.Attribute {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// emailFormat is fields.EmailFormat applied to the address without the
+// blanks around it: Stripe takes " jane@example.com " and stores it as
+// sent (CONTRACT.md §4), so a customer made that way must import, and
+// the configuration Terraform generates for it must validate.
+var emailFormat = stringRule{
+	rule: fields.EmailFormat().Description(context.Background()),
+	ok:   func(s string) bool { return fields.ValidEmail(strings.TrimSpace(s)) },
+}
+
+// stringRule refuses a configured string that ok rejects, in the
+// framework validators' words: "Attribute <path> <rule>, got: <value>".
+type stringRule struct {
+	rule string
+	ok   func(string) bool
+}
+
+func (r stringRule) Description(context.Context) string             { return r.rule }
+func (r stringRule) MarkdownDescription(ctx context.Context) string { return r.Description(ctx) }
+
+func (r stringRule) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if s := req.ConfigValue.ValueString(); !r.ok(s) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
+			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, r.rule, s))
+	}
+}

@@ -36,8 +36,9 @@ func TestAccStripeCustomer_validation(t *testing.T) {
 			ExpectError: acctest.ErrorText(c.want),
 		})
 	}
-	// Messy values Stripe takes plan and apply as written.
-	messy := minimal().with(`email = "Jenny.Rosen@Example.COM"`).with(`name = " Jenny  "`).with(`preferred_locales = ["zh-Hant-TW"]`)
+	// Messy values Stripe takes plan and apply as written (an e-mail with
+	// blanks around it too: Stripe stores it as sent).
+	messy := minimal().with(`email = " Jenny.Rosen@Example.COM "`).with(`name = " Jenny  "`).with(`preferred_locales = ["zh-Hant-TW"]`)
 	steps = append(steps, resource.TestStep{Config: acctest.Config(s, messy.hcl()), ConfigPlanChecks: emptyAfterApply})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,

@@ -1,5 +1,5 @@
 // Package stripe is the Stripe slice: its API client, provider block,
-// customer resource and data sources.
+// customer resource, data sources and list resource.
 //
 // Its files follow the layout every platform package shares (see
 // CONTRIBUTING.md); CONTRACT.md is the API as this code follows it. Stripe
@@ -11,6 +11,7 @@ package stripe
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	fwlist "github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/platform"
@@ -53,6 +54,7 @@ var Platform = platform.Platform{
 		base.Auth = shaper{key: values["api_key"], account: values["stripe_account"]}
 		return NewClient(base)
 	}),
-	Resources:   []func() resource.Resource{NewCustomerResource},
-	DataSources: []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
+	Resources:     []func() resource.Resource{NewCustomerResource},
+	DataSources:   []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
+	ListResources: []func() fwlist.ListResource{NewCustomerListResource},
 }

@@ -137,6 +137,14 @@ func TestStripeMockAcceptsEveryRequest(t *testing.T) {
 	if _, err := c.ListCustomers(ctx, url.Values{"email": {"Jenny.Rosen@example.com"}}); err != nil {
 		t.Errorf("list by e-mail: %v", err)
 	}
+	// The list resource's filters: created_after is sent as created[gt].
+	filters := url.Values{"email": {"Jenny.Rosen@example.com"}, "created[gt]": {"1700000000"}}
+	for _, err := range c.EachCustomer(ctx, filters) {
+		if err != nil {
+			t.Errorf("list by e-mail, created after: %v", err)
+		}
+		break // one page is the shape
+	}
 	// A second page's query, as the pager sends it.
 	var page list
 	q := url.Values{"limit": {"100"}, "starting_after": {"cus_NffrFeUfNV2Hib"}}

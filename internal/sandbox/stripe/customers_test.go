@@ -193,6 +193,66 @@ func TestListPaging(t *testing.T) {
 	}
 }
 
+// TestListCreatedFilter: created=<t> and the range hash
+// created[gt|gte|lt|lte]=<t> (Unix seconds, combinable) keep the customers
+// created in the range, newest first, and page with starting_after;
+// anything else under created is refused with its param named.
+func TestListCreatedFilter(t *testing.T) {
+	s := newServer(t)
+	ids := map[int64]string{}
+	for _, at := range []int64{1700000000, 1700000100, 1700000200, 1700000300} {
+		ids[at] = s.store.Customers.Seed(Customer{Created: at}).ID
+	}
+	listed := func(q string) []string {
+		t.Helper()
+		status, body, _ := s.send("GET", "/v1/customers?"+q, "", "")
+		if status != 200 {
+			t.Fatalf("%s: %d %s", q, status, body)
+		}
+		var got []string
+		for _, c := range decode[list](t, body).Data {
+			got = append(got, c.ID)
+		}
+		return got
+	}
+	for q, want := range map[string][]int64{
+		"created[gt]=1700000100":                          {1700000300, 1700000200},
+		"created[gte]=1700000100":                         {1700000300, 1700000200, 1700000100},
+		"created[lt]=1700000100":                          {1700000000},
+		"created[lte]=1700000100":                         {1700000100, 1700000000},
+		"created[gt]=1700000000&created[lt]=1700000300":   {1700000200, 1700000100},
+		"created=1700000200":                              {1700000200},
+		"created[gt]=1700000300":                          nil,
+		"created[gte]=1600000000&created[lte]=1800000000": {1700000300, 1700000200, 1700000100, 1700000000},
+	} {
+		var w []string
+		for _, at := range want {
+			w = append(w, ids[at])
+		}
+		if got := listed("limit=100&" + q); strings.Join(got, ",") != strings.Join(w, ",") {
+			t.Errorf("%s: got %v, want %v", q, got, w)
+		}
+	}
+	// The range holds across pages.
+	_, body, _ := s.send("GET", "/v1/customers?limit=1&created[gt]=1700000000", "", "")
+	first := decode[list](t, body)
+	if len(first.Data) != 1 || !first.HasMore || first.Data[0].ID != ids[1700000300] {
+		t.Fatalf("first page: %s", body)
+	}
+	if got := listed("limit=100&created[gt]=1700000000&starting_after=" + first.Data[0].ID); strings.Join(got, ",") != ids[1700000200]+","+ids[1700000100] {
+		t.Errorf("next page: %v", got)
+	}
+	for q, param := range map[string]string{
+		"created[gt]=yesterday": "created[gt]", "created=1.5": "created", "created[after]=1": "created[after]",
+		"created[gt][x]=1": "created[gt][x]",
+	} {
+		status, body, _ := s.send("GET", "/v1/customers?"+q, "", "")
+		if e := errorOf(t, body); status != 400 || e.Param != param {
+			t.Errorf("%s: %d %s, want 400 naming %s", q, status, body, param)
+		}
+	}
+}
+
 // TestNormalize: with the switches on, writes store trimmed strings and
 // lower-cased e-mails.
 func TestNormalize(t *testing.T) {

@@ -26,7 +26,11 @@
 //   - Lists are newest first (created, then creation order), limit 1 to
 //     100 (default 10); starting_after / ending_before name a customer that
 //     must exist (else 400 resource_missing, param named); email filters
-//     exactly, case included.
+//     exactly, case included; created filters on Unix seconds, exactly
+//     (created=t) or by the range hash created[gt|gte|lt|lte]=t, bounds
+//     combinable (a value that is not an integer is 400
+//     parameter_invalid_integer, another key under created 400
+//     parameter_unknown, param named).
 //   - Expandable fields (default_source, invoice_settings.default_payment_method,
 //     test_clock) are answered unexpanded (null: nothing is attached);
 //     expand[] is accepted and ignored.

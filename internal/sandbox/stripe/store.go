@@ -233,11 +233,11 @@ func (s *Store) apply(c *Customer, in *input) {
 func (s *Store) delete(id string) bool { return s.Customers.Delete(id) }
 
 // page is one list page: the customers after (or before) a cursor that
-// match email, and whether more follow.
+// match email and the created range, and whether more follow.
 func (s *Store) page(q listQuery) ([]Customer, bool) {
 	all := s.Customers.List()
 	match := func(c *Customer) bool {
-		return q.email == nil || (c.Email != nil && *c.Email == *q.email)
+		return (q.email == nil || (c.Email != nil && *c.Email == *q.email)) && q.created.holds(c.Created)
 	}
 	var picked []Customer
 	switch {

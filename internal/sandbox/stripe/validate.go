@@ -315,13 +315,49 @@ type listQuery struct {
 	limit                       int
 	startingAfter, endingBefore string
 	email                       *string
+	created                     createdRange
+}
+
+// createdRange is the created filter: created=<t> (exactly t) or the hash
+// created[gt|gte|lt|lte]=<t>, Unix seconds; bounds not sent are nil.
+type createdRange struct{ eq, gt, gte, lt, lte *int64 }
+
+// holds reports whether a customer created at t is in the range.
+func (r createdRange) holds(t int64) bool {
+	return (r.eq == nil || t == *r.eq) && (r.gt == nil || t > *r.gt) && (r.gte == nil || t >= *r.gte) &&
+		(r.lt == nil || t < *r.lt) && (r.lte == nil || t <= *r.lte)
+}
+
+// read sets the bound path names (none: the integer itself) to v.
+func (r *createdRange) read(k string, path []string, v string) *apiError {
+	var dst **int64
+	switch {
+	case len(path) == 0:
+		dst = &r.eq
+	case len(path) == 1 && path[0] == "gt":
+		dst = &r.gt
+	case len(path) == 1 && path[0] == "gte":
+		dst = &r.gte
+	case len(path) == 1 && path[0] == "lt":
+		dst = &r.lt
+	case len(path) == 1 && path[0] == "lte":
+		dst = &r.lte
+	default:
+		return unknown(k)
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return &apiError{Code: codeParamInvalidInt, Message: "Invalid integer: " + v, Param: k}
+	}
+	*dst = &n
+	return nil
 }
 
 func readListQuery(q url.Values) (listQuery, *apiError) {
 	lq := listQuery{limit: defaultLimit}
 	for k, vs := range q {
 		v := vs[len(vs)-1]
-		root, _, _ := splitKey(k)
+		root, path, ok := splitKey(k)
 		switch root {
 		case "limit":
 			n, err := strconv.Atoi(v)
@@ -335,8 +371,16 @@ func readListQuery(q url.Values) (listQuery, *apiError) {
 			lq.endingBefore = v
 		case "email":
 			lq.email = &v
-		case "expand", "created", "test_clock":
-			// created and test_clock filters are not emulated; expand is ignored.
+		case "created":
+			if !ok {
+				return lq, unknown(k)
+			}
+			if err := lq.created.read(k, path, v); err != nil {
+				return lq, err
+			}
+		case "expand", "test_clock":
+			// test_clock filters are not emulated (no customer has a test
+			// clock); expand is ignored.
 		default:
 			return lq, unknown(k)
 		}

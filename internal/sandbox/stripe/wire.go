@@ -15,10 +15,12 @@ const (
 
 	codeMissing      = "resource_missing"
 	codeParamInvalid = "parameter_invalid"
-	codeParamUnknown = "parameter_unknown"
-	codeParamMissing = "parameter_missing"
-	codeEmailInvalid = "email_invalid"
-	codeRateLimit    = "rate_limit"
+	// codeParamInvalidInt is a value that should be an integer and is not.
+	codeParamInvalidInt = "parameter_invalid_integer"
+	codeParamUnknown    = "parameter_unknown"
+	codeParamMissing    = "parameter_missing"
+	codeEmailInvalid    = "email_invalid"
+	codeRateLimit       = "rate_limit"
 )
 
 // apiError is the inside of Stripe's error body.
