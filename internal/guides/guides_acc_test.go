@@ -101,7 +101,15 @@ func runGuides(t *testing.T, everyCLI bool) {
 // with the same key).
 func versionOf(t *testing.T, cli string) *version.Version {
 	t.Helper()
-	out, err := exec.CommandContext(t.Context(), cli, "version", "-json").Output()
+	// An empty CLI config of our own: a preset TF_CLI_CONFIG_FILE may name
+	// a missing file, which OpenTofu warns about on standard output.
+	empty := filepath.Join(t.TempDir(), "empty.tfrc")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(t.Context(), cli, "version", "-json")
+	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+empty, "TOFU_CLI_CONFIG_FILE="+empty, "CHECKPOINT_DISABLE=1")
+	out, err := cmd.Output()
 	var v struct {
 		Version string `json:"terraform_version"`
 	}

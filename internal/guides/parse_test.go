@@ -143,7 +143,7 @@ var (
 	fenceRE    = regexp.MustCompile("^(\\s*)(```+)\\s*([A-Za-z0-9_+-]*)\\s*$")
 	tffileRE   = regexp.MustCompile(`^\s*\{\{-?\s*tffile\s+"([^"]+)"\s*-?\}\}\s*$`)
 	fileLineRE = regexp.MustCompile(`^#\s*([A-Za-z0-9_.\-/]*[A-Za-z0-9_-]\.[A-Za-z0-9.]+)\s*$`)
-	partRE     = regexp.MustCompile(`^part\s+([a-z0-9-]+)((?:\s*,\s*[a-z ]+)*)$`)
+	partRE     = regexp.MustCompile(`^part\s+([a-z0-9-]+)((?:\s*,\s*[A-Za-z ]+)*)$`)
 )
 
 var (
