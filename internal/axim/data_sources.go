@@ -34,7 +34,7 @@ func NewCustomerDataSource() datasource.DataSource {
 }
 
 // NewCustomersDataSource is crm_axim_customers: customers, filtered by
-// status or e-mail; with `import { for_each = ... }` it adopts them.
+// status or e-mail.
 func NewCustomersDataSource() datasource.DataSource {
 	return crud.NewListDataSource[customersModel](crud.ListSpec[customersModel, Customer]{
 		TypeName: "_axim_customers",
@@ -42,8 +42,8 @@ func NewCustomersDataSource() datasource.DataSource {
 		Schema: func() dschema.Schema {
 			return dschema.Schema{
 				MarkdownDescription: "Lists AximCommerce customers, paging through the API (10 a page, its maximum), " +
-					"optionally filtered by `status` or `email`. Use it with `import { for_each = ... }` blocks to bring " +
-					"existing customers under Terraform.",
+					"optionally filtered by `status` or `email`. To bring existing customers under Terraform, see the guide " +
+					"[Adopting existing customers](../guides/adopting-existing-customers.md).",
 				Attributes: crud.ListAttributes("customers", "customers", summaryAttributes(), map[string]dschema.Attribute{
 					"status": dschema.StringAttribute{
 						MarkdownDescription: "Only list customers with this status: `active`, `pending` or `inactive`.",

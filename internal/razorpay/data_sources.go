@@ -36,8 +36,7 @@ func NewCustomerDataSource() datasource.DataSource {
 
 // ---- crm_razorpay_customers ----
 
-// NewCustomersDataSource is crm_razorpay_customers: every customer; with
-// `import { for_each = ... }` it adopts existing customers.
+// NewCustomersDataSource is crm_razorpay_customers: every customer.
 func NewCustomersDataSource() datasource.DataSource {
 	return crud.NewListDataSource[customersModel](crud.ListSpec[customersModel, Customer]{
 		TypeName: "_razorpay_customers",
@@ -45,7 +44,8 @@ func NewCustomersDataSource() datasource.DataSource {
 		Schema: func() dschema.Schema {
 			return dschema.Schema{
 				MarkdownDescription: "Lists every Razorpay customer, newest first as Razorpay lists them, paging through the API " +
-					"(`count` = 100, `skip`). Use it with `import { for_each = ... }` blocks to bring existing customers under Terraform.",
+					"(`count` = 100, `skip`). To bring existing customers under Terraform, see the guide " +
+					"[Adopting existing customers](../guides/adopting-existing-customers.md).",
 				Attributes: crud.ListAttributes("customers", "customers", customerDataSourceAttributes(listed), nil),
 			}
 		},

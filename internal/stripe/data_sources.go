@@ -34,7 +34,7 @@ func NewCustomerDataSource() datasource.DataSource {
 }
 
 // NewCustomersDataSource is crm_stripe_customers: every customer, or those
-// with one e-mail; with `import { for_each = ... }` it adopts them.
+// with one e-mail.
 func NewCustomersDataSource() datasource.DataSource {
 	return crud.NewListDataSource[customersModel](crud.ListSpec[customersModel, Customer]{
 		TypeName: "_stripe_customers",
@@ -42,8 +42,9 @@ func NewCustomersDataSource() datasource.DataSource {
 		Schema: func() dschema.Schema {
 			return dschema.Schema{
 				MarkdownDescription: "Lists Stripe customers, newest first, paging through the API (100 a page, its maximum, with " +
-					"`starting_after` cursors), optionally only those with one `email` (matched exactly, case included). Use it " +
-					"with `import { for_each = ... }` blocks to bring existing customers under Terraform.",
+					"`starting_after` cursors), optionally only those with one `email` (matched exactly, case included). To bring " +
+					"existing customers under Terraform, see the guide [Adopting existing customers](../guides/adopting-existing-customers.md): " +
+					"`terraform query` (Terraform 1.14+) or `terraform-provider-crm generate` write the resource and import blocks.",
 				Attributes: crud.ListAttributes("customers", "customers", summaryAttributes(), map[string]dschema.Attribute{
 					"email": dschema.StringAttribute{
 						MarkdownDescription: "Only list customers with exactly this e-mail address (case included).",

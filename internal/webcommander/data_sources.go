@@ -32,7 +32,7 @@ func NewCustomerDataSource() datasource.DataSource {
 }
 
 // NewCustomersDataSource is crm_webcommander_customers: every customer
-// (or the one with an e-mail); with `import { for_each = ... }` it adopts them.
+// (or the one with an e-mail).
 func NewCustomersDataSource() datasource.DataSource {
 	return crud.NewListDataSource[customersModel](crud.ListSpec[customersModel, Customer]{
 		TypeName: "_webcommander_customers",
@@ -40,7 +40,8 @@ func NewCustomersDataSource() datasource.DataSource {
 		Schema: func() dschema.Schema {
 			return dschema.Schema{
 				MarkdownDescription: "Lists WebCommander customers in id order, paging through the API (20 a page, its " +
-					"maximum). Use it with `import { for_each = ... }` blocks to bring existing customers under Terraform.",
+					"maximum). To bring existing customers under Terraform, see the guide " +
+					"[Adopting existing customers](../guides/adopting-existing-customers.md).",
 				Attributes: crud.ListAttributes("customers", "customers", customerDataSourceAttributes(false), map[string]dschema.Attribute{
 					"email": dschema.StringAttribute{MarkdownDescription: "Only list the customer with this e-mail address.", Optional: true},
 				}),

@@ -59,7 +59,7 @@ func NewCustomerGroupDataSource() datasource.DataSource {
 }
 
 // NewCustomersDataSource is crm_xtrakit_customers: all customers, or one
-// group's; with `import { for_each = ... }` it adopts existing customers.
+// group's, with every attribute.
 func NewCustomersDataSource() datasource.DataSource {
 	return crud.NewListDataSource[customersModel](crud.ListSpec[customersModel, Customer]{
 		TypeName: "_xtrakit_customers",
@@ -67,7 +67,8 @@ func NewCustomersDataSource() datasource.DataSource {
 		Schema: func() dschema.Schema {
 			return dschema.Schema{
 				MarkdownDescription: "Lists Xtrakit customers (all of them, or one group's), in id order. " +
-					"Use it with `import { for_each = ... }` blocks to bring existing customers under Terraform.",
+					"To bring existing customers under Terraform, see the guide [Adopting existing customers](../guides/adopting-existing-customers.md): " +
+					"`terraform query` (Terraform 1.14+) or `terraform-provider-crm generate` write the resource and import blocks.",
 				Attributes: crud.ListAttributes("customers", "customers", customerDataSourceAttributes(listed), map[string]dschema.Attribute{
 					"group_id": dschema.Int64Attribute{
 						MarkdownDescription: "Only list the customers of this group (sent as `customer_group_id`). A positive integer.",

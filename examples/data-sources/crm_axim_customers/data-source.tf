@@ -1,10 +1,11 @@
-# Bring every pending Axim customer under Terraform (Terraform 1.7+):
+# Every pending AximCommerce customer.
 data "crm_axim_customers" "pending" {
   status = "pending"
 }
 
-import {
-  for_each = toset(data.crm_axim_customers.pending.ids)
-  to       = crm_axim_customer.adopted[each.value]
-  id       = each.value
+output "pending_emails" {
+  value = data.crm_axim_customers.pending.customers[*].email
 }
+
+# To bring existing customers under Terraform, see the guide "Adopting
+# existing customers".

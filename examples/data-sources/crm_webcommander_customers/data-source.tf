@@ -1,8 +1,9 @@
-# Bring every WebCommander customer under Terraform (Terraform 1.7+):
+# Every WebCommander customer, paging through the list 20 at a time.
 data "crm_webcommander_customers" "all" {}
 
-import {
-  for_each = toset(data.crm_webcommander_customers.all.ids)
-  to       = crm_webcommander_customer.adopted[each.value]
-  id       = each.value
+output "webcommander_emails" {
+  value = data.crm_webcommander_customers.all.customers[*].email
 }
+
+# To bring existing customers under Terraform, see the guide "Adopting
+# existing customers".

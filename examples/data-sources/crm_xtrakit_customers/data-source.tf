@@ -1,12 +1,13 @@
-# Every customer of one group.
+# Every customer of one group, with all their attributes.
 data "crm_xtrakit_customers" "premium" {
   group_id = 1
 }
 
-# Bring existing customers under Terraform (Terraform 1.7+): import each
-# listed customer, then run `terraform plan -generate-config-out=customers.tf`.
-import {
-  for_each = toset(data.crm_xtrakit_customers.premium.ids)
-  to       = crm_xtrakit_customer.adopted[each.key]
-  id       = each.key
+output "premium_emails" {
+  value = data.crm_xtrakit_customers.premium.customers[*].email
 }
+
+# To bring existing customers under Terraform, see the guide "Adopting
+# existing customers": `terraform query -generate-config-out` (Terraform
+# 1.14+) or `terraform-provider-crm generate` (OpenTofu, older Terraform)
+# writes a resource and an import block for each.
