@@ -237,7 +237,8 @@ func runGuide(t *testing.T, r Run, cli string, cliVersion *version.Version, bin 
 	}
 	start := time.Now()
 	defer func() {
-		if t.Failed() {
+		// CRM_GUIDES_TRANSCRIPT=1 shows it on success too, for guide writers.
+		if t.Failed() || os.Getenv("CRM_GUIDES_TRANSCRIPT") == "1" {
 			t.Logf("transcript of %s:\n%s", r.Name(), s.transcript.String())
 		}
 	}()
@@ -314,15 +315,25 @@ func (s *session) normalise(out string) string {
 }
 
 // shell runs a block in bash as the next command of one terminal session:
-// the variables exported and the directory left by the blocks before it
-// carry over.
+// the variables (exported or not), functions and directory left by the
+// blocks before it carry over.
 func (s *session) shell(b Block) {
 	env := filepath.Join(s.state, "env")
 	cwd := filepath.Join(s.state, "cwd")
-	script := fmt.Sprintf(`set -eo pipefail
+	script := fmt.Sprintf(`set -e
 if [ -f %[1]q ]; then . %[1]q; fi
 cd "$(cat %[2]q)"
-trap '__status=$?; export -p > %[1]q; pwd > %[2]q; exit $__status' EXIT
+trap '__status=$?; __save > %[1]q; pwd > %[2]q; exit $__status' EXIT
+__save() {
+  local v
+  for v in $(compgen -v); do
+    case $v in
+      __*|_|BASH*|COMP*|DIRSTACK|EPOCH*|EUID|FUNCNAME|GROUPS|HIST*|HOSTNAME|HOSTTYPE|IFS|LINENO|MACHTYPE|OLDPWD|OPT*|OSTYPE|PIPESTATUS|PPID|PS[0-9]|PWD|RANDOM|SECONDS|SHELLOPTS|SHLVL|SRANDOM|UID) ;;
+      *) declare -p "$v" ;;
+    esac
+  done
+  declare -f
+}
 %[3]s`, env, cwd, b.Body)
 	file := filepath.Join(s.state, fmt.Sprintf("block-%d.sh", b.Line))
 	if err := os.WriteFile(file, []byte(script), 0o600); err != nil {

@@ -7,10 +7,11 @@
 // How a block is classified (markers are HTML comments on the lines just
 // before the block, hidden when the guide is rendered):
 //
-//	```shell ... ```              run by bash (-e -o pipefail) in the working
-//	                              directory, after the blocks before it; what
-//	                              one block exports and its directory carry
-//	                              over to the next, as in a terminal
+//	```shell ... ```              run by bash in the working directory, after
+//	                              the blocks before it, as in one terminal:
+//	                              variables, functions and the directory
+//	                              carry over; it stops at the first command
+//	                              that fails (-e), and must exit with 0
 //	<!-- guide: exit 2 -->        ... and it must exit with 2, not 0
 //	<!-- guide: sandbox -->       a shell block of one `terraform-provider-crm
 //	                              sandbox ...` line: the test starts it in the
