@@ -43,7 +43,7 @@ func NewCustomersDataSource() datasource.DataSource {
 			return dschema.Schema{
 				MarkdownDescription: "Lists AximCommerce customers, paging through the API (10 a page, its maximum), " +
 					"optionally filtered by `status` or `email`. To bring existing customers under Terraform, see the guide " +
-					"[Adopting existing customers](../guides/adopting-existing-customers.md).",
+					"\"Adopting existing customers\".",
 				Attributes: crud.ListAttributes("customers", "customers", summaryAttributes(), map[string]dschema.Attribute{
 					"status": dschema.StringAttribute{
 						MarkdownDescription: "Only list customers with this status: `active`, `pending` or `inactive`.",

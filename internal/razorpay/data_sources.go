@@ -45,7 +45,7 @@ func NewCustomersDataSource() datasource.DataSource {
 			return dschema.Schema{
 				MarkdownDescription: "Lists every Razorpay customer, newest first as Razorpay lists them, paging through the API " +
 					"(`count` = 100, `skip`). To bring existing customers under Terraform, see the guide " +
-					"[Adopting existing customers](../guides/adopting-existing-customers.md).",
+					"\"Adopting existing customers\".",
 				Attributes: crud.ListAttributes("customers", "customers", customerDataSourceAttributes(listed), nil),
 			}
 		},

@@ -43,7 +43,7 @@ func NewCustomersDataSource() datasource.DataSource {
 			return dschema.Schema{
 				MarkdownDescription: "Lists Stripe customers, newest first, paging through the API (100 a page, its maximum, with " +
 					"`starting_after` cursors), optionally only those with one `email` (matched exactly, case included). To bring " +
-					"existing customers under Terraform, see the guide [Adopting existing customers](../guides/adopting-existing-customers.md): " +
+					"existing customers under Terraform, see the guide \"Adopting existing customers\": " +
 					"`terraform query` (Terraform 1.14+) or `terraform-provider-crm generate` write the resource and import blocks.",
 				Attributes: crud.ListAttributes("customers", "customers", summaryAttributes(), map[string]dschema.Attribute{
 					"email": dschema.StringAttribute{

@@ -41,7 +41,7 @@ func NewCustomersDataSource() datasource.DataSource {
 			return dschema.Schema{
 				MarkdownDescription: "Lists WebCommander customers in id order, paging through the API (20 a page, its " +
 					"maximum). To bring existing customers under Terraform, see the guide " +
-					"[Adopting existing customers](../guides/adopting-existing-customers.md).",
+					"\"Adopting existing customers\".",
 				Attributes: crud.ListAttributes("customers", "customers", customerDataSourceAttributes(false), map[string]dschema.Attribute{
 					"email": dschema.StringAttribute{MarkdownDescription: "Only list the customer with this e-mail address.", Optional: true},
 				}),

@@ -67,7 +67,7 @@ func NewCustomersDataSource() datasource.DataSource {
 		Schema: func() dschema.Schema {
 			return dschema.Schema{
 				MarkdownDescription: "Lists Xtrakit customers (all of them, or one group's), in id order. " +
-					"To bring existing customers under Terraform, see the guide [Adopting existing customers](../guides/adopting-existing-customers.md): " +
+					"To bring existing customers under Terraform, see the guide \"Adopting existing customers\": " +
 					"`terraform query` (Terraform 1.14+) or `terraform-provider-crm generate` write the resource and import blocks.",
 				Attributes: crud.ListAttributes("customers", "customers", customerDataSourceAttributes(listed), map[string]dschema.Attribute{
 					"group_id": dschema.Int64Attribute{
