@@ -6,6 +6,7 @@ import (
 	"net/mail"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -91,4 +92,32 @@ func (v trimmedMatch) ValidateString(ctx context.Context, req validator.StringRe
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
 			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, v.Description(ctx), s))
 	}
+}
+
+// RFC3339 validates a timestamp such as 2024-08-12T07:03:13Z (fractional
+// seconds and a zone offset allowed), as time.Parse reads time.RFC3339.
+func RFC3339() validator.String { return rfc3339Validator{} }
+
+type rfc3339Validator struct{}
+
+func (rfc3339Validator) Description(context.Context) string {
+	return "must be an RFC 3339 timestamp such as 2024-08-12T07:03:13Z"
+}
+
+func (v rfc3339Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v rfc3339Validator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if s := req.ConfigValue.ValueString(); !ValidRFC3339(s) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
+			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, v.Description(ctx), s))
+	}
+}
+
+// ValidRFC3339 is the rule RFC3339 applies.
+func ValidRFC3339(s string) bool {
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
 }
