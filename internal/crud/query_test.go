@@ -73,7 +73,10 @@ func TestWhileSkipsNothingItKeeps(t *testing.T) {
 func TestWhileHonoursTheConsumer(t *testing.T) {
 	pages := 0
 	var got []int
-	for v := range While(pagedInts(12, 5, &pages), func(*int) bool { return true }) {
+	for v, err := range While(pagedInts(12, 5, &pages), func(*int) bool { return true }) {
+		if err != nil {
+			t.Fatal(err)
+		}
 		if got = append(got, v); len(got) == 5 {
 			break
 		}

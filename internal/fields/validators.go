@@ -14,21 +14,25 @@ import (
 
 // EmailFormat validates a well-formed e-mail address: a bare RFC 5322
 // address (no display name) whose domain has a dot.
-func EmailFormat() validator.String { return emailValidator{} }
-
-type emailValidator struct{}
-
-func (emailValidator) Description(context.Context) string {
-	return "must be a valid e-mail address such as name@example.com"
+func EmailFormat() validator.String {
+	return rule{ok: ValidEmail, description: "must be a valid e-mail address such as name@example.com"}
 }
 
-func (v emailValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+// rule is a string validator refusing the values ok refuses, saying
+// description (null and unknown values pass).
+type rule struct {
+	ok          func(string) bool
+	description string
+}
 
-func (v emailValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v rule) Description(context.Context) string             { return v.description }
+func (v rule) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v rule) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if s := req.ConfigValue.ValueString(); !ValidEmail(s) {
+	if s := req.ConfigValue.ValueString(); !v.ok(s) {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
 			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, v.Description(ctx), s))
 	}
@@ -73,47 +77,13 @@ func NotBlank() validator.String {
 // without the white space around it: the platform takes a code with blanks
 // around it (and may store it trimmed), so only the code itself is checked.
 func MatchesTrimmed(re *regexp.Regexp, message string) validator.String {
-	return trimmedMatch{re: re, message: message}
-}
-
-type trimmedMatch struct {
-	re      *regexp.Regexp
-	message string
-}
-
-func (v trimmedMatch) Description(context.Context) string             { return v.message }
-func (v trimmedMatch) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v trimmedMatch) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if s := req.ConfigValue.ValueString(); !v.re.MatchString(strings.TrimSpace(s)) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
-			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, v.Description(ctx), s))
-	}
+	return rule{ok: func(s string) bool { return re.MatchString(strings.TrimSpace(s)) }, description: message}
 }
 
 // RFC3339 validates a timestamp such as 2024-08-12T07:03:13Z (fractional
 // seconds and a zone offset allowed), as time.Parse reads time.RFC3339.
-func RFC3339() validator.String { return rfc3339Validator{} }
-
-type rfc3339Validator struct{}
-
-func (rfc3339Validator) Description(context.Context) string {
-	return "must be an RFC 3339 timestamp such as 2024-08-12T07:03:13Z"
-}
-
-func (v rfc3339Validator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v rfc3339Validator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if s := req.ConfigValue.ValueString(); !ValidRFC3339(s) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
-			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, v.Description(ctx), s))
-	}
+func RFC3339() validator.String {
+	return rule{ok: ValidRFC3339, description: "must be an RFC 3339 timestamp such as 2024-08-12T07:03:13Z"}
 }
 
 // ValidRFC3339 is the rule RFC3339 applies.
