@@ -18,6 +18,12 @@ func EmailFormat() validator.String {
 	return rule{ok: ValidEmail, description: "must be a valid e-mail address such as name@example.com"}
 }
 
+// Satisfies refuses a configured string that ok rejects, saying
+// description ("must be ..."), in the framework validators' words.
+func Satisfies(ok func(string) bool, description string) validator.String {
+	return rule{ok: ok, description: description}
+}
+
 // rule is a string validator refusing the values ok refuses, saying
 // description (null and unknown values pass).
 type rule struct {

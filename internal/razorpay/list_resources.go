@@ -32,7 +32,7 @@ func NewCustomerListResource() list.ListResource {
 		TypeName: "_razorpay_customer",
 		What:     "Razorpay customers",
 		Description: "Lists Razorpay customers, newest first as Razorpay lists them, 100 a page: all of them, those with " +
-			"an `email`, or those created since `created_after`. Razorpay's list has no filters: the provider applies " +
+			"an `email`, or those created after `created_after`. Razorpay's list has no filters: the provider applies " +
 			"both. With `created_after` the listing ends at the first older customer, so the pages of older customers " +
 			"are never read; `email` alone reads every page (until `limit` customers match).",
 		Filters: map[string]listschema.Attribute{
@@ -43,9 +43,10 @@ func NewCustomerListResource() list.ListResource {
 				Optional: true,
 			},
 			"created_after": listschema.StringAttribute{
-				MarkdownDescription: "Only the customers created at this time or later, an RFC 3339 timestamp such as " +
-					"`2024-08-12T07:03:13Z` (Razorpay's creation times are whole seconds). Razorpay cannot filter by date: " +
-					"the provider reads the list, newest first, and stops at the first customer created before it.",
+				MarkdownDescription: "Only the customers created after this time, an RFC 3339 timestamp such as " +
+					"`2024-08-12T07:03:13Z` (Razorpay's creation times are whole seconds; a fraction is dropped, as Stripe's " +
+					"`created[gt]` does). Razorpay cannot filter by date: the provider reads the list, newest first, and stops " +
+					"at the first customer created at that time or before.",
 				Optional:   true,
 				Validators: []validator.String{fields.RFC3339()},
 			},
@@ -62,7 +63,7 @@ func NewCustomerListResource() list.ListResource {
 					}
 					// Before the e-mail filter: the first older customer ends
 					// the listing, whatever its e-mail.
-					all = crud.While(all, func(cu *Customer) bool { return !time.Unix(cu.CreatedAt, 0).Before(after) })
+					all = crud.While(all, func(cu *Customer) bool { return cu.CreatedAt > after.Unix() })
 				}
 				if !f.Email.IsNull() {
 					email := f.Email.ValueString()
