@@ -190,7 +190,9 @@ func FaultMatrix(t *testing.T, p FaultPlatform) {
 			PreConfig: begin(func() {
 				s.InjectFault(sandbox.Fault{Platform: p.Name, Method: "POST", Path: p.CreatePath, Status: 503})
 			}),
-			Config:      ProviderConfigWith(s, map[string]string{"max_retries": "1", "request_timeout": fmRequestTimeout}) + p.Block(exhausted, fmCount),
+			// No slow answers here: a roomy timeout, so that on a loaded
+			// machine the error is the 503s', not a lookup's timeout.
+			Config:      ProviderConfigWith(s, map[string]string{"max_retries": "1", "request_timeout": `"30s"`}) + p.Block(exhausted, fmCount),
 			ExpectError: fmExhausted(p),
 		},
 		// The faults stop: the same configuration converges, no duplicates.

@@ -1,12 +1,15 @@
 package acctest
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
@@ -109,4 +112,63 @@ func jsonDiff(got, want map[string]any) string {
 	}
 	slices.Sort(diffs)
 	return "\n differ: " + strings.Join(diffs, "; ")
+}
+
+// QueryRequests is a query check on the requests to platform the sandbox
+// received since mark (set in the step's PreConfig): what a `terraform
+// query` step sent, and how. check says what is wrong with them, if
+// anything. Step.Check does not run in query mode; this does, once the
+// query has ended.
+func QueryRequests(mark *Mark, platform string, check func(reqs []sandbox.Request) error) querycheck.QueryResultCheck {
+	return queryRequests{mark: mark, platform: platform, check: check}
+}
+
+type queryRequests struct {
+	mark     *Mark
+	platform string
+	check    func([]sandbox.Request) error
+}
+
+func (c queryRequests) CheckQuery(_ context.Context, _ querycheck.CheckQueryRequest, resp *querycheck.CheckQueryResponse) {
+	var reqs []sandbox.Request
+	for _, r := range c.mark.Since() {
+		if r.Platform == c.platform {
+			reqs = append(reqs, r)
+		}
+	}
+	resp.Error = c.check(reqs)
+}
+
+// OnlyGETs is a QueryRequests check: listing sent nothing but GETs to
+// path, apart from requests to the paths in also (an OAuth token grant).
+func OnlyGETs(path string, also ...string) func([]sandbox.Request) error {
+	return func(reqs []sandbox.Request) error {
+		var gets int
+		for _, r := range reqs {
+			switch {
+			case slices.Contains(also, r.Path):
+			case r.Method == http.MethodGet && r.Path == path:
+				gets++
+			default:
+				return fmt.Errorf("listing sent %s %s; want only GET %s: %s", r.Method, r.Path, path, Sent(reqs))
+			}
+		}
+		if gets == 0 {
+			return fmt.Errorf("listing sent no GET %s: %s", path, Sent(reqs))
+		}
+		return nil
+	}
+}
+
+// Sent lists reqs as method, path and query, for a check's message.
+func Sent(reqs []sandbox.Request) string {
+	parts := make([]string, 0, len(reqs))
+	for _, r := range reqs {
+		line := r.Method + " " + r.Path
+		if len(r.Query) > 0 {
+			line += "?" + r.Query.Encode()
+		}
+		parts = append(parts, line)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }

@@ -3,6 +3,7 @@ package axim
 import (
 	"context"
 	"errors"
+	"iter"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -129,21 +130,33 @@ func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
 // ListCustomers pages through the customers (10 a page, the API's
 // maximum) matching filters (status, email, ...).
 func (c *Client) ListCustomers(ctx context.Context, filters url.Values) ([]Customer, error) {
-	return transport.Paginate(ctx, transport.PageNumbers("page", "limit", pageSize),
-		func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
-			for k, v := range filters {
-				q[k] = v
-			}
-			var out envelope[[]Customer]
-			if err := c.api.Do(ctx, http.MethodGet, "/customers", q, nil, &out); err != nil {
-				return nil, transport.PageInfo{}, err
-			}
-			var info transport.PageInfo
-			if out.Meta != nil {
-				info.Total = out.Meta.Total
-			}
-			return out.Data, info, nil
-		})
+	return transport.Paginate(ctx, customerPages, c.customerPage(filters))
+}
+
+// EachCustomer is ListCustomers as a sequence, for list resources: a page
+// is requested once the one before it has been taken.
+func (c *Client) EachCustomer(ctx context.Context, filters url.Values) iter.Seq2[Customer, error] {
+	return transport.Each(ctx, customerPages, c.customerPage(filters))
+}
+
+// customerPages is how the customer list pages (CONTRACT.md §2).
+var customerPages = transport.PageNumbers("page", "limit", pageSize)
+
+func (c *Client) customerPage(filters url.Values) transport.FetchPage[Customer] {
+	return func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
+		for k, v := range filters {
+			q[k] = v
+		}
+		var out envelope[[]Customer]
+		if err := c.api.Do(ctx, http.MethodGet, "/customers", q, nil, &out); err != nil {
+			return nil, transport.PageInfo{}, err
+		}
+		var info transport.PageInfo
+		if out.Meta != nil {
+			info.Total = out.Meta.Total
+		}
+		return out.Data, info, nil
+	}
 }
 
 // FindCustomer returns the customer with this e-mail (unique per store, any

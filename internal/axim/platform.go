@@ -7,6 +7,7 @@ package axim
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/platform"
@@ -41,6 +42,7 @@ var Platform = platform.Platform{
 		base.Auth = transport.HeaderToken{Header: "accessToken", Token: values["access_token"]}
 		return NewClient(base)
 	}),
-	Resources:   []func() resource.Resource{NewCustomerResource},
-	DataSources: []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
+	Resources:     []func() resource.Resource{NewCustomerResource},
+	DataSources:   []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
+	ListResources: []func() list.ListResource{NewCustomerListResource},
 }

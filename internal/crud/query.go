@@ -157,6 +157,18 @@ func DisplayName(name, email, id string) string {
 	return id
 }
 
+// FullName is a person's name from its parts (first, last), each without
+// the blanks around it, the blank parts left out: "Ada Lovelace".
+func FullName(parts ...string) string {
+	kept := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
 // Where keeps the records keep accepts: a filter the platform cannot apply
 // itself. Pages are still read one at a time, as the caller takes them.
 func Where[W any](seq iter.Seq2[W, error], keep func(*W) bool) iter.Seq2[W, error] {
@@ -166,6 +178,23 @@ func Where[W any](seq iter.Seq2[W, error], keep func(*W) bool) iter.Seq2[W, erro
 				if !yield(w, err) {
 					return
 				}
+			}
+		}
+	}
+}
+
+// While passes records on while more accepts them and ends at the first it
+// refuses, without reading past it: a filter on the platform's order, such
+// as "created since" on a list that comes newest first. The pages after
+// that record's are never requested.
+func While[W any](seq iter.Seq2[W, error], more func(*W) bool) iter.Seq2[W, error] {
+	return func(yield func(W, error) bool) {
+		for w, err := range seq {
+			if err == nil && !more(&w) {
+				return
+			}
+			if !yield(w, err) {
+				return
 			}
 		}
 	}

@@ -220,6 +220,35 @@ func TestEmailFormatSkipsNullAndUnknown(t *testing.T) {
 	}
 }
 
+func TestRFC3339(t *testing.T) {
+	cases := []struct {
+		in    string
+		valid bool
+	}{
+		{"2024-08-12T07:03:13Z", true},
+		{"2024-08-12T07:03:13.111Z", true},
+		{"2024-08-12T12:33:13+05:30", true},
+		{"2024-08-12", false},
+		{"2024-08-12 07:03:13Z", false},
+		{"2024-08-12T07:03:13", false}, // no zone
+		{"1723446193", false},
+		{" 2024-08-12T07:03:13Z", false},
+		{"2024-13-12T07:03:13Z", false},
+		{"", false},
+	}
+	for _, tc := range cases {
+		diags := validateString(RFC3339(), types.StringValue(tc.in))
+		if diags.HasError() == tc.valid {
+			t.Errorf("RFC3339 on %q: errors=%v, want valid=%v", tc.in, diags, tc.valid)
+		}
+	}
+	for _, v := range []types.String{types.StringNull(), types.StringUnknown()} {
+		if diags := validateString(RFC3339(), v); diags.HasError() {
+			t.Errorf("%v: unexpected %v", v, diags)
+		}
+	}
+}
+
 func TestRequiredText(t *testing.T) {
 	cases := []struct {
 		name  string

@@ -6,6 +6,7 @@ import (
 	"net/mail"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -13,21 +14,31 @@ import (
 
 // EmailFormat validates a well-formed e-mail address: a bare RFC 5322
 // address (no display name) whose domain has a dot.
-func EmailFormat() validator.String { return emailValidator{} }
-
-type emailValidator struct{}
-
-func (emailValidator) Description(context.Context) string {
-	return "must be a valid e-mail address such as name@example.com"
+func EmailFormat() validator.String {
+	return rule{ok: ValidEmail, description: "must be a valid e-mail address such as name@example.com"}
 }
 
-func (v emailValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+// Satisfies refuses a configured string that ok rejects, saying
+// description ("must be ..."), in the framework validators' words.
+func Satisfies(ok func(string) bool, description string) validator.String {
+	return rule{ok: ok, description: description}
+}
 
-func (v emailValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+// rule is a string validator refusing the values ok refuses, saying
+// description (null and unknown values pass).
+type rule struct {
+	ok          func(string) bool
+	description string
+}
+
+func (v rule) Description(context.Context) string             { return v.description }
+func (v rule) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v rule) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if s := req.ConfigValue.ValueString(); !ValidEmail(s) {
+	if s := req.ConfigValue.ValueString(); !v.ok(s) {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
 			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, v.Description(ctx), s))
 	}
@@ -72,23 +83,17 @@ func NotBlank() validator.String {
 // without the white space around it: the platform takes a code with blanks
 // around it (and may store it trimmed), so only the code itself is checked.
 func MatchesTrimmed(re *regexp.Regexp, message string) validator.String {
-	return trimmedMatch{re: re, message: message}
+	return rule{ok: func(s string) bool { return re.MatchString(strings.TrimSpace(s)) }, description: message}
 }
 
-type trimmedMatch struct {
-	re      *regexp.Regexp
-	message string
+// RFC3339 validates a timestamp such as 2024-08-12T07:03:13Z (fractional
+// seconds and a zone offset allowed), as time.Parse reads time.RFC3339.
+func RFC3339() validator.String {
+	return rule{ok: ValidRFC3339, description: "must be an RFC 3339 timestamp such as 2024-08-12T07:03:13Z"}
 }
 
-func (v trimmedMatch) Description(context.Context) string             { return v.message }
-func (v trimmedMatch) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v trimmedMatch) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if s := req.ConfigValue.ValueString(); !v.re.MatchString(strings.TrimSpace(s)) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
-			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, v.Description(ctx), s))
-	}
+// ValidRFC3339 is the rule RFC3339 applies.
+func ValidRFC3339(s string) bool {
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
 }

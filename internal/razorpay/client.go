@@ -2,6 +2,7 @@ package razorpay
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -129,11 +130,13 @@ func (c *Client) UpdateCustomer(ctx context.Context, id string, in EditInput) (*
 // ListCustomers returns every customer, newest first as Razorpay lists them.
 func (c *Client) ListCustomers(ctx context.Context) ([]Customer, error) {
 	var all []Customer
-	err := c.eachCustomer(ctx, func(cu *Customer) bool {
-		all = append(all, *cu)
-		return true
-	})
-	return all, err
+	for cu, err := range c.EachCustomer(ctx) {
+		if err != nil {
+			return all, err
+		}
+		all = append(all, cu)
+	}
+	return all, nil
 }
 
 // FindCustomer returns the customer with this email + contact (Razorpay's
@@ -145,36 +148,43 @@ func (c *Client) FindCustomer(ctx context.Context, email, contact string) (*Cust
 // findCreated is FindCustomer among the customers created at or after since
 // (all of them for a zero since).
 func (c *Client) findCreated(ctx context.Context, email, contact string, since time.Time) (*Customer, error) {
-	var found *Customer
-	err := c.eachCustomer(ctx, func(cu *Customer) bool {
+	for cu, err := range c.EachCustomer(ctx) {
+		if err != nil {
+			return nil, err
+		}
 		if !since.IsZero() && cu.CreatedAt < since.Unix() {
-			return false // newest first: every later one is older still
+			return nil, nil // newest first: every later one is older still
 		}
 		if cu.Contact == contact && strings.EqualFold(cu.Email, email) {
-			found = cu
-			return false
+			return &cu, nil
 		}
-		return true
-	})
-	return found, err
+	}
+	return nil, nil
 }
 
-// eachCustomer pages through the list (count ≤ 100, skip) with the shared
-// pager, calling fn once per customer until it returns false. A customer
-// created while paging shifts the pages: ids already seen are skipped.
-func (c *Client) eachCustomer(ctx context.Context, fn func(*Customer) bool) error {
-	seen := map[string]bool{}
-	return transport.Pages(ctx, transport.SkipCount("skip", "count", pageSize),
-		func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
-			var page collection
-			err := c.api.Do(ctx, http.MethodGet, "/customers", q, nil, &page)
-			return page.Items, transport.PageInfo{}, err
-		},
-		func(cu Customer) bool {
-			if seen[cu.ID] {
-				return true
+// EachCustomer lists the customers newest first, as Razorpay does, through
+// the shared pager (count ≤ 100, skip): a page is requested once the one
+// before it has been taken. A customer created while paging shifts the
+// pages: ids already seen are skipped.
+func (c *Client) EachCustomer(ctx context.Context) iter.Seq2[Customer, error] {
+	return func(yield func(Customer, error) bool) {
+		seen := map[string]bool{}
+		for cu, err := range transport.Each(ctx, transport.SkipCount("skip", "count", pageSize), c.customerPage) {
+			if err == nil {
+				if seen[cu.ID] {
+					continue
+				}
+				seen[cu.ID] = true
 			}
-			seen[cu.ID] = true
-			return fn(&cu)
-		})
+			if !yield(cu, err) {
+				return
+			}
+		}
+	}
+}
+
+func (c *Client) customerPage(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
+	var page collection
+	err := c.api.Do(ctx, http.MethodGet, "/customers", q, nil, &page)
+	return page.Items, transport.PageInfo{}, err
 }

@@ -11,6 +11,7 @@ package razorpay
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/platform"
@@ -46,6 +47,7 @@ var Platform = platform.Platform{
 		base.Auth = transport.BasicAuth{Username: values["key_id"], Password: values["key_secret"]}
 		return NewClient(base)
 	}),
-	Resources:   []func() resource.Resource{NewCustomerResource},
-	DataSources: []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
+	Resources:     []func() resource.Resource{NewCustomerResource},
+	DataSources:   []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
+	ListResources: []func() list.ListResource{NewCustomerListResource},
 }

@@ -2,7 +2,6 @@ package stripe
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -202,27 +201,5 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // blanks around it: Stripe takes " jane@example.com " and stores it as
 // sent (CONTRACT.md §4), so a customer made that way must import, and
 // the configuration Terraform generates for it must validate.
-var emailFormat = stringRule{
-	rule: fields.EmailFormat().Description(context.Background()),
-	ok:   func(s string) bool { return fields.ValidEmail(strings.TrimSpace(s)) },
-}
-
-// stringRule refuses a configured string that ok rejects, in the
-// framework validators' words: "Attribute <path> <rule>, got: <value>".
-type stringRule struct {
-	rule string
-	ok   func(string) bool
-}
-
-func (r stringRule) Description(context.Context) string             { return r.rule }
-func (r stringRule) MarkdownDescription(ctx context.Context) string { return r.Description(ctx) }
-
-func (r stringRule) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if s := req.ConfigValue.ValueString(); !r.ok(s) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid Attribute Value Match",
-			fmt.Sprintf("Attribute %s %s, got: %s", req.Path, r.rule, s))
-	}
-}
+var emailFormat = fields.Satisfies(func(s string) bool { return fields.ValidEmail(strings.TrimSpace(s)) },
+	fields.EmailFormat().Description(context.Background()))

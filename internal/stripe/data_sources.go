@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/customerops/terraform-provider-crm/internal/crud"
-	"github.com/customerops/terraform-provider-crm/internal/fields"
 	"github.com/customerops/terraform-provider-crm/internal/platform"
 )
 
@@ -49,7 +48,7 @@ func NewCustomersDataSource() datasource.DataSource {
 					"email": dschema.StringAttribute{
 						MarkdownDescription: "Only list customers with exactly this e-mail address (case included).",
 						Optional:            true,
-						Validators:          []validator.String{fields.EmailFormat()},
+						Validators:          []validator.String{emailFormat},
 					},
 				}),
 			}

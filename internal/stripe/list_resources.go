@@ -62,7 +62,7 @@ func NewCustomerListResource() fwlist.ListResource {
 				MarkdownDescription: "Only the customers created after this time, an RFC 3339 timestamp such as " +
 					"`2025-01-31T00:00:00Z` (sent as `created[gt]`, in Unix seconds).",
 				Optional:   true,
-				Validators: []validator.String{rfc3339},
+				Validators: []validator.String{fields.RFC3339()},
 			},
 		},
 		Bind: platform.Bind(about, func(c *Client) func(context.Context, *customerFilters) iter.Seq2[Customer, error] {
@@ -83,13 +83,4 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
-}
-
-// rfc3339 refuses a time that is not an RFC 3339 timestamp.
-var rfc3339 = stringRule{
-	rule: "must be an RFC 3339 timestamp such as 2025-01-31T00:00:00Z",
-	ok: func(s string) bool {
-		_, err := time.Parse(time.RFC3339, s)
-		return err == nil
-	},
 }

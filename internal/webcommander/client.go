@@ -3,6 +3,7 @@ package webcommander
 import (
 	"context"
 	"errors"
+	"iter"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -146,17 +147,29 @@ func (c *Client) DeleteCustomer(ctx context.Context, id string) error {
 // ListCustomers pages through the customers (20 a page, the API's
 // maximum), optionally those with one e-mail.
 func (c *Client) ListCustomers(ctx context.Context, email string) ([]Customer, error) {
-	return transport.Paginate(ctx, transport.OffsetHasNext("offset", "limit", pageSize),
-		func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
-			if email != "" {
-				q.Set("email", email)
-			}
-			var out listEnvelope
-			if err := c.api.Do(ctx, http.MethodGet, "/admin/customers", q, nil, &out); err != nil {
-				return nil, transport.PageInfo{}, err
-			}
-			return out.Customers, transport.PageInfo{HasNext: out.Pagination.HasNext, Total: out.Pagination.Total}, nil
-		})
+	return transport.Paginate(ctx, customerPages, c.customerPage(email))
+}
+
+// EachCustomer is ListCustomers as a sequence, for list resources: a page
+// is requested once the one before it has been taken.
+func (c *Client) EachCustomer(ctx context.Context, email string) iter.Seq2[Customer, error] {
+	return transport.Each(ctx, customerPages, c.customerPage(email))
+}
+
+// customerPages is how the customer list pages (CONTRACT.md §2).
+var customerPages = transport.OffsetHasNext("offset", "limit", pageSize)
+
+func (c *Client) customerPage(email string) transport.FetchPage[Customer] {
+	return func(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
+		if email != "" {
+			q.Set("email", email)
+		}
+		var out listEnvelope
+		if err := c.api.Do(ctx, http.MethodGet, "/admin/customers", q, nil, &out); err != nil {
+			return nil, transport.PageInfo{}, err
+		}
+		return out.Customers, transport.PageInfo{HasNext: out.Pagination.HasNext, Total: out.Pagination.Total}, nil
+	}
 }
 
 // FindCustomer returns the customer with this e-mail (any case), or nil.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/customerops/terraform-provider-crm/internal/platform"
@@ -44,6 +45,7 @@ var Platform = platform.Platform{
 			Password: values["password"], RedirectURI: values["redirect_uri"],
 		})
 	}),
-	Resources:   []func() resource.Resource{NewCustomerResource},
-	DataSources: []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
+	Resources:     []func() resource.Resource{NewCustomerResource},
+	DataSources:   []func() datasource.DataSource{NewCustomerDataSource, NewCustomersDataSource},
+	ListResources: []func() list.ListResource{NewCustomerListResource},
 }
