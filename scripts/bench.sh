@@ -10,14 +10,21 @@
 # same parallelism. Per phase: wall time, ratio to the floor, requests per
 # resource (sandbox request log / resources the phase touched) and the
 # provider's peak RSS (max over the provider processes Terraform started).
+# Then adoption: ADOPT_N customers of the main platform made through its API
+# (not through Terraform), adopted by `terraform query -generate-config-out`
+# and by `terraform-provider-crm generate`, each followed by the apply that
+# imports them and an empty plan; the apply and the plan are compared with
+# the same over ADOPT_N terraform_data blocks with an import block each.
 # Writes bench/results.md and prints it.
 #
 # Knobs (environment):
 #   BENCH_N="100 500 1000"   main platform customer counts
 #   BENCH_MAIN=xtrakit       the main platform
 #   BENCH_LATENCIES="0 20"   injected sandbox latency, ms
+#   BENCH_ADOPT_N=1000       customers made outside Terraform and adopted
 #   BENCH_QUICK=1            smoke run: N=20, one latency (0 unless
 #                            BENCH_LATENCIES is set), 20 of everything else
+#                            (20 adopted too)
 #   BENCH_PARALLELISM=       terraform -parallelism (default: Terraform's, 10)
 #   BENCH_RSS=auto|time|proc how to measure peak RSS: GNU time's %M, or polling
 #                            VmHWM in /proc (auto: time if /usr/bin/time is GNU)
@@ -42,10 +49,12 @@ if [[ "$QUICK" == 1 ]]; then
   NS="${BENCH_N:-20}"
   LATENCIES="${BENCH_LATENCIES:-0}"
   OTHER_N=20 RL_APPLY_N=20 RL_PLAN_N=20
+  ADOPT_N="${BENCH_ADOPT_N:-20}"
 else
   NS="${BENCH_N:-100 500 1000}"
   LATENCIES="${BENCH_LATENCIES:-0 20}"
   OTHER_N=100 RL_APPLY_N=200 RL_PLAN_N=1000
+  ADOPT_N="${BENCH_ADOPT_N:-1000}"
 fi
 RL_APPLY_RPS=20 RL_PLAN_RPS=10
 # Each platform keeps its bench configuration in its own folder
@@ -59,10 +68,11 @@ for f in "${REPO_ROOT}"/internal/*/testdata/bench/main.tf; do
 done
 [[ -f "${REPO_ROOT}/internal/${MAIN_PLATFORM}/testdata/bench/main.tf" ]] || die "no bench configuration for BENCH_MAIN=${MAIN_PLATFORM}"
 
-for v in $NS $LATENCIES $OTHER_N ${PARALLELISM:+"$PARALLELISM"}; do
-  [[ "$v" =~ ^[0-9]+$ ]] || die "not a whole number: '${v}' (BENCH_N, BENCH_LATENCIES, BENCH_PARALLELISM)"
+for v in $NS $LATENCIES $OTHER_N $ADOPT_N ${PARALLELISM:+"$PARALLELISM"}; do
+  [[ "$v" =~ ^[0-9]+$ ]] || die "not a whole number: '${v}' (BENCH_N, BENCH_LATENCIES, BENCH_ADOPT_N, BENCH_PARALLELISM)"
 done
 for n in $NS; do (( n > 0 )) || die "BENCH_N values must be > 0"; done
+(( ADOPT_N > 0 )) || die "BENCH_ADOPT_N must be > 0"
 EFFECTIVE_PARALLELISM="${PARALLELISM:-10}"
 (( EFFECTIVE_PARALLELISM > 0 )) || die "BENCH_PARALLELISM must be > 0"
 
@@ -292,17 +302,24 @@ requests_since_reset() {
   [[ -n "$REQ_METHODS" ]] || REQ_METHODS="none"
 }
 
-# tf_cmd LOG DIR ARGS...: terraform in DIR, output to LOG; sets TF_RC and
+# timed_cmd LOG DIR CMD...: CMD in DIR, output to LOG; sets TF_RC and
 # TF_SECS (wall time of the command alone).
-tf_cmd() {
+timed_cmd() {
   local log="$1" dir="$2"
   shift 2
   local t0 t1
   TF_RC=0
   t0="$(now_ns)"
-  (cd "$dir" && "$tf" "$@") >"$log" 2>&1 || TF_RC=$?
+  (cd "$dir" && "$@") >"$log" 2>&1 || TF_RC=$?
   t1="$(now_ns)"
   TF_SECS="$(secs "$t0" "$t1")"
+}
+
+# tf_cmd LOG DIR ARGS...: terraform in DIR (timed_cmd).
+tf_cmd() {
+  local log="$1" dir="$2"
+  shift 2
+  timed_cmd "$log" "$dir" "$tf" "$@"
 }
 
 tf_failed() { # LOG WHAT
@@ -543,6 +560,188 @@ if [[ "$RL_SUPPORTED" == 1 ]]; then
 fi
 
 # ---------------------------------------------------------------------------
+# Adoption: ADOPT_N customers made outside Terraform, through the main
+# platform's own create endpoint, then adopted twice from fresh directories
+# holding only the provider block: by `terraform query -generate-config-out`
+# (Terraform 1.14+) and by the provider's `generate` subcommand (OpenTofu and
+# older Terraform). Each is followed by the apply that imports them and a plan
+# that must be empty. The floor is that apply and plan over ADOPT_N
+# terraform_data blocks with an import block each.
+ADOPT_ROWS="" ADOPT_NOTE="" ADOPT_SEED_HOW=""
+declare -A ADOPT_FLOOR=() ADOPT_TOTAL_SECS=() ADOPT_TOTAL_REQS=()
+
+# seed_customers PLATFORM N: N customers made through PLATFORM's API create
+# endpoint by one curl process (a config file of N requests, one
+# connection), with the spellings years of hand entry leave behind, as the
+# adoption acceptance tests make them. Fails unless the platform held no
+# customer before (listing them all must list exactly N) and all N answer
+# 2xx. Sets TF_SECS (the curl alone) and ADOPT_SEED_HOW; returns 1 for a
+# platform this script cannot make customers for.
+seed_customers() {
+  local platform="$1" n="$2" cfg="${BENCH_DIR}/adopt-seed.curlrc" i body before codes created t0
+  case "$platform" in
+    xtrakit)
+      ctl_ok GET /_sandbox/xtrakit/customers
+      before="$( (grep -oE '"id":[0-9]+' "${BENCH_DIR}/ctl.out" || true) | wc -l)"
+      (( before == 0 )) || fail "xtrakit already holds ${before} customers before the adoption run"
+      for (( i = 0; i < n; i++ )); do
+        body="\"customer_name\":\"Customer ${i}\",\"customer_country\":\"India\""
+        case $(( i % 4 )) in
+          0) body+=",\"customer_email\":\"Customer.${i}@Example.COM\"" ;;
+          1) body="\"customer_name\":\"Customer ${i}  \",\"customer_country\":\"IN\",\"customer_zip\":\" 411001 \"" ;;
+          2) body+=",\"customer_email\":\"customer${i}@example.com\",\"customer_whatsapp\":\"+91 98765 43210\",\"address2\":\"Near the station\"" ;;
+        esac
+        body="{${body},\"customer_phone\":\"+91 98765 43210\",\"customer_state\":\"Maharashtra\",\"customer_city\":\"Pune\",\"address1\":\"12 MG Road\",\"created_by\":\"legacy-crm\"}"
+        printf '%s\n' \
+          "url = \"${XTRAKIT_BASE_URL}/customers/add\"" \
+          "header = \"Authorization: Bearer ${XTRAKIT_API_KEY}\"" \
+          'header = "Content-Type: application/json"' \
+          "data = \"${body//\"/\\\"}\"" \
+          'output = "/dev/null"' \
+          'write-out = "%{http_code}\n"'
+        if (( i + 1 < n )); then echo next; fi
+      done >"$cfg"
+      ADOPT_SEED_HOW="\`POST /customers/add\` (Xtrakit's API), one curl for all"
+      ;;
+    *) return 1 ;;
+  esac
+  t0="$(now_ns)"
+  codes="$(curl -sS -K "$cfg")" || fail "curl -K ${cfg#"${REPO_ROOT}"/} failed"
+  TF_SECS="$(secs "$t0" "$(now_ns)")"
+  created="$( (grep -E '^2[0-9][0-9]$' <<<"$codes" || true) | wc -l)"
+  (( created == n )) || fail "making ${n} ${platform} customers: ${created} answered 2xx (statuses: $(sort <<<"$codes" | uniq -c | tr -s ' \n' ' '))"
+}
+
+# adopt_row KIND PATH PHASE N: prints the phase just measured and appends its
+# row to ADOPT_ROWS; a floor phase only leaves its time in ADOPT_FLOOR.
+adopt_row() {
+  local kind="$1" path="$2" phase="$3" n="$4" rpr label floor="—" ratio="—"
+  if [[ "$kind" == floor ]]; then
+    ADOPT_FLOOR[$phase]="$TF_SECS"
+    printf '  %-28s %-8s %8s s\n' "floor-adopt-n${n}" "$phase" "$TF_SECS"
+    return
+  fi
+  requests_since_reset
+  rpr="$(awk -v r="$REQS" -v t="$n" 'BEGIN { v = r / t; printf (v > 0 && v < 0.095 ? "%.3f" : "%.2f"), v }')"
+  if [[ -n "${ADOPT_FLOOR[$phase]:-}" ]]; then
+    floor="${ADOPT_FLOOR[$phase]}"
+    ratio="$(calc "${TF_SECS} / ${floor}")×"
+  fi
+  ADOPT_TOTAL_SECS[$path]="$(calc "${ADOPT_TOTAL_SECS[$path]:-0} + ${TF_SECS}")"
+  ADOPT_TOTAL_REQS[$path]=$(( ${ADOPT_TOTAL_REQS[$path]:-0} + REQS ))
+  case "$phase" in
+    seed) label="$ADOPT_SEED_HOW" ;;
+    query) label="\`terraform query -generate-config-out=generated.tf\`" ;;
+    generate) label="\`terraform-provider-crm generate ${MAIN_PLATFORM}_customer -o generated.tf\`" ;;
+    apply) label="\`terraform apply\`: imports" ;;
+    plan) label="\`terraform plan\`: empty" ;;
+  esac
+  ADOPT_ROWS+="| ${path} | ${label} | ${n} | ${TF_SECS} | ${REQS} (${REQ_METHODS}) | ${rpr} | ${floor} | ${ratio} | ${RSS_MIB} |"$'\n'
+  printf '  %-28s %-8s %8s s  %s requests (%s), %s req/record  peak RSS %s MiB\n' \
+    "adopt-${path}-n${n}" "$phase" "$TF_SECS" "$REQS" "$REQ_METHODS" "$rpr" "$RSS_MIB"
+}
+
+# adopt_phase KIND PATH PHASE DIR N CMD...: one measured adoption phase, CMD
+# in DIR. KIND is floor or crm; PATH groups the rows (query, generate);
+# PHASE is query, generate, apply or plan. Checks what the phase must show:
+# generated.tf with N import blocks, "N imported, 0 added, 0 changed, 0
+# destroyed", an empty plan.
+adopt_phase() {
+  local kind="$1" path="$2" phase="$3" dir="$4" n="$5"
+  shift 5
+  local log="${BENCH_DIR}/logs/adopt-${path}-n${n}-${phase}.log" what blocks want
+  what="${1##*/} ${2} (adoption, ${path})"
+  if [[ "$kind" == crm ]]; then
+    ctl_ok DELETE /_sandbox/requests
+    rss_begin "adopt-${path}-${phase}"
+  fi
+  timed_cmd "$log" "$dir" "$@"
+  [[ "$kind" == crm ]] && rss_end
+  case "$phase" in
+    plan)
+      case "$TF_RC" in
+        0) ;;
+        2) tf_failed "$log" "the plan after adoption is not empty: ${what}" ;;
+        *) tf_failed "$log" "${what} exited ${TF_RC}" ;;
+      esac ;;
+    *) [[ "$TF_RC" == 0 ]] || tf_failed "$log" "${what} exited ${TF_RC}" ;;
+  esac
+  case "$phase" in
+    query | generate)
+      blocks="$( (grep -E '^import \{' "${dir}/generated.tf" 2>/dev/null || true) | wc -l)"
+      (( blocks == n )) || tf_failed "$log" "${what} wrote ${blocks} import blocks to generated.tf, not ${n}" ;;
+    apply)
+      want="Apply complete! Resources: ${n} imported, 0 added, 0 changed, 0 destroyed."
+      grep -qF "$want" "$log" || tf_failed "$log" "${what} did not report \"${want}\"" ;;
+  esac
+  adopt_row "$kind" "$path" "$phase" "$n"
+}
+
+# adopt_workdir NAME N: a fresh directory with only the provider block, and
+# a list block whose limit covers N records (Terraform's default is 100).
+adopt_workdir() {
+  local d="${BENCH_DIR}/work/$1"
+  rm -rf "$d"
+  mkdir -p "$d"
+  cat >"${d}/main.tf" <<'HCL'
+terraform {
+  required_providers {
+    crm = { source = "customerops/crm" }
+  }
+}
+
+provider "crm" {}
+HCL
+  cat >"${d}/adopt.tfquery.hcl" <<HCL
+list "crm_${MAIN_PLATFORM}_customer" "adopt" {
+  provider         = crm
+  include_resource = true
+  limit            = $2
+}
+HCL
+  printf '%s' "$d"
+}
+
+n="$ADOPT_N"
+par=()
+[[ -n "$PARALLELISM" ]] && par=("-parallelism=${PARALLELISM}")
+banner "adoption floor: ${n} terraform_data, each with an import block"
+d="${BENCH_DIR}/work/floor-adopt-n${n}"
+rm -rf "$d"
+mkdir -p "$d"
+for (( i = 0; i < n; i++ )); do
+  printf 'resource "terraform_data" "c_%d" {}\n\nimport {\n  to = terraform_data.c_%d\n  id = "c-%d"\n}\n\n' "$i" "$i" "$i"
+done >"${d}/main.tf"
+adopt_phase floor floor apply "$d" "$n" "$tf" apply -auto-approve -input=false -no-color "${par[@]}"
+adopt_phase floor floor plan "$d" "$n" "$tf" plan -detailed-exitcode -input=false -no-color "${par[@]}"
+
+banner "adoption: ${n} ${MAIN_PLATFORM} customers made outside Terraform"
+ctl_ok DELETE /_sandbox/requests
+if seed_customers "$MAIN_PLATFORM" "$n"; then
+  RSS_MIB="—"
+  adopt_row crm made seed "$n"
+
+  banner "adoption by terraform query: ${n} ${MAIN_PLATFORM} customers"
+  d="$(adopt_workdir "adopt-query-n${n}" "$n")"
+  adopt_phase crm query query "$d" "$n" "$tf" query -generate-config-out=generated.tf -no-color
+  adopt_phase crm query apply "$d" "$n" "$tf" apply -auto-approve -input=false -no-color "${par[@]}"
+  adopt_phase crm query plan "$d" "$n" "$tf" plan -detailed-exitcode -input=false -no-color "${par[@]}"
+  # Forget them: the same records are unmanaged again, for generate.
+  rm -f "${d}/terraform.tfstate" "${d}/terraform.tfstate.backup"
+
+  banner "adoption by terraform-provider-crm generate: ${n} ${MAIN_PLATFORM} customers"
+  d="$(adopt_workdir "adopt-generate-n${n}" "$n")"
+  rm -f "${d}/adopt.tfquery.hcl"
+  # Through the wrapper (for the peak RSS), which execs the built provider.
+  adopt_phase crm generate generate "$d" "$n" "$WRAPPER" generate "${MAIN_PLATFORM}_customer" -o generated.tf
+  adopt_phase crm generate apply "$d" "$n" "$tf" apply -auto-approve -input=false -no-color "${par[@]}"
+  adopt_phase crm generate plan "$d" "$n" "$tf" plan -detailed-exitcode -input=false -no-color "${par[@]}"
+else
+  ADOPT_NOTE="skipped: scripts/bench.sh makes customers outside Terraform for xtrakit only, not ${MAIN_PLATFORM} (BENCH_MAIN)"
+  echo "  ${ADOPT_NOTE}"
+fi
+
+# ---------------------------------------------------------------------------
 banner "results"
 total_secs="$(secs "$BENCH_T0" "$(now_ns)")"
 total_human="$(awk -v s="$total_secs" 'BEGIN { printf "%dm%02ds", int(s / 60), int(s) % 60 }')"
@@ -577,7 +776,7 @@ mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminf
   echo "| Go | $(go version | sed 's/^go version //') |"
   echo "| CLI | ${TF_VERSION} |"
   echo "| provider commit | ${commit} |"
-  echo "| run | $([[ "$QUICK" == 1 ]] && echo 'QUICK smoke run, ' )N = ${NS// /, }; latencies ${LATENCIES// /, } ms; other platforms N = ${OTHER_N}; parallelism ${EFFECTIVE_PARALLELISM}$([[ -z "$PARALLELISM" ]] && echo ' (default)'); provider default settings |"
+  echo "| run | $([[ "$QUICK" == 1 ]] && echo 'QUICK smoke run, ' )N = ${NS// /, }; latencies ${LATENCIES// /, } ms; other platforms N = ${OTHER_N}; adoption N = ${ADOPT_N}; parallelism ${EFFECTIVE_PARALLELISM}$([[ -z "$PARALLELISM" ]] && echo ' (default)'); provider default settings |"
   echo "| peak RSS | ${RSS_DESC} |"
   echo "| total bench wall time | ${total_secs} s (${total_human}) |"
   echo
@@ -613,6 +812,23 @@ mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminf
     printf '%s' "$RL_ROWS"
   else
     echo "skipped: sandbox has no rate limit (PUT /_sandbox/rate-limit did not answer 2xx)"
+  fi
+  echo
+  echo "## Adoption: ${ADOPT_N} ${MAIN_PLATFORM} customers made outside Terraform (0 ms latency)"
+  echo
+  if [[ -n "$ADOPT_NOTE" ]]; then
+    echo "$ADOPT_NOTE"
+  else
+    echo "The customers are made through the platform's API (*made*), then adopted from a fresh directory holding only"
+    echo "\`provider \"crm\" {}\`: by \`terraform query\` (Terraform 1.14+) and then, with the first directory's state deleted,"
+    echo "by the provider's \`generate\` subcommand (OpenTofu, older Terraform); each apply must import all ${ADOPT_N} and the"
+    echo "plan after it must be empty. End to end, adoption took ${ADOPT_TOTAL_SECS[query]:-?} s and ${ADOPT_TOTAL_REQS[query]:-?} requests by query,"
+    echo "${ADOPT_TOTAL_SECS[generate]:-?} s and ${ADOPT_TOTAL_REQS[generate]:-?} requests by generate. *floor s*: the same apply and plan over ${ADOPT_N}"
+    echo "\`terraform_data\` blocks with an import block each, Terraform's own cost of importing ${ADOPT_N} separate resources."
+    echo
+    echo "| path | phase | N | wall s | requests | requests/record | floor s | ratio | peak RSS MiB |"
+    echo "|---|---|---:|---:|---|---:|---:|---:|---:|"
+    printf '%s' "$ADOPT_ROWS"
   fi
 } >"${RESULTS}.tmp"
 mv "${RESULTS}.tmp" "$RESULTS"

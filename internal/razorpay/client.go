@@ -2,10 +2,12 @@ package razorpay
 
 import (
 	"context"
+	"errors"
 	"iter"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,7 +30,8 @@ const pageSize = 100
 // Client makes typed calls to the Razorpay API. It has no delete: Razorpay
 // offers none, and nothing in this package may send DELETE.
 type Client struct {
-	api *transport.Client
+	api       *transport.Client
+	customers *transport.GrowingSnapshot[Customer]
 }
 
 // NewClient wraps a transport client configured for Razorpay.
@@ -39,7 +42,9 @@ func NewClient(cfg transport.Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{api: api}, nil
+	c := &Client{api: api}
+	c.customers = transport.NewGrowingSnapshot(api, "customers", c.listPage, func(cu *Customer) string { return cu.ID })
+	return c, nil
 }
 
 // decodeError keeps Razorpay's description. Only a 400 saying "The id
@@ -95,10 +100,11 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 		})
 }
 
-// ReadCustomer reads a managed customer. Razorpay's list states no size,
-// so a plan reads one customer per request.
+// ReadCustomer reads a managed customer: in a plan of many, from the
+// list, read a page of 100 at a time as the reads need it (Razorpay's
+// list states no size, so it is never read past what the reads pay for).
 func (c *Client) ReadCustomer(ctx context.Context, id string) (*Customer, error) {
-	return c.GetCustomer(ctx, id)
+	return c.customers.Get(ctx, id, c.GetCustomer)
 }
 
 // GetCustomer reads one customer with its own request.
@@ -181,6 +187,17 @@ func (c *Client) EachCustomer(ctx context.Context) iter.Seq2[Customer, error] {
 			}
 		}
 	}
+}
+
+// listPage is page n of the list (newest first), for refresh by list.
+func (c *Client) listPage(ctx context.Context, n int) ([]Customer, bool, error) {
+	q := url.Values{"count": {strconv.Itoa(pageSize)}, "skip": {strconv.Itoa(n * pageSize)}}
+	items, _, err := c.customerPage(ctx, q)
+	if err == nil && items == nil {
+		// An answer without the list must not read as "no customers".
+		err = errors.New("razorpay API: the list answer holds no items")
+	}
+	return items, len(items) < pageSize, err
 }
 
 func (c *Client) customerPage(ctx context.Context, q url.Values) ([]Customer, transport.PageInfo, error) {
