@@ -31,7 +31,12 @@ func call(t *testing.T, name string, args ...*string) *tfprotov6.CallFunctionRes
 		}
 		vals = append(vals, &dv)
 	}
-	resp, err := provider.NewServer("test")().CallFunction(context.Background(), &tfprotov6.CallFunctionRequest{Name: name, Arguments: vals})
+	return callWith(t, name, vals)
+}
+
+func callWith(t *testing.T, name string, args []*tfprotov6.DynamicValue) *tfprotov6.CallFunctionResponse {
+	t.Helper()
+	resp, err := provider.NewServer("test")().CallFunction(context.Background(), &tfprotov6.CallFunctionRequest{Name: name, Arguments: args})
 	if err != nil {
 		t.Fatalf("CallFunction: %v", err)
 	}
@@ -163,6 +168,45 @@ func TestE164_nullNumber(t *testing.T) {
 		if got, ok := result(t, call(t, "e164", nil, region)); ok {
 			t.Errorf("e164(null, %s) = %q, want null", show(region), got)
 		}
+	}
+}
+
+// OpenTofu sends a null argument as no value at all (nil); it means null
+// there too.
+func TestE164_nullAsOpenTofuSendsIt(t *testing.T) {
+	gb, err := tfprotov6.NewDynamicValue(tftypes.String, tftypes.NewValue(tftypes.String, "GB"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	intl, err := tfprotov6.NewDynamicValue(tftypes.String, tftypes.NewValue(tftypes.String, "+44 20 7946 0958"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []*tfprotov6.DynamicValue
+		want *string
+	}{
+		{"nil number", []*tfprotov6.DynamicValue{nil, &gb}, nil},
+		{"empty number", []*tfprotov6.DynamicValue{{}, &gb}, nil},
+		{"nil region", []*tfprotov6.DynamicValue{&intl, nil}, ptr("+442079460958")},
+		{"both nil", []*tfprotov6.DynamicValue{nil, nil}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]*tfprotov6.DynamicValue(nil), tc.args...)
+			got, ok := result(t, callWith(t, "e164", args))
+			switch {
+			case tc.want == nil && ok:
+				t.Errorf("got %q, want null", got)
+			case tc.want != nil && (!ok || got != *tc.want):
+				t.Errorf("got %q (null: %v), want %q", got, !ok, *tc.want)
+			}
+			for i := range args {
+				if args[i] != tc.args[i] {
+					t.Errorf("the request's argument %d was replaced in place", i)
+				}
+			}
+		})
 	}
 }
 
