@@ -40,22 +40,25 @@ func (e164) Metadata(_ context.Context, _ function.MetadataRequest, resp *functi
 func (e164) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	resp.Definition = function.Definition{
 		Summary: "A phone number in E.164 form",
-		MarkdownDescription: "Returns `number` in E.164 form, `+` then the country calling code and the national number " +
-			"with no spaces or punctuation (`\"020 7946 0958\"` in `GB` gives `\"+442079460958\"`), as most platforms store phone numbers. " +
-			"The number is read with the rules of Google's libphonenumber, so it may be written as people write numbers: " +
-			"with a national trunk prefix (`0...`), spaces, dashes, dots, parentheses, blanks around it, an international " +
-			"prefix (`+44`, `0044` where `00` dials abroad, `+44 (0)20...`), letters (`1-800-FLOWERS`) or an extension " +
-			"(`ext. 123`, dropped: E.164 has none). A number already in international form keeps its own country: " +
-			"`default_region` only says where a number written without one is from.\n\n" +
-			"The number must be a **possible** number: a country calling code that exists and a national number of a length " +
-			"that country uses for complete numbers. It is not required to be a **valid** number (in a range the library's " +
-			"metadata knows to be allocated): ranges are allocated all the time, so that check would refuse real customers' " +
-			"new numbers until the provider is rebuilt, and a possible number is all E.164 formatting needs. Refused, with " +
-			"an error naming the argument: text that is not a phone number, a number too short or too long for its country, a " +
-			"local number without its area code (it has no single E.164 form), a number without a country calling code when " +
-			"`default_region` is null or empty, and a `default_region` that is not a region code.\n\n" +
-			"A null `number` gives null, so an optional phone stays unset; an empty `number` is an error " +
-			"(`try(provider::crm::e164(x, \"GB\"), null)` turns any refused number into null).",
+		MarkdownDescription: "Returns `number` in E.164 form, `+` then the country calling code and the national number with " +
+			"no blanks or punctuation, as platforms store phone numbers: `provider::crm::e164(\"020 7946 0958\", \"GB\")` is " +
+			"`\"+442079460958\"`. The number is read with the rules of Google's libphonenumber " +
+			"([nyaruka/phonenumbers](https://github.com/nyaruka/phonenumbers)), so it may be written as people write numbers:\n\n" +
+			"- national, with or without the trunk prefix (`020 7946 0958`, `98765 43210`), read in `default_region`;\n" +
+			"- international, with `+` or the region's international prefix (`+44 20 7946 0958`, `0044 20 7946 0958` in `GB`, " +
+			"`011 44 ...` in `US`, `+44 (0)20 7946 0958`): such a number keeps its own country, whatever `default_region` says;\n" +
+			"- with spaces, dashes, dots, parentheses, tabs or line breaks inside and blanks around it, letters (`1-800-FLOWERS`), " +
+			"or an extension (`ext. 123`, `x99`), which is dropped: E.164 has none.\n\n" +
+			"The number must be **possible**: a country calling code that exists and a national number of a length that " +
+			"country uses for complete numbers. It need not be **valid** (in a range the library's metadata knows to be " +
+			"allocated): ranges are allocated all the time, so that check would refuse real customers' new numbers until " +
+			"the provider is rebuilt, and a possible number is all E.164 formatting needs.\n\n" +
+			"Refused, with an error naming the argument: an empty number; text that is not a phone number; a number too " +
+			"short or too long for its country; a local number without its area code (`555-2671` in `US`: it has no single " +
+			"E.164 form); a national number when `default_region` is null or empty; a `default_region` that is not a region " +
+			"code (`UK`, `United Kingdom`), even for a number in international form, so a typo fails on every number.\n\n" +
+			"A null `number` gives null, so an optional phone stays unset. `try(provider::crm::e164(x, \"GB\"), null)` turns " +
+			"a refused number into null where one bad row should not stop the run.",
 		Parameters: []function.Parameter{
 			function.StringParameter{
 				Name:           "number",
