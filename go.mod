@@ -15,6 +15,7 @@ require (
 	github.com/hashicorp/terraform-plugin-go v0.31.0
 	github.com/hashicorp/terraform-plugin-log v0.11.0
 	github.com/hashicorp/terraform-plugin-testing v1.16.0
+	github.com/nyaruka/phonenumbers v1.8.1
 	github.com/stripe/stripe-go/v82 v82.5.1
 	github.com/zclconf/go-cty v1.19.0
 	golang.org/x/oauth2 v0.36.0

@@ -30,10 +30,11 @@ resource "crm_xtrakit_customer" "jane" {
 }
 
 # Razorpay cannot delete customers: the demo's destroy only forgets this one,
-# with a warning naming it.
+# with a warning naming it. Its phone is written as in India and stored in
+# E.164 form, "+919876543210", by the provider's e164 function.
 resource "crm_razorpay_customer" "gaurav" {
   name    = "Gaurav Kumar"
-  contact = "+919876543210"
+  contact = provider::crm::e164("98765 43210", "IN")
   email   = "gaurav.kumar@example.com"
   notes   = { tier = "gold" }
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -19,12 +20,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/customerops/terraform-provider-crm/internal/functions"
 	"github.com/customerops/terraform-provider-crm/internal/platform"
 	"github.com/customerops/terraform-provider-crm/internal/settings"
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
-var _ provider.ProviderWithListResources = &crmProvider{}
+var (
+	_ provider.ProviderWithListResources = &crmProvider{}
+	_ provider.ProviderWithFunctions     = &crmProvider{}
+)
 
 // New returns the provider factory for providerserver.
 func New(version string) func() provider.Provider {
@@ -138,6 +143,12 @@ func (p *crmProvider) ListResources(context.Context) []func() list.ListResource 
 		all = append(all, pl.ListResources...)
 	}
 	return all
+}
+
+// Functions are the provider-defined functions (provider::crm::<name>),
+// which need no platform and no configuration.
+func (p *crmProvider) Functions(context.Context) []func() function.Function {
+	return functions.All()
 }
 
 // blocks are the platforms' provider blocks.

@@ -19,6 +19,9 @@ import (
 // long as the provider process: a plan of 1,000 customers grew the live heap
 // to 70 MB and the process to 150 MiB. The framework keeps only the small
 // releasable wrapper.
+//
+// Function calls also go through nullArgumentsServer, so a null argument
+// reaches the functions as null from OpenTofu too.
 func NewServer(version string) func() tfprotov6.ProviderServer {
 	framework := providerserver.NewProtocol6(New(version)())
 	return func() tfprotov6.ProviderServer {
@@ -27,7 +30,7 @@ func NewServer(version string) func() tfprotov6.ProviderServer {
 		if !ok { // a framework whose server lacks an optional RPC set
 			return inner
 		}
-		return releasingServer{full}
+		return releasingServer{nullArgumentsServer{full}}
 	}
 }
 
