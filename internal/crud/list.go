@@ -15,8 +15,9 @@ type Listed[W any] interface {
 	SetListed(records []W)
 }
 
-// ListSpec describes a data source that lists records, so that users can
-// adopt them with `import { for_each = ... }`.
+// ListSpec describes a data source that lists records: for reading them,
+// and for `import { for_each }` into a resource of the same for_each (the
+// adoption guide shows it; list resources write per-record configuration).
 type ListSpec[M any, W any] struct {
 	TypeName string // "_xtrakit_customers"
 	What     string // "Xtrakit customers": used in diagnostics
@@ -80,7 +81,9 @@ func (d *ListDataSource[M, PM, W]) Read(ctx context.Context, req datasource.Read
 func ListAttributes(recordsName, what string, record map[string]dschema.Attribute, filters map[string]dschema.Attribute) map[string]dschema.Attribute {
 	attrs := map[string]dschema.Attribute{
 		"ids": dschema.ListAttribute{
-			MarkdownDescription: "Ids of the listed " + what + ", ready for `import { for_each = ... }`.",
+			MarkdownDescription: "Ids of the listed " + what + ". To adopt them, see the guide \"Adopting existing customers\": " +
+				"`terraform query` or `terraform-provider-crm generate` write the configuration; an `import { for_each }` over " +
+				"these ids needs a resource with the same `for_each`.",
 			ElementType:         types.StringType,
 			Computed:            true,
 		},
