@@ -112,7 +112,7 @@ func (l *ListResource[F, M, PM, W]) List(ctx context.Context, req list.ListReque
 func (l *ListResource[F, M, PM, W]) result(ctx context.Context, req list.ListRequest, w *W) list.ListResult {
 	res := req.NewListResult(ctx)
 	res.DisplayName = l.spec.DisplayName(w)
-	state := tfsdk.State{Schema: req.ResourceSchema, Raw: nullAttributes(ctx, req.ResourceSchema.Type().TerraformType(ctx))}
+	state := tfsdk.State{Schema: req.ResourceSchema, Raw: NullAttributes(req.ResourceSchema.Type().TerraformType(ctx))}
 	var m M
 	res.Diagnostics.Append(state.Get(ctx, &m)...)
 	if res.Diagnostics.HasError() {
@@ -128,9 +128,9 @@ func (l *ListResource[F, M, PM, W]) result(ctx context.Context, req list.ListReq
 	return res
 }
 
-// nullAttributes is an object of type t whose every attribute is null: the
-// state an import starts from.
-func nullAttributes(_ context.Context, t tftypes.Type) tftypes.Value {
+// NullAttributes is an object of type t whose every attribute is null: the
+// state an import starts from, or a configuration that sets nothing.
+func NullAttributes(t tftypes.Type) tftypes.Value {
 	obj, ok := t.(tftypes.Object)
 	if !ok {
 		return tftypes.NewValue(t, nil)

@@ -98,18 +98,6 @@ func keepConfigurable(attrs []*tfprotov6.SchemaAttribute, values map[string]tfty
 	return out, nil
 }
 
-// nullObject is an object of type t with every attribute null.
-func nullObject(t tftypes.Type) tftypes.Value {
-	obj, ok := t.(tftypes.Object)
-	if !ok {
-		return tftypes.NewValue(t, nil)
-	}
-	attrs := make(map[string]tftypes.Value, len(obj.AttributeTypes))
-	for name, at := range obj.AttributeTypes {
-		attrs[name] = tftypes.NewValue(at, nil)
-	}
-	return tftypes.NewValue(t, attrs)
-}
 
 // filterConfig is the list block's config from NAME=VALUE filters, each
 // read as its attribute's type.

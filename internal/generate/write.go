@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
@@ -132,7 +133,7 @@ func blockName(typ, id string) string {
 // configure configures the provider with an empty configuration: every
 // platform block absent, so each reads its environment variables.
 func configure(ctx context.Context, srv tfprotov6.ProviderServer, provider *tfprotov6.Schema) error {
-	config, err := dynamic(provider.ValueType(), nullObject(provider.ValueType()))
+	config, err := dynamic(provider.ValueType(), crud.NullAttributes(provider.ValueType()))
 	if err != nil {
 		return err
 	}
