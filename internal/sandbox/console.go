@@ -94,7 +94,7 @@ func UnixTime(sec int64) string {
 	return time.Unix(sec, 0).UTC().Format(time.RFC3339)
 }
 
-//go:embed console.html console.css console.js
+//go:embed console.html console.css console.js console.svg
 var consoleFiles embed.FS
 
 var consolePage = template.Must(template.ParseFS(consoleFiles, "console.html"))
@@ -104,12 +104,13 @@ var consolePage = template.Must(template.ParseFS(consoleFiles, "console.html"))
 const consoleCSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; " +
 	"img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-// consoleMux serves the page at / and its files under /_console/; every
-// other path is not found, every other method not allowed.
+// consoleMux serves the page at / and its files (style sheet, script, icon)
+// under /_console/; every other path is not found, every other method not
+// allowed.
 func (s *Server) consoleMux() http.Handler {
 	m := http.NewServeMux()
 	m.HandleFunc("GET /{$}", s.getConsole)
-	for _, name := range []string{"console.css", "console.js"} {
+	for _, name := range []string{"console.css", "console.js", "console.svg"} {
 		m.HandleFunc("GET "+consoleBase+name, func(w http.ResponseWriter, r *http.Request) {
 			consoleHeaders(w)
 			http.ServeFileFS(w, r, consoleFiles, name)
@@ -203,7 +204,7 @@ func (s *Server) lastRequests(n int) (last []Request, logged int) {
 func consoleRequestOf(r Request) consoleRequest {
 	c := consoleRequest{
 		Time: r.Received.Format("15:04:05.000"), Platform: r.Platform, Method: r.Method, Path: r.Path,
-		Status: strconv.Itoa(r.Status), Latency: fmt.Sprintf("%.1f ms", float64(r.Latency)/float64(time.Millisecond)),
+		Status: strconv.Itoa(r.Status), Latency: fmt.Sprintf("%.2f ms", float64(r.Latency)/float64(time.Millisecond)),
 	}
 	if q := r.Query.Encode(); q != "" {
 		c.Path += "?" + q
