@@ -3,7 +3,8 @@
 #
 #   1. build terraform-provider-crm into .tools/demo/bin, install terraform
 #   2. start `terraform-provider-crm sandbox -listen 127.0.0.1:0`, export the
-#      platform credentials/base URLs its banner prints (export NAME=value)
+#      platform credentials/base URLs its banner prints (export NAME=value),
+#      print the address of its console page (records, requests, faults)
 #   3. write a CLI config with dev_overrides for registry.terraform.io/customerops/crm
 #   4. in .tools/demo/work (a copy of examples/quickstart): apply, plan (must be
 #      empty), change a customer out of band through the sandbox control surface,
@@ -78,6 +79,7 @@ if [[ -z "$URL" ]]; then
 fi
 sed 's/^/  sandbox| /' "$SANDBOX_OUT"
 echo "sandbox at ${URL} (pid ${sandbox_pid})"
+echo "console: ${URL}/ (open it in a browser to watch the records and requests as the demo runs)"
 
 # Base URLs and credentials of every platform, as the sandbox printed them:
 # the sandbox's list of platforms is the only one.
@@ -142,3 +144,4 @@ banner "destroy"
 "$tf" destroy -auto-approve || fail "terraform destroy failed"
 
 banner "demo finished: apply, empty re-plan, drift detected, destroy"
+echo "(the sandbox and its console at ${URL}/ stop now)"

@@ -9,7 +9,9 @@
 # either its stamp file (.tools/bin/.<tool>-<version>) exists, or the module
 # version embedded in the binary (`go version -m`) matches, in which case the
 # stamp is written. Nothing here downloads a prebuilt CLI: everything is built
-# from source through the Go module proxy.
+# from source through the Go module proxy, except the browser the console test
+# drives (chromium), which comes from the distribution with apt-get, system-wide,
+# when `command -v chromium` fails (install_apt below).
 set -euo pipefail
 
 # shellcheck source=scripts/common.sh
@@ -25,6 +27,9 @@ ensure_go
 # Terraform >= 1.10 and OpenTofu >= 1.10 carry `replace` directives in go.mod,
 # so `go install pkg@version` refuses them: those are built from the module
 # proxy's source zip instead (build_from_source below), marked "src:".
+#
+# "apt:" marks a Debian package (no module, no pinned version: "-"), installed
+# by install_apt.
 TOOLS=(
   "terraform|github.com/hashicorp/terraform|src:.|v1.16.4"
   "terraform-1.8|github.com/hashicorp/terraform|github.com/hashicorp/terraform|v1.8.5"
@@ -32,6 +37,7 @@ TOOLS=(
   "tfplugindocs|github.com/hashicorp/terraform-plugin-docs|github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs|v0.25.0"
   "golangci-lint|github.com/golangci/golangci-lint/v2|github.com/golangci/golangci-lint/v2/cmd/golangci-lint|v2.15.0"
   "stripe-mock|github.com/stripe/stripe-mock|github.com/stripe/stripe-mock|v0.203.0|test"
+  "chromium|-|apt:chromium|-|test"
 )
 
 usage() {
@@ -93,8 +99,41 @@ build_from_source() {
   rm -rf "$work"
 }
 
+# install_apt NAME PACKAGE: a tool on PATH from a Debian package, installed
+# with apt-get (as root: CI runs as root) when `command -v NAME` fails; the
+# package lists are updated only if the install fails without. The
+# distribution's version is used as it is. Without root or apt-get the tool
+# is reported missing: an error in CI (CI=true), a note elsewhere, where the
+# tests that need it skip.
+install_apt() {
+  local name="$1" package="$2"
+  if command -v "$name" >/dev/null 2>&1; then
+    log "tools: ${name} already installed ($(command -v "$name"))"
+    return 0
+  fi
+  if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+    local msg="${name} is not installed and installing it needs root and apt-get: run 'sudo apt-get install -y ${package}'"
+    [[ "${CI:-}" == true ]] && die "$msg"
+    log "tools: ${msg} (the tests that need it skip outside CI)"
+    return 0
+  fi
+  log "tools: installing ${name} (apt-get install ${package}; a minute or two on a fresh machine)"
+  local start=$SECONDS out="${TOOLS_DIR}/apt-${package}.log"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y -qq "$package" >"$out" 2>&1; then
+    { apt-get update -qq && apt-get install -y -qq "$package"; } >>"$out" 2>&1 ||
+      { cat "$out" >&2; die "apt-get install ${package} failed"; }
+  fi
+  command -v "$name" >/dev/null 2>&1 || die "apt-get installed ${package}, but ${name} is not on PATH"
+  log "tools: installed ${name} ($("$name" --version 2>/dev/null | head -n1)) in $((SECONDS - start))s"
+}
+
 install_one() {
   local name="$1" module="$2" pkg="$3" version="$4"
+  if [[ "$pkg" == apt:* ]]; then
+    install_apt "$name" "${pkg#apt:}"
+    return
+  fi
   local bin="${TOOLS_BIN}/${name}"
   local stamp="${TOOLS_BIN}/.${name}-${version}"
 

@@ -55,7 +55,8 @@ func RunContext(ctx context.Context, args []string, stdout io.Writer, emulators 
 
 // banner is what the standalone command prints once it listens: for each
 // platform its title and the `export` lines a shell (or scripts/demo.sh)
-// takes the settings from, then the control surface and the switches.
+// takes the settings from, then the console, the control surface and the
+// switches.
 func banner(s *Server, norm bool, rps float64) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "CRM API sandbox listening on %s\n\n", s.URL())
@@ -68,6 +69,7 @@ func banner(s *Server, norm bool, rps float64) string {
 		b.WriteString("\n")
 		control = append(control, e.Name+"/...")
 	}
+	fmt.Fprintf(&b, "Console (open in a browser; records, requests, faults, rate limits): %s/\n", s.URL())
 	fmt.Fprintf(&b, "Control surface: %s/_sandbox/ (%s)\n", s.URL(), strings.Join(control, ", "))
 	fmt.Fprintf(&b, "Normalisation (lower-case e-mails, upper-case GSTINs, trimmed strings): %s\n", onOff(norm))
 	fmt.Fprintf(&b, "Rate limit per platform: %s\n", rateText(rps))

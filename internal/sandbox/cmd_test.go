@@ -87,7 +87,7 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 		"export WEBCOMMANDER_CLIENT_ID=" + sbwebcommander.ClientID, "export WEBCOMMANDER_CLIENT_SECRET=" + sbwebcommander.ClientSecret,
 		"export WEBCOMMANDER_USERNAME=" + sbwebcommander.Username, "export WEBCOMMANDER_PASSWORD=" + sbwebcommander.Password,
 		"export WEBCOMMANDER_REDIRECT_URI=" + sbwebcommander.RedirectURI, "webcommander/...",
-		"trimmed strings): off",
+		"trimmed strings): off", "Console (open in a browser; records, requests, faults, rate limits): " + url + "/\n",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
@@ -120,6 +120,15 @@ func TestRunPrintsEnvAndServes(t *testing.T) {
 	}
 	if status, body, _ := call(t, "POST", m[1]+"/api/v4/oauth2/token", "", wcTokenBody()); status != 201 {
 		t.Errorf("webcommander token: %d %s", status, body)
+	}
+	// The console printed is the page, with the requests just sent.
+	m = regexp.MustCompile(`Console \(.*\): (\S+)\n`).FindStringSubmatch(out.String())
+	if m == nil || m[1] != url+"/" {
+		t.Fatalf("console address %v, server %s", m, url)
+	}
+	if status, body, h := call(t, "GET", m[1], "", ""); status != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/html") ||
+		!strings.Contains(body, "<td>axim</td><td>GET</td>") {
+		t.Errorf("GET console: %d %s", status, body)
 	}
 }
 
@@ -172,6 +181,7 @@ WebCommander (OAuth 2.0 token at $WEBCOMMANDER_STORE_URL/api/v4/oauth2/token):
   export WEBCOMMANDER_PASSWORD=wc_admin_password
   export WEBCOMMANDER_REDIRECT_URI=https://localhost/callback
 
+Console (open in a browser; records, requests, faults, rate limits): {url}/
 Control surface: {url}/_sandbox/ (requests, faults, rate-limit, normalize, xtrakit/..., razorpay/..., axim/..., webcommander/...)
 Normalisation (lower-case e-mails, upper-case GSTINs, trimmed strings): off
 Rate limit per platform: 2.5 requests per second (429 with Retry-After beyond)

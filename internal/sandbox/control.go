@@ -44,22 +44,36 @@ func (s *Server) controlMux() http.Handler {
 	return m
 }
 
-// requestJSON is a logged request for curl: the body as text.
+// requestJSON is a logged request for curl: the body as text, the arrival
+// time in RFC 3339 and the latency as a Go duration ("1.5ms", "0s" while in
+// flight).
 type requestJSON struct {
-	Platform string              `json:"platform"`
-	Method   string              `json:"method"`
-	Path     string              `json:"path"`
-	Query    map[string][]string `json:"query"`
-	Header   map[string][]string `json:"header"`
-	Body     string              `json:"body"`
-	Status   int                 `json:"status"`
+	Platform    string              `json:"platform"`
+	Method      string              `json:"method"`
+	Path        string              `json:"path"`
+	Query       map[string][]string `json:"query"`
+	Header      map[string][]string `json:"header"`
+	Body        string              `json:"body"`
+	Status      int                 `json:"status"`
+	Received    time.Time           `json:"received"`
+	Latency     string              `json:"latency"`
+	Fault       *faultJSON          `json:"fault,omitempty"`
+	RateLimited bool                `json:"rate_limited,omitempty"`
 }
 
 func (s *Server) getRequests(w http.ResponseWriter, r *http.Request) {
 	reqs := s.RequestsFor(r.URL.Query().Get("platform"))
 	out := make([]requestJSON, len(reqs))
 	for i, q := range reqs {
-		out[i] = requestJSON{q.Platform, q.Method, q.Path, q.Query, q.Header, string(q.Body), q.Status}
+		out[i] = requestJSON{
+			Platform: q.Platform, Method: q.Method, Path: q.Path, Query: q.Query, Header: q.Header,
+			Body: string(q.Body), Status: q.Status, Received: q.Received, Latency: q.Latency.String(),
+			RateLimited: q.RateLimited,
+		}
+		if q.Fault != nil {
+			f := toFaultJSON(*q.Fault)
+			out[i].Fault = &f
+		}
 	}
 	httpjson.Reply(w, http.StatusOK, out)
 }

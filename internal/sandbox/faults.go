@@ -113,22 +113,31 @@ func (s *Server) takeFault(platform, method, path string) (Fault, bool) {
 // serve logs one platform request, applies any fault, and hands the request
 // to the platform with its path made relative to the platform base.
 func (s *Server) serve(p *mount, rel string, w http.ResponseWriter, r *http.Request) {
+	received := time.Now()
 	var body []byte
 	if r.Body != nil {
 		body, _ = io.ReadAll(io.LimitReader(r.Body, httpjson.MaxBody+1))
 	}
 	entry := &Request{
 		Platform: p.Name, Method: r.Method, Path: rel,
-		Query: r.URL.Query(), Header: r.Header.Clone(), Body: body,
+		Query: r.URL.Query(), Header: r.Header.Clone(), Body: body, Received: received,
 	}
 	s.record(entry)
+	// The status the client got, logged with the latency as serve returns
+	// (before the response is flushed); 0 if dropped or abandoned.
+	status := 0
+	defer func() { s.finish(entry, status) }()
 
 	if wait, over := s.overRate(p.Name); over {
+		s.update(entry, func(r *Request) { r.RateLimited = true })
 		answerRateLimited(p, w, wait)
-		s.setStatus(entry, http.StatusTooManyRequests)
+		status = http.StatusTooManyRequests
 		return
 	}
 	f, faulty := s.takeFault(p.Name, r.Method, rel)
+	if faulty {
+		s.update(entry, func(r *Request) { r.Fault = &f })
+	}
 	if faulty && f.Latency > 0 {
 		t := time.NewTimer(f.Latency)
 		select {
@@ -139,13 +148,12 @@ func (s *Server) serve(p *mount, rel string, w http.ResponseWriter, r *http.Requ
 		}
 	}
 	if faulty && f.Body != "" {
-		status := cmp.Or(f.Status, http.StatusOK)
 		if f.RetryAfter != "" {
 			w.Header().Set("Retry-After", f.RetryAfter)
 		}
+		status = cmp.Or(f.Status, http.StatusOK)
 		w.WriteHeader(status)
 		_, _ = io.WriteString(w, f.Body)
-		s.setStatus(entry, status)
 		return
 	}
 	if faulty && f.Status != 0 {
@@ -155,7 +163,7 @@ func (s *Server) serve(p *mount, rel string, w http.ResponseWriter, r *http.Requ
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(f.Status)
 		_, _ = w.Write(p.FaultBody(f.Status))
-		s.setStatus(entry, f.Status)
+		status = f.Status
 		return
 	}
 
@@ -176,15 +184,12 @@ func (s *Server) serve(p *mount, rel string, w http.ResponseWriter, r *http.Requ
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(f.StatusAfterCommit)
 		_, _ = w.Write(p.FaultBody(f.StatusAfterCommit))
-		s.setStatus(entry, f.StatusAfterCommit)
+		status = f.StatusAfterCommit
 		return
 	}
 	sw := &statusWriter{ResponseWriter: w}
 	p.handler.ServeHTTP(sw, r2)
-	if sw.status == 0 {
-		sw.status = http.StatusOK
-	}
-	s.setStatus(entry, sw.status)
+	status = cmp.Or(sw.status, http.StatusOK)
 }
 
 // dropConnection closes the client connection with nothing written. Without

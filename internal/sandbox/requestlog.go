@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"time"
 )
 
 // Request is one request a platform received, as the client sent it.
@@ -15,6 +16,17 @@ type Request struct {
 	Header   http.Header
 	Body     []byte
 	Status   int // status written; 0 if the connection was dropped or abandoned
+	// Received is when the request arrived; Latency how long the sandbox
+	// took from then to answer it (or to drop or abandon it), injected
+	// latency included. Latency is 0 while the request is in flight.
+	Received time.Time
+	Latency  time.Duration
+	// Fault is the injected fault that applied to the request, nil if none;
+	// RateLimited says the platform's rate limit answered it (429) instead.
+	Fault       *Fault
+	RateLimited bool
+
+	done bool // answered, dropped or abandoned: no longer in flight
 }
 
 // record appends r at arrival, so the log keeps arrival order even when a
@@ -25,10 +37,20 @@ func (s *Server) record(r *Request) {
 	s.logMu.Unlock()
 }
 
-func (s *Server) setStatus(r *Request, status int) {
+// update changes a logged request under the log's lock: readers copy it
+// while it is in flight.
+func (s *Server) update(r *Request, change func(*Request)) {
 	s.logMu.Lock()
-	r.Status = status
+	change(r)
 	s.logMu.Unlock()
+}
+
+// finish records how a request ended: the status written (0 when dropped
+// or abandoned) and the time it took.
+func (s *Server) finish(r *Request, status int) {
+	s.update(r, func(r *Request) {
+		r.Status, r.Latency, r.done = status, time.Since(r.Received), true
+	})
 }
 
 // Requests returns a copy of the log, in arrival order.
@@ -45,6 +67,10 @@ func (s *Server) RequestsFor(platform string) []Request {
 			c.Query = cloneValues(r.Query)
 			c.Header = r.Header.Clone()
 			c.Body = slices.Clone(r.Body)
+			if r.Fault != nil {
+				f := *r.Fault
+				c.Fault = &f
+			}
 			out = append(out, c)
 		}
 	}

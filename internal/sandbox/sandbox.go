@@ -13,6 +13,9 @@
 // a Percent share of them) or refused with 429 by a per-platform rate limit
 // (SetRateLimit).
 //
+// / is a read-only console page for people (console.go): each platform's
+// records, the last requests, the live faults and rate limits.
+//
 // /_sandbox/ is the test-only control surface of the standalone server:
 //
 //	GET|DELETE /_sandbox/requests[?platform=P]  the request log
@@ -78,6 +81,10 @@ type Store interface {
 	// Control adds the platform's control routes under base
 	// ("/_sandbox/<Name>"): its records, and any extras.
 	Control(m *http.ServeMux, base string)
+	// Console is what the console page (/) shows of the records: a table
+	// per kind, customers first, whose columns start with ColName,
+	// ColEmail and ColID (RecordTable lays records out).
+	Console() []ConsoleTable
 }
 
 const controlBase = "/_sandbox/"
@@ -94,6 +101,7 @@ type mount struct {
 type Server struct {
 	mounts  []*mount
 	control http.Handler
+	console http.Handler
 
 	logMu sync.Mutex
 	log   []*Request
@@ -113,10 +121,15 @@ type Server struct {
 }
 
 // New returns a sandbox serving emulators, with empty stores. Names and
-// prefixes must be unique.
+// prefixes must be unique, and a prefix must leave the console (/ and
+// /_console/) and the control surface (/_sandbox/) alone.
 func New(emulators ...Emulator) *Server {
 	s := &Server{}
 	for _, e := range emulators {
+		if !strings.HasPrefix(e.Prefix, "/") || strings.HasSuffix(e.Prefix, "/") ||
+			strings.HasPrefix(e.Prefix+"/", controlBase) || strings.HasPrefix(e.Prefix+"/", consoleBase) {
+			panic(fmt.Sprintf("sandbox: %q cannot be mounted at %q", e.Name, e.Prefix))
+		}
 		for _, m := range s.mounts {
 			if m.Name == e.Name || m.Prefix == e.Prefix {
 				panic(fmt.Sprintf("sandbox: %q and %q share a name or prefix", m.Name, e.Name))
@@ -126,11 +139,12 @@ func New(emulators ...Emulator) *Server {
 		s.mounts = append(s.mounts, &mount{Emulator: e, store: store, handler: h})
 	}
 	s.control = s.controlMux()
+	s.console = s.consoleMux()
 	return s
 }
 
-// Handler is the whole sandbox, platforms and /_sandbox/, for use with
-// httptest or any other server.
+// Handler is the whole sandbox, platforms, /_sandbox/ and the console, for
+// use with httptest or any other server.
 func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.route) }
 
 func (s *Server) route(w http.ResponseWriter, r *http.Request) {
@@ -145,7 +159,8 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		s.control.ServeHTTP(w, r)
 		return
 	}
-	http.NotFound(w, r)
+	// The console serves / and /_console/ only; anything else is not found.
+	s.console.ServeHTTP(w, r)
 }
 
 // Start listens on addr (e.g. "127.0.0.1:0") and serves in the background.

@@ -37,7 +37,8 @@ func TestPlatformsAreMounted(t *testing.T) {
 	if n := len(sbrazorpay.StoreOf(s).Customers.List()); n != 1 {
 		t.Errorf("razorpay store has %d customers", n)
 	}
-	// Each platform's 401 body, and nothing outside the platforms and control surface.
+	// Each platform's 401 body, and nothing outside the platforms, the
+	// control surface and the console (/ and its own files, console_test.go).
 	if status, body, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers", "", ""); status != 401 ||
 		body != `{"status":401,"error":"Unauthorized: Missing Bearer Token"}` {
 		t.Errorf("xtrakit 401: %d %s", status, body)
@@ -46,7 +47,7 @@ func TestPlatformsAreMounted(t *testing.T) {
 		body != `{"error":{"code":"BAD_REQUEST_ERROR","description":"The api key provided is invalid","source":"NA","step":"NA","reason":"NA","metadata":{}}}` {
 		t.Errorf("razorpay 401: %d %s", status, body)
 	}
-	for _, p := range []string{"/", "/xtrakit", "/xtrakit/api/v1x/customers", "/razorpay/v2/customers"} {
+	for _, p := range []string{"/nope", "/xtrakit", "/xtrakit/api/v1x/customers", "/razorpay/v2/customers", "/_console/", "/_console/nope"} {
 		if status, _, _ := call(t, "GET", s.URL()+p, sbxtrakit.Name, ""); status != 404 {
 			t.Errorf("GET %s: %d", p, status)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/provider"
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
 )
 
@@ -36,5 +37,27 @@ func TestEveryPlatformHasAnEmulator(t *testing.T) {
 	slices.Sort(served)
 	if !slices.Equal(platforms, served) {
 		t.Errorf("the provider serves %v, the sandbox emulates %v: each platform needs both", platforms, served)
+	}
+}
+
+// TestEveryEmulatorHasAConsole: the console page shows each platform's
+// records as the emulator lays them out, customers first, starting with
+// the columns a person looks at first.
+func TestEveryEmulatorHasAConsole(t *testing.T) {
+	for _, e := range emulators.All {
+		store, _ := e.Open()
+		tables := store.Console()
+		if len(tables) == 0 {
+			t.Errorf("%s: no console table", e.Name)
+			continue
+		}
+		if c := tables[0].Columns; len(c) < 3 || c[0] != sandbox.ColName || c[1] != sandbox.ColEmail || c[2] != sandbox.ColID {
+			t.Errorf("%s: the %s table's columns are %q, want name, e-mail, id first", e.Name, tables[0].Title, c)
+		}
+		for _, tb := range tables {
+			if tb.Title == "" || len(tb.Columns) == 0 || tb.Total != 0 || len(tb.Rows) != 0 {
+				t.Errorf("%s: table %+v of an empty store", e.Name, tb)
+			}
+		}
 	}
 }

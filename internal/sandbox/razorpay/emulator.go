@@ -46,3 +46,15 @@ func URL(s *sandbox.Server) string { return s.BaseURL(Name) }
 func (s *Store) Control(m *http.ServeMux, base string) {
 	httpjson.Records(m, base+"/customers", httpjson.StringID, s.Customers)
 }
+
+// Console lays out the customers for the console page.
+func (s *Store) Console() []sandbox.ConsoleTable {
+	return []sandbox.ConsoleTable{
+		sandbox.RecordTable("customers", s.Customers.List(),
+			sandbox.Col(sandbox.ColName, func(c *Customer) string { return c.Name }),
+			sandbox.Col(sandbox.ColEmail, func(c *Customer) string { return c.Email }),
+			sandbox.Col(sandbox.ColID, func(c *Customer) string { return c.ID }),
+			sandbox.Col(sandbox.ColCreated, func(c *Customer) string { return sandbox.UnixTime(c.CreatedAt) }),
+		),
+	}
+}

@@ -3,6 +3,7 @@ package webcommander
 import (
 	"math"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
@@ -107,4 +108,17 @@ func (s *Store) putTokenLifetime(w http.ResponseWriter, r *http.Request) {
 // lifetimeJSON is a token lifetime on the control surface.
 func lifetimeJSON(d time.Duration) map[string]float64 {
 	return map[string]float64{"seconds": d.Seconds(), "milliseconds": float64(d.Milliseconds())}
+}
+
+// Console lays out the customers for the console page.
+func (s *Store) Console() []sandbox.ConsoleTable {
+	return []sandbox.ConsoleTable{
+		sandbox.RecordTable("customers", s.Customers.List(),
+			sandbox.Col(sandbox.ColName, func(c *Customer) string { return c.FirstName + " " + c.LastName }),
+			sandbox.Col(sandbox.ColEmail, func(c *Customer) string { return c.Email }),
+			sandbox.Col(sandbox.ColID, func(c *Customer) string { return strconv.FormatInt(c.ID, 10) }),
+			sandbox.Col(sandbox.ColStatus, func(c *Customer) string { return c.Status }),
+			sandbox.Col(sandbox.ColCreated, func(c *Customer) string { return c.CreatedAt }),
+		),
+	}
 }

@@ -2,6 +2,7 @@ package xtrakit
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/httpjson"
@@ -45,4 +46,21 @@ func URL(s *sandbox.Server) string { return s.BaseURL(Name) }
 func (s *Store) Control(m *http.ServeMux, base string) {
 	httpjson.Records(m, base+"/customers", httpjson.IntID, s.Customers)
 	httpjson.Records(m, base+"/customer-groups", httpjson.IntID, s.Groups)
+}
+
+// Console lays out the customers and groups for the console page.
+func (s *Store) Console() []sandbox.ConsoleTable {
+	return []sandbox.ConsoleTable{
+		sandbox.RecordTable("customers", s.Customers.List(),
+			sandbox.Col(sandbox.ColName, func(c *Customer) string { return c.CustomerName }),
+			sandbox.Col(sandbox.ColEmail, func(c *Customer) string { return sandbox.Text(c.CustomerEmail) }),
+			sandbox.Col(sandbox.ColID, func(c *Customer) string { return strconv.FormatInt(c.ID, 10) }),
+			sandbox.Col(sandbox.ColCreated, func(c *Customer) string { return c.CreatedAt }),
+		),
+		sandbox.RecordTable("customer groups", s.Groups.List(),
+			sandbox.Col(sandbox.ColName, func(g *Group) string { return g.GroupName }),
+			sandbox.Col(sandbox.ColID, func(g *Group) string { return strconv.FormatInt(g.ID, 10) }),
+			sandbox.Col(sandbox.ColCreated, func(g *Group) string { return g.CreatedAt }),
+		),
+	}
 }
