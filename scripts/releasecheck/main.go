@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -145,7 +146,13 @@ func buildOne(b build, t target, env []string, ld, path string, e expect, projec
 		cmd.Env = append(cmd.Env, t.VariantVar+"="+t.Variant)
 	}
 	if outb, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go %s: %w\n%s", strings.Join(args, " "), err, indent(string(outb)))
+		shown := slices.Clone(args)
+		for i, a := range shown {
+			if strings.ContainsAny(a, " \t") {
+				shown[i] = strconv.Quote(a)
+			}
+		}
+		return "", fmt.Errorf("go %s: %w\n%s", strings.Join(shown, " "), err, indent(string(outb)))
 	}
 	e.Target = t
 	desc, err := checkBinary(path, e)
