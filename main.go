@@ -1,7 +1,8 @@
 // Command terraform-provider-crm serves the crm Terraform provider; as
 // `terraform-provider-crm sandbox` it runs the local emulator of the APIs,
-// and as `terraform-provider-crm generate` it writes the configuration that
-// adopts existing records (for CLIs without `terraform query`).
+// as `terraform-provider-crm generate` it writes the configuration that
+// adopts existing records (for CLIs without `terraform query`), and as
+// `terraform-provider-crm version` it prints the version it was built as.
 package main
 
 import (
@@ -12,6 +13,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -27,9 +29,25 @@ import (
 // version is set by the release build (-ldflags "-X main.version=...").
 var version = "dev"
 
+// protocolVersion is the Terraform plugin protocol serve speaks
+// (tf6server). terraform-registry-manifest.json lists it as
+// protocol_versions; `make release-check` checks that the two agree.
+const protocolVersion = "6.0"
+
+// versionLine is what `terraform-provider-crm version` prints.
+func versionLine() string {
+	return fmt.Sprintf("terraform-provider-crm %s (protocol %s, %s, %s/%s)",
+		version, protocolVersion, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
 func main() {
+	if len(os.Args) > 1 && (os.Args[1] == "version" || os.Args[1] == "-version" || os.Args[1] == "--version") {
+		fmt.Println(versionLine())
+		return
+	}
+
 	if len(os.Args) > 1 && os.Args[1] == "sandbox" {
-		if err := sandbox.Run(os.Args[2:], os.Stdout, emulators.All...); err != nil {
+		if err := (sandbox.Command{Version: version}).Run(os.Args[2:], os.Stdout, emulators.All...); err != nil {
 			fmt.Fprintln(os.Stderr, "sandbox:", err)
 			os.Exit(1)
 		}

@@ -19,13 +19,31 @@ import (
 // prints how to point a client at each one, and blocks until SIGINT or
 // SIGTERM.
 func Run(args []string, stdout io.Writer, emulators ...Emulator) error {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return RunContext(ctx, args, stdout, emulators...)
+	return Command{}.Run(args, stdout, emulators...)
 }
 
 // RunContext is Run until ctx ends.
 func RunContext(ctx context.Context, args []string, stdout io.Writer, emulators ...Emulator) error {
+	return Command{}.RunContext(ctx, args, stdout, emulators...)
+}
+
+// Command is the standalone `sandbox` command as a program that embeds it
+// runs it: what it knows about that program, which the banner shows.
+type Command struct {
+	// Version is the program's version (the provider's, stamped at build
+	// time); the banner's first line names it when it is set.
+	Version string
+}
+
+// Run is the package's Run, as c.
+func (c Command) Run(args []string, stdout io.Writer, emulators ...Emulator) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return c.RunContext(ctx, args, stdout, emulators...)
+}
+
+// RunContext is c.Run until ctx ends.
+func (c Command) RunContext(ctx context.Context, args []string, stdout io.Writer, emulators ...Emulator) error {
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on")
@@ -46,7 +64,7 @@ func RunContext(ctx context.Context, args []string, stdout io.Writer, emulators 
 		return fmt.Errorf("sandbox: %w", err)
 	}
 	defer s.Close()
-	if _, err := io.WriteString(stdout, banner(s, *norm, *rps)); err != nil {
+	if _, err := io.WriteString(stdout, banner(s, c.Version, *norm, *rps)); err != nil {
 		return err
 	}
 	<-ctx.Done()
@@ -57,9 +75,13 @@ func RunContext(ctx context.Context, args []string, stdout io.Writer, emulators 
 // platform its title and the `export` lines a shell (or scripts/demo.sh)
 // takes the settings from, then the console, the control surface and the
 // switches.
-func banner(s *Server, norm bool, rps float64) string {
+func banner(s *Server, version string, norm bool, rps float64) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "CRM API sandbox listening on %s\n\n", s.URL())
+	if version != "" {
+		fmt.Fprintf(&b, "CRM API sandbox %s listening on %s\n\n", version, s.URL())
+	} else {
+		fmt.Fprintf(&b, "CRM API sandbox listening on %s\n\n", s.URL())
+	}
 	control := []string{"requests", "faults", "rate-limit", "normalize"}
 	for _, e := range s.Emulators() {
 		fmt.Fprintf(&b, "%s\n", e.Title)

@@ -47,11 +47,22 @@ func runSandbox(t *testing.T, args ...string) (string, *syncBuffer) {
 // runSandboxOf is runSandbox serving list.
 func runSandboxOf(t *testing.T, list []sandbox.Emulator, args ...string) (string, *syncBuffer) {
 	t.Helper()
+	return runCommand(t, nil, list, args...)
+}
+
+// runCommand is runSandboxOf as cmd runs it (nil: the package's RunContext).
+func runCommand(t *testing.T, cmd *sandbox.Command, list []sandbox.Emulator, args ...string) (string, *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &syncBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- sandbox.RunContext(ctx, append([]string{"-listen", "127.0.0.1:0"}, args...), out, list...)
+		args := append([]string{"-listen", "127.0.0.1:0"}, args...)
+		if cmd == nil {
+			done <- sandbox.RunContext(ctx, args, out, list...)
+		} else {
+			done <- cmd.RunContext(ctx, args, out, list...)
+		}
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -189,6 +200,24 @@ Press Ctrl-C to stop.
 `, "{url}", url)
 	if got := out.String(); got != want {
 		t.Errorf("banner:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestRunBannerShowsVersion: a program that embeds the command (the
+// provider, with its stamped version) has the banner's first line name its
+// version; the rest of the banner is the same.
+func TestRunBannerShowsVersion(t *testing.T) {
+	one := []sandbox.Emulator{sbxtrakit.Emulator}
+	url, out := runCommand(t, &sandbox.Command{Version: "1.2.3"}, one)
+	first, rest, _ := strings.Cut(out.String(), "\n")
+	if want := "CRM API sandbox 1.2.3 listening on " + url; first != want {
+		t.Errorf("first line %q, want %q", first, want)
+	}
+	_, plain := runSandboxOf(t, one)
+	_, plainRest, _ := strings.Cut(plain.String(), "\n")
+	re := regexp.MustCompile(`http://127\.0\.0\.1:\d+`)
+	if re.ReplaceAllString(rest, "{url}") != re.ReplaceAllString(plainRest, "{url}") {
+		t.Errorf("with a version the banner goes on:\n%s\nwithout:\n%s", rest, plainRest)
 	}
 }
 

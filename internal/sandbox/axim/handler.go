@@ -175,9 +175,10 @@ func (h *Handler) list(w http.ResponseWriter, q url.Values) {
 	writeJSON(w, http.StatusOK, envelope{Success: true, Message: msgListed, Data: data, Meta: &meta{page, limit, total}})
 }
 
-// maxOffset caps the offset so that (page-1)*limit cannot overflow; no
-// store holds that many customers.
-const maxOffset = 1 << 40
+// maxOffset caps the offset so that (page-1)*limit cannot overflow, also
+// where int is 32 bits (the provider ships for 386 and arm, sandbox
+// included); no store holds that many customers.
+const maxOffset = 1 << 29
 
 // positive reads an optional positive decimal query parameter (the first
 // value when repeated).

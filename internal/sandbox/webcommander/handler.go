@@ -194,8 +194,10 @@ func (h *Handler) list(w http.ResponseWriter, q url.Values) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// maxCount bounds limit and offset so that offset+limit cannot overflow.
-const maxCount = 1 << 40
+// maxCount bounds limit and offset so that offset+limit cannot overflow,
+// also where int is 32 bits (the provider ships for 386 and arm, sandbox
+// included).
+const maxCount = 1 << 29
 
 // count reads an optional decimal query parameter of at least least.
 func (v *validator) count(q url.Values, name string, def, least int) int {
