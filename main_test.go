@@ -88,7 +88,7 @@ func TestSandboxBannerShowsVersion(t *testing.T) {
 	}()
 	select {
 	case line := <-lines:
-		if !strings.HasPrefix(line, "CRM API sandbox "+version+" listening on http://127.0.0.1:") {
+		if !strings.HasPrefix(line, "CRM API sandbox listening on http://127.0.0.1:") || !strings.HasSuffix(strings.TrimSpace(line), " (terraform-provider-crm "+version+")") {
 			t.Errorf("banner begins %q, want the version %q in it", line, version)
 		}
 	case <-time.After(10 * time.Second):

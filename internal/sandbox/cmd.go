@@ -77,8 +77,10 @@ func (c Command) RunContext(ctx context.Context, args []string, stdout io.Writer
 // switches.
 func banner(s *Server, version string, norm bool, rps float64) string {
 	var b strings.Builder
+	// The first line keeps its form with or without a version: scripts
+	// and the guides read the address from it.
 	if version != "" {
-		fmt.Fprintf(&b, "CRM API sandbox %s listening on %s\n\n", version, s.URL())
+		fmt.Fprintf(&b, "CRM API sandbox listening on %s (terraform-provider-crm %s)\n\n", s.URL(), version)
 	} else {
 		fmt.Fprintf(&b, "CRM API sandbox listening on %s\n\n", s.URL())
 	}

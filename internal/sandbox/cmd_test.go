@@ -210,7 +210,7 @@ func TestRunBannerShowsVersion(t *testing.T) {
 	one := []sandbox.Emulator{sbxtrakit.Emulator}
 	url, out := runCommand(t, &sandbox.Command{Version: "1.2.3"}, one)
 	first, rest, _ := strings.Cut(out.String(), "\n")
-	if want := "CRM API sandbox 1.2.3 listening on " + url; first != want {
+	if want := "CRM API sandbox listening on " + url + " (terraform-provider-crm 1.2.3)"; first != want {
 		t.Errorf("first line %q, want %q", first, want)
 	}
 	_, plain := runSandboxOf(t, one)
