@@ -30,6 +30,8 @@
 #                            BENCH_LATENCIES is set), 20 of everything else
 #                            (20 adopted too)
 #   BENCH_PARALLELISM=       terraform -parallelism (default: Terraform's, 10)
+#   BENCH_PROFILE=missed     profile the N with a missed curve target again
+#                            (all: every N; none: no profiling)
 #   BENCH_RSS=auto|time|proc how to measure peak RSS: GNU time's %M, or polling
 #                            VmHWM in /proc (auto: time if /usr/bin/time is GNU)
 #   BENCH_RESULTS=bench/results.md
@@ -542,6 +544,7 @@ for lat in $LATENCIES; do
   done
 done
 set_latency 0
+curve_profile
 
 if [[ "$RL_SUPPORTED" == 1 ]]; then
   n="$RL_APPLY_N"

@@ -117,7 +117,68 @@ curve_targets() {
     return 0
   fi
   FW_TARGET="$(IFS=';'; echo "${t[*]}" | sed 's/;/; /g')"
-  if (( ok )); then FW_MET=yes; else FW_MET="**NO**"; fi
+  if (( ok )); then FW_MET=yes; else FW_MET="**NO**"; CURVE_MISSED+=("${n}:${phase}"); fi
+}
+
+# ---------------------------------------------------------------------------
+# Where the time goes. BENCH_PROFILE=missed (the default) runs the four
+# phases again, at 0 ms, for each N with a missed curve target, with
+# CRM_CPUPROFILE_DIR set (main.go: each provider process writes a CPU and a
+# heap profile), and reports `go tool pprof -top` of the missed phases:
+# the provider's CPU time, by function, summed over the phase's processes
+# (Terraform's own time is not in it). BENCH_PROFILE=all profiles every N
+# and phase; none, nothing.
+CURVE_MISSED=() CURVE_PROFILES=""
+PROFILE_MODE="${BENCH_PROFILE:-missed}"
+case "$PROFILE_MODE" in missed | all | none) ;; *) die "BENCH_PROFILE must be missed, all or none (got '${PROFILE_MODE}')" ;; esac
+
+curve_profile() {
+  local ns=() n phase d dir gen want m
+  case "$PROFILE_MODE" in
+    none) return 0 ;;
+    all) read -r -a ns <<<"$NS" ;;
+    missed)
+      for m in "${CURVE_MISSED[@]}"; do
+        [[ " ${ns[*]} " == *" ${m%%:*} "* ]] || ns+=("${m%%:*}")
+      done ;;
+  esac
+  for n in "${ns[@]}"; do
+    d="$(new_workdir "profile-n${n}" "$MAIN_PLATFORM")"
+    banner "profile: ${n} ${MAIN_PLATFORM} customers, 0 ms, CRM_CPUPROFILE_DIR set"
+    for phase in "${PHASES[@]}"; do
+      gen=1
+      [[ "$phase" == update || "$phase" == destroy ]] && gen=2
+      dir="${BENCH_DIR}/profiles/n${n}-${phase}"
+      mkdir -p "$dir"
+      export CRM_CPUPROFILE_DIR="$dir"
+      run_phase crm "profile-n${n}" "$d" "$phase" "$n" "$gen" "profile-n${n}"
+      unset CRM_CPUPROFILE_DIR
+      want=0
+      [[ "$PROFILE_MODE" == all || " ${CURVE_MISSED[*]} " == *" ${n}:${phase} "* ]] && want=1
+      (( want )) && curve_profile_report "$n" "$phase" "$dir"
+    done
+  done
+}
+
+# curve_profile_report N PHASE DIR: appends the phase's profile summary to
+# CURVE_PROFILES (markdown).
+curve_profile_report() {
+  local n="$1" phase="$2" dir="$3" fw="${FW_FLOOR[$1:$2]:-}" top heap cpus heaps
+  cpus="$(find "$dir" -name 'cpu-*.pprof' -size +0 | sort | tr '\n' ' ')"
+  heaps="$(find "$dir" -name 'heap-*.pprof' -size +0 | sort | tr '\n' ' ')"
+  CURVE_PROFILES+=$'\n'"### N = ${n}, ${phase}: ${PH_SECS} s again with profiling (fw floor ${fw:-?} s$([[ -n "$fw" ]] && echo ", $(calc "${PH_SECS} / ${fw}")×"); peak RSS ${PH_RSS} MiB)"$'\n\n'
+  if [[ -z "$cpus" ]]; then
+    CURVE_PROFILES+="No CPU profile was written (is CRM_CPUPROFILE_DIR still read by main.go?)."$'\n'
+    return 0
+  fi
+  # shellcheck disable=SC2086 # one argument per profile
+  top="$(go tool pprof -top -nodecount=15 "$REAL_BIN" $cpus 2>/dev/null | sed -n '/^Duration/,$p')" || top="go tool pprof failed"
+  # shellcheck disable=SC2086
+  heap="$(go tool pprof -top -nodecount=8 -sample_index=inuse_space "$REAL_BIN" $heaps 2>/dev/null | sed -n '/^Showing nodes/,$p')" || heap="go tool pprof failed"
+  CURVE_PROFILES+="The provider's CPU, all $(wc -w <<<"$cpus") processes of the phase (\`go tool pprof -top\`; *Total samples* is the provider's CPU time):"$'\n\n'
+  CURVE_PROFILES+='```'$'\n'"${top}"$'\n''```'$'\n\n'
+  CURVE_PROFILES+="Live heap as Terraform stopped them (\`-sample_index=inuse_space\`, summed over the processes):"$'\n\n'
+  CURVE_PROFILES+='```'$'\n'"${heap}"$'\n''```'$'\n'
 }
 
 # fw_secs N PHASE: the framework floor's seconds; fw_ratio N PHASE CRM:
@@ -167,6 +228,22 @@ curve_section() {
   echo
   echo "Marginal cost per 1,000 resources, seconds: (t(N) − t(previous N)) / (N − previous N) × 1000, at 0 ms. A"
   echo "column that grows with N is Terraform's superlinear cost; the gap between the crm and framework columns is the provider's."
+  echo "The second table fits each series, t(N) ≈ C + A·N + B·N² (least squares over this run's N): A is the cost per resource,"
+  echo "B·N² the growth, and *N where B·N² = A·N* the state size beyond which the growth outweighs the per-resource cost."
   echo
   printf '%s\n' "$CURVE_MARGINAL"
+  echo
+  echo "### Where the time goes"
+  echo
+  case "$PROFILE_MODE" in
+    none) echo "Not profiled (BENCH_PROFILE=none)." ;;
+    *)
+      if [[ -z "$CURVE_PROFILES" ]]; then
+        echo "Every curve target was met: nothing profiled (BENCH_PROFILE=all profiles every phase)."
+      else
+        echo "$([[ "$PROFILE_MODE" == all ]] && echo "Every N" || echo "Each N with a missed curve target (${CURVE_MISSED[*]})") run again at 0 ms with"
+        echo "\`CRM_CPUPROFILE_DIR\` set, after the tables above (scripts/bench_curve.sh, BENCH_PROFILE)."
+        printf '%s' "$CURVE_PROFILES"
+      fi ;;
+  esac
 }

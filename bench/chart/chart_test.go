@@ -148,3 +148,39 @@ func TestRunFailsOnABadFile(t *testing.T) {
 		t.Error("wrote an SVG from a bad file")
 	}
 }
+
+func TestFitQuadraticRecoversAKnownCurve(t *testing.T) {
+	// t = 0.5 + 0.006·N + 0.00001·N²: growth equals the linear part at N = 600.
+	var pts []Measurement
+	for _, n := range []int{100, 500, 1000, 2000} {
+		x := float64(n)
+		pts = append(pts, Measurement{N: n, Seconds: 0.5 + 0.006*x + 0.00001*x*x})
+	}
+	f, ok := FitQuadratic(pts)
+	if !ok {
+		t.Fatal("no fit")
+	}
+	near := func(got, want float64) bool { return math.Abs(got-want) <= 1e-9*math.Max(1, math.Abs(want)) }
+	if !near(f.C, 0.5) || !near(f.A, 0.006) || !near(f.B, 0.00001) {
+		t.Errorf("fit %+v", f)
+	}
+	if n, ok := f.Crossover(); !ok || math.Abs(n-600) > 1e-6 {
+		t.Errorf("crossover %v %v, want 600", n, ok)
+	}
+	if _, ok := FitQuadratic(pts[:2]); ok {
+		t.Error("a fit from two N")
+	}
+	if _, ok := (Fit{A: 1, B: -1}).Crossover(); ok {
+		t.Error("a crossover without growth")
+	}
+}
+
+func TestFitTable(t *testing.T) {
+	ms, _ := Read(strings.NewReader(sample +
+		"terraform_data,1000,,apply,21.04,\nterraform_data,2000,,apply,73.65,\n"))
+	table := FitTable(ms)
+	// Only terraform_data's apply has three N; the others have no row.
+	if strings.Count(table, "\n") != 3 || !strings.Contains(table, "| apply (create N) | terraform_data |") {
+		t.Errorf("table:\n%s", table)
+	}
+}

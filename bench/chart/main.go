@@ -5,10 +5,12 @@
 // with no API, bench/floorprovider). It reads the bench's bench/results.csv
 // and writes one SVG with a panel per phase (bench/cost-curve.svg).
 //
-// With -marginal it also prints, as a markdown table, each series' marginal
-// cost per 1,000 resources between successive N at 0 ms: where it grows with
+// With -marginal it also prints, as markdown tables, each series' marginal
+// cost per 1,000 resources between successive N at 0 ms (where it grows with
 // N, the time per resource is not constant, and where the floors grow as
-// fast as the provider, that growth is Terraform's.
+// fast as the provider, that growth is Terraform's), and a least-squares fit
+// t(N) ≈ C + A·N + B·N² of each series with the N beyond which the growth
+// term outweighs the linear one.
 //
 //	go run ./bench/chart -in bench/results.csv -out bench/cost-curve.svg [-marginal]
 package main
@@ -31,7 +33,7 @@ func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("chart", flag.ContinueOnError)
 	in := fs.String("in", "bench/results.csv", "the bench's measurements")
 	out := fs.String("out", "bench/cost-curve.svg", "the chart to write")
-	marginal := fs.Bool("marginal", false, "print the marginal cost per 1,000 resources as a markdown table")
+	marginal := fs.Bool("marginal", false, "print the marginal cost per 1,000 resources and the quadratic fits as markdown tables")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -48,7 +50,7 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	if *marginal {
-		_, err = io.WriteString(stdout, MarginalTable(ms))
+		_, err = io.WriteString(stdout, MarginalTable(ms)+"\n"+FitTable(ms))
 	}
 	return err
 }
