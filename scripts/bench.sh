@@ -15,17 +15,23 @@
 # and by `terraform-provider-crm generate`, each followed by the apply that
 # imports them and an empty plan; the apply and the plan are compared with
 # the same over ADOPT_N terraform_data blocks with an import block each.
-# Writes bench/results.md and prints it.
+# Writes bench/results.md and prints it. The main platform's phases are
+# also measured against a second floor, the framework floor (the crm
+# schema with no API, bench/floorprovider), and written to bench/results.csv,
+# from which bench/chart draws bench/cost-curve.svg (scripts/bench_curve.sh).
 #
 # Knobs (environment):
-#   BENCH_N="100 500 1000"   main platform customer counts
+#   BENCH_N="100 500 1000 2000"  main platform customer counts
 #   BENCH_MAIN=xtrakit       the main platform
 #   BENCH_LATENCIES="0 20"   injected sandbox latency, ms
+#   BENCH_LATENCY_MAX_N=1000 the latencies above 0 ms run only the N up to this
 #   BENCH_ADOPT_N=1000       customers made outside Terraform and adopted
 #   BENCH_QUICK=1            smoke run: N=20, one latency (0 unless
 #                            BENCH_LATENCIES is set), 20 of everything else
 #                            (20 adopted too)
 #   BENCH_PARALLELISM=       terraform -parallelism (default: Terraform's, 10)
+#   BENCH_PROFILE=missed     profile the N with a missed curve target again
+#                            (all: every N; none: no profiling)
 #   BENCH_RSS=auto|time|proc how to measure peak RSS: GNU time's %M, or polling
 #                            VmHWM in /proc (auto: time if /usr/bin/time is GNU)
 #   BENCH_RESULTS=bench/results.md
@@ -33,6 +39,8 @@ set -euo pipefail
 
 # shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# shellcheck source=scripts/bench_curve.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench_curve.sh"
 ensure_go
 
 now_ns() { date +%s%N; }
@@ -51,12 +59,15 @@ if [[ "$QUICK" == 1 ]]; then
   OTHER_N=20 RL_APPLY_N=20 RL_PLAN_N=20
   ADOPT_N="${BENCH_ADOPT_N:-20}"
 else
-  NS="${BENCH_N:-100 500 1000}"
+  NS="${BENCH_N:-100 500 1000 2000}"
   LATENCIES="${BENCH_LATENCIES:-0 20}"
   OTHER_N=100 RL_APPLY_N=200 RL_PLAN_N=1000
   ADOPT_N="${BENCH_ADOPT_N:-1000}"
 fi
 RL_APPLY_RPS=20 RL_PLAN_RPS=10
+# Latency adds the same N x L / parallelism at every N: the pass above 0 ms
+# stays at the smaller N, where it answers that question in minutes.
+LATENCY_MAX_N="${BENCH_LATENCY_MAX_N:-1000}"
 # Each platform keeps its bench configuration in its own folder
 # (internal/<platform>/testdata/bench/main.tf); MAIN is measured at every N,
 # the others at OTHER_N.
@@ -68,8 +79,8 @@ for f in "${REPO_ROOT}"/internal/*/testdata/bench/main.tf; do
 done
 [[ -f "${REPO_ROOT}/internal/${MAIN_PLATFORM}/testdata/bench/main.tf" ]] || die "no bench configuration for BENCH_MAIN=${MAIN_PLATFORM}"
 
-for v in $NS $LATENCIES $OTHER_N $ADOPT_N ${PARALLELISM:+"$PARALLELISM"}; do
-  [[ "$v" =~ ^[0-9]+$ ]] || die "not a whole number: '${v}' (BENCH_N, BENCH_LATENCIES, BENCH_ADOPT_N, BENCH_PARALLELISM)"
+for v in $NS $LATENCIES $OTHER_N $ADOPT_N $LATENCY_MAX_N ${PARALLELISM:+"$PARALLELISM"}; do
+  [[ "$v" =~ ^[0-9]+$ ]] || die "not a whole number: '${v}' (BENCH_N, BENCH_LATENCIES, BENCH_ADOPT_N, BENCH_LATENCY_MAX_N, BENCH_PARALLELISM)"
 done
 for n in $NS; do (( n > 0 )) || die "BENCH_N values must be > 0"; done
 (( ADOPT_N > 0 )) || die "BENCH_ADOPT_N must be > 0"
@@ -98,9 +109,11 @@ rm -rf "$BENCH_DIR"
 mkdir -p "${BENCH_DIR}/bin" "${BENCH_DIR}/plugins" "${BENCH_DIR}/work" "${BENCH_DIR}/logs" "${BENCH_DIR}/rss"
 REAL_BIN="${BENCH_DIR}/bin/terraform-provider-crm"
 (cd "$REPO_ROOT" && go build -o "$REAL_BIN" .) || fail "go build of the provider failed"
+curve_paths
+curve_build
 # What was built: others may commit while the bench runs.
 commit="$(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ "$commit" != unknown ]] && [[ -n "$(git -C "$REPO_ROOT" status --porcelain -- . ':!bench/results.md' 2>/dev/null)" ]]; then
+if [[ "$commit" != unknown ]] && [[ -n "$(git -C "$REPO_ROOT" status --porcelain -- . ':!bench/results.md' ':!bench/results.csv' ':!bench/cost-curve.svg' 2>/dev/null)" ]]; then
   commit+=" (with uncommitted changes)"
 fi
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
@@ -147,12 +160,14 @@ EOF
   *) die "BENCH_RSS must be auto, time or proc (got '${RSS_METHOD}')" ;;
 esac
 chmod +x "$WRAPPER"
+curve_wrapper
 echo "peak RSS: ${RSS_METHOD}"
 
 cli_config="${BENCH_DIR}/bench.tfrc"
 write_cli_config "$cli_config" "provider_installation {
   dev_overrides {
     \"${PROVIDER_ADDR}\" = \"${BENCH_DIR}/plugins\"
+$(curve_dev_override)
   }
   direct {}
 }
@@ -253,7 +268,8 @@ rss_begin() {
       while :; do
         if [[ -f "${RSS_DIR}/pids" ]]; then
           while read -r pid; do
-            [[ "$(readlink "/proc/${pid}/exe" 2>/dev/null)" == "$REAL_BIN" ]] || continue
+            exe="$(readlink "/proc/${pid}/exe" 2>/dev/null || true)"
+            [[ "$exe" == "$REAL_BIN" || "$exe" == "$FW_BIN" ]] || continue
             hwm="$(awk '$1 == "VmHWM:" { print $2 }' "/proc/${pid}/status" 2>/dev/null || true)"
             if [[ -n "$hwm" ]] && (( hwm > max )); then
               max=$hwm
@@ -330,8 +346,9 @@ tf_failed() { # LOG WHAT
 }
 
 # run_phase KIND NAME DIR PHASE N GEN TAG: one measured phase. KIND is floor
-# or crm. Sets PH_SECS, and for crm PH_REQS, PH_RPR (requests per resource
-# touched), PH_METHODS, PH_429, PH_RSS, PH_PROCS.
+# (terraform_data), framework (the framework floor) or crm. Sets PH_SECS,
+# for crm and framework PH_RSS and PH_PROCS, and for crm PH_REQS, PH_RPR
+# (requests per resource touched), PH_METHODS, PH_429.
 run_phase() {
   local kind="$1" name="$2" dir="$3" phase="$4" n="$5" gen="$6" tag="$7"
   local touched="$n" log="${BENCH_DIR}/logs/${name}-${phase}.log"
@@ -345,13 +362,11 @@ run_phase() {
   esac
   [[ "$phase" == update ]] && touched=$(( (n + 9) / 10 ))
 
-  if [[ "$kind" == crm ]]; then
-    ctl_ok DELETE /_sandbox/requests
-    rss_begin "${name}-${phase}"
-  fi
+  [[ "$kind" == crm ]] && ctl_ok DELETE /_sandbox/requests
+  [[ "$kind" != floor ]] && rss_begin "${name}-${phase}"
   tf_cmd "$log" "$dir" "${cmd[@]}" -input=false -no-color "${par[@]}" "${vars[@]}"
-  [[ "$kind" == crm ]] && rss_end
-  PH_SECS="$TF_SECS"
+  [[ "$kind" != floor ]] && rss_end
+  PH_SECS="$TF_SECS" PH_RSS="n/a"
 
   local what="terraform ${cmd[0]} (${name}, ${phase})"
   case "$phase" in
@@ -380,6 +395,9 @@ run_phase() {
     PH_RSS="$RSS_MIB" PH_PROCS="$RSS_PROCS"
     printf '  %-28s %-7s %8s s  %6s req/resource (%s)  peak RSS %s MiB (%s processes)\n' \
       "$name" "$phase" "$PH_SECS" "$PH_RPR" "$PH_METHODS" "$PH_RSS" "$PH_PROCS"
+  elif [[ "$kind" == framework ]]; then
+    PH_RSS="$RSS_MIB" PH_PROCS="$RSS_PROCS"
+    printf '  %-28s %-7s %8s s  peak RSS %s MiB (%s processes)\n' "$name" "$phase" "$PH_SECS" "$PH_RSS" "$PH_PROCS"
   else
     printf '  %-28s %-7s %8s s\n' "$name" "$phase" "$PH_SECS"
   fi
@@ -483,6 +501,7 @@ crm_run() {
   local platform="$1" n="$2" lat="$3" name="${1}-n${2}-l${3}ms" d tag
   tag="${platform}-n${n}-l${lat}"
   measure_floor "$n"
+  [[ "$platform" == "$MAIN_PLATFORM" ]] && measure_framework_floor "$n"
   banner "${platform}: ${n} customers, ${lat} ms latency"
   d="$(new_workdir "$name" "$platform")"
   for phase in "${PHASES[@]}"; do
@@ -495,7 +514,9 @@ crm_run() {
     [[ "$phase" == update ]] && label="update 10 %"
     if [[ "$platform" == "$MAIN_PLATFORM" ]]; then
       eval_targets "$lat" "$n" "$phase" "$floor" "$PH_SECS" "$PH_RSS"
-      MAIN_ROWS[$lat]+="| ${n} | ${label} | ${floor} | ${PH_SECS} | ${ratio}× | ${PH_RPR} | ${PH_RSS} | ${TARGET} | ${MET} | ${PH_METHODS} |"$'\n'
+      curve_targets "$lat" "$n" "$phase" "$PH_SECS" "$PH_RSS"
+      curve_record crm "$n" "$lat" "$phase" "$PH_SECS" "$PH_RSS"
+      MAIN_ROWS[$lat]+="| ${n} | ${label} | ${floor} | $(fw_secs "$n" "$phase") | ${PH_SECS} | ${ratio}× | $(fw_ratio "$n" "$phase" "$PH_SECS") | ${PH_RPR} | ${PH_RSS} | ${TARGET} | ${MET} | ${FW_TARGET} | ${FW_MET} | ${PH_METHODS} |"$'\n'
     else
       local note
       # A platform's note on its numbers heads its bench configuration.
@@ -515,6 +536,7 @@ crm_run() {
 for lat in $LATENCIES; do
   set_latency "$lat"
   for n in $NS; do
+    if (( lat > 0 && n > LATENCY_MAX_N )); then continue; fi
     crm_run "$MAIN_PLATFORM" "$n" "$lat"
   done
   for p in "${OTHER_PLATFORMS[@]}"; do
@@ -522,6 +544,7 @@ for lat in $LATENCIES; do
   done
 done
 set_latency 0
+curve_profile
 
 if [[ "$RL_SUPPORTED" == 1 ]]; then
   n="$RL_APPLY_N"
@@ -747,6 +770,7 @@ total_secs="$(secs "$BENCH_T0" "$(now_ns)")"
 total_human="$(awk -v s="$total_secs" 'BEGIN { printf "%dm%02ds", int(s / 60), int(s) % 60 }')"
 
 LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+curve_write
 cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
 cpu_count="$(grep -c '^processor' /proc/cpuinfo 2>/dev/null || nproc)"
 # load_note warns only when a 1-minute load was above the CPU count.
@@ -776,7 +800,7 @@ mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminf
   echo "| Go | $(go version | sed 's/^go version //') |"
   echo "| CLI | ${TF_VERSION} |"
   echo "| provider commit | ${commit} |"
-  echo "| run | $([[ "$QUICK" == 1 ]] && echo 'QUICK smoke run, ' )N = ${NS// /, }; latencies ${LATENCIES// /, } ms; other platforms N = ${OTHER_N}; adoption N = ${ADOPT_N}; parallelism ${EFFECTIVE_PARALLELISM}$([[ -z "$PARALLELISM" ]] && echo ' (default)'); provider default settings |"
+  echo "| run | $([[ "$QUICK" == 1 ]] && echo 'QUICK smoke run, ' )N = ${NS// /, }; latencies ${LATENCIES// /, } ms (above 0 ms: N ≤ ${LATENCY_MAX_N}); other platforms N = ${OTHER_N}; adoption N = ${ADOPT_N}; parallelism ${EFFECTIVE_PARALLELISM}$([[ -z "$PARALLELISM" ]] && echo ' (default)'); provider default settings |"
   echo "| peak RSS | ${RSS_DESC} |"
   echo "| total bench wall time | ${total_secs} s (${total_human}) |"
   echo
@@ -785,14 +809,19 @@ mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminf
   echo "(measured once per N in this run; it has no provider and no API, so it does not depend on the latency)."
   echo "*requests/resource*: requests in the sandbox log during the phase / resources the phase touched (N; N/10"
   echo "for the update, whose plan still refreshes all N)."
+  echo "*fw floor s*: the same phase over N \`${FW_TYPE}_${MAIN_PLATFORM}_customer\` of the framework floor (bench/floorprovider:"
+  echo "the crm provider's own resource schema served with no API; measured once per N). *ratio* is crm / floor, *fw ratio*"
+  echo "crm / fw floor: the provider's own cost (HTTP, client, model mapping). *target* is the issue's (bench/README.md),"
+  echo "*curve target* the cost curve's: at 0 ms, apply and no-op plan ≤ 1.25×, destroy ≤ 1.35× the fw floor; RSS < 150 MiB at N = 2000."
   for lat in $LATENCIES; do
     echo
     echo "## ${MAIN_PLATFORM} customers, ${lat} ms sandbox latency"
     echo
-    echo "| N | phase | floor s | crm s | ratio | requests/resource | peak RSS MiB | target | met? | requests |"
-    echo "|---:|---|---:|---:|---:|---:|---:|---|---|---|"
+    echo "| N | phase | floor s | fw floor s | crm s | ratio | fw ratio | requests/resource | peak RSS MiB | target | met? | curve target | met? | requests |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|---|"
     printf '%s' "${MAIN_ROWS[$lat]:-}"
   done
+  curve_section
   echo
   echo "## Other platforms, ${OTHER_N} customers each"
   for lat in $LATENCIES; do
