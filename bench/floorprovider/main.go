@@ -29,6 +29,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+
+	crm "github.com/customerops/terraform-provider-crm/internal/provider"
 )
 
 // Address is the floor's source address in the bench's CLI config.
@@ -55,7 +57,7 @@ func main() {
 // newServer is the framework's server for the floor provider, each
 // per-resource RPC given a context released when it returns.
 func newServer() tfprotov6.ProviderServer {
-	return releasingServer{providerserver.NewProtocol6(newProvider())()}
+	return crm.Releasing(providerserver.NewProtocol6(newProvider())())
 }
 
 // quietUnlessLogging turns the plugin libraries' logs off unless the user

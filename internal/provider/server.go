@@ -30,8 +30,20 @@ func NewServer(version string) func() tfprotov6.ProviderServer {
 		if !ok { // a framework whose server lacks an optional RPC set
 			return inner
 		}
-		return releasingServer{nullArgumentsServer{full}}
+		return Releasing(nullArgumentsServer{full})
 	}
+}
+
+// Releasing wraps a framework provider server so that each per-resource
+// RPC's context is released when the RPC returns (see NewServer). The
+// bench's no-API floor provider is served the same way, so that the gap
+// to it is the provider's own cost.
+func Releasing(inner tfprotov6.ProviderServer) tfprotov6.ProviderServer {
+	full, ok := inner.(fullServer)
+	if !ok {
+		return inner
+	}
+	return releasingServer{full}
 }
 
 // fullServer is every RPC set the framework's server implements, so that
