@@ -123,7 +123,7 @@ func (s *Server) serve(p *mount, rel string, w http.ResponseWriter, r *http.Requ
 	}
 	s.record(entry)
 
-	if wait, over := s.overRate(p.Name); over {
+	if wait, over := s.overRate(p.Name, w.Header()); over {
 		answerRateLimited(p, w, wait)
 		s.setStatus(entry, http.StatusTooManyRequests)
 		return
