@@ -10,6 +10,11 @@
 # same parallelism. Per phase: wall time, ratio to the floor, requests per
 # resource (sandbox request log / resources the phase touched) and the
 # provider's peak RSS (max over the provider processes Terraform started).
+# Then pipelines: 4 apply processes of 100 customers each at once (separate
+# directories, states and provider processes) against one account limited to
+# 20 requests/s, once advertising its budget (RateLimit-* headers) and once
+# answering only 429 with Retry-After: each process's time and throughput
+# beside its fair share, the 429 share, the total time against 400/20 s.
 # Then adoption: ADOPT_N customers of the main platform made through its API
 # (not through Terraform), adopted by `terraform query -generate-config-out`
 # and by `terraform-provider-crm generate`, each followed by the apply that
@@ -28,7 +33,7 @@
 #   BENCH_ADOPT_N=1000       customers made outside Terraform and adopted
 #   BENCH_QUICK=1            smoke run: N=20, one latency (0 unless
 #                            BENCH_LATENCIES is set), 20 of everything else
-#                            (20 adopted too)
+#                            (20 adopted too, 4 pipelines of 20)
 #   BENCH_PARALLELISM=       terraform -parallelism (default: Terraform's, 10)
 #   BENCH_PROFILE=missed     profile the N with a missed curve target again
 #                            (all: every N; none: no profiling)
@@ -56,18 +61,21 @@ PARALLELISM="${BENCH_PARALLELISM:-}"
 if [[ "$QUICK" == 1 ]]; then
   NS="${BENCH_N:-20}"
   LATENCIES="${BENCH_LATENCIES:-0}"
-  OTHER_N=20 RL_APPLY_N=20 RL_PLAN_N=20
+  OTHER_N=20 RL_APPLY_N=20 RL_PLAN_N=20 PIPE_N=20
   ADOPT_N="${BENCH_ADOPT_N:-20}"
 else
   NS="${BENCH_N:-100 500 1000 2000}"
   LATENCIES="${BENCH_LATENCIES:-0 20}"
-  OTHER_N=100 RL_APPLY_N=200 RL_PLAN_N=1000
+  OTHER_N=100 RL_APPLY_N=200 RL_PLAN_N=1000 PIPE_N=100
   ADOPT_N="${BENCH_ADOPT_N:-1000}"
 fi
 RL_APPLY_RPS=20 RL_PLAN_RPS=10
 # Latency adds the same N x L / parallelism at every N: the pass above 0 ms
 # stays at the smaller N, where it answers that question in minutes.
 LATENCY_MAX_N="${BENCH_LATENCY_MAX_N:-1000}"
+# Pipelines: PIPE_P apply processes of PIPE_N customers each at once, against
+# one account limited to PIPE_RPS requests/s.
+PIPE_P=4 PIPE_RPS=20
 # Each platform keeps its bench configuration in its own folder
 # (internal/<platform>/testdata/bench/main.tf); MAIN is measured at every N,
 # the others at OTHER_N.
@@ -583,6 +591,94 @@ if [[ "$RL_SUPPORTED" == 1 ]]; then
 fi
 
 # ---------------------------------------------------------------------------
+# Pipelines: PIPE_P `terraform apply` processes of PIPE_N customers each,
+# started together, each in its own directory with its own state and its own
+# provider process (so its own limiter), against one account limited to
+# PIPE_RPS requests/s. Run twice: the account advertising its budget on every
+# answer (RateLimit-Limit/-Remaining/-Reset), then answering only 429 with
+# Retry-After. A process's requests are told apart by the tag in the
+# customers' e-mails (its request bodies).
+PIPE_ROWS="" PIPE_NOTE=""
+
+# pipelines_run VARIANT HEADERS LABEL: one run; appends its rows to PIPE_ROWS.
+pipelines_run() {
+  local variant="$1" headers="$2" label="$3" p d t0 rc pids=() dirs=() secs_of=() slowest=0
+  banner "pipelines: ${PIPE_P} × ${PIPE_N} ${MAIN_PLATFORM} customers at once, one account of ${PIPE_RPS} req/s, ${label}"
+  par=()
+  [[ -n "$PARALLELISM" ]] && par=("-parallelism=${PARALLELISM}")
+  for (( p = 0; p < PIPE_P; p++ )); do
+    dirs+=("$(new_workdir "pipelines-${variant}-p${p}" "$MAIN_PLATFORM")")
+  done
+  ctl_ok PUT /_sandbox/rate-limit "{\"platform\":\"${MAIN_PLATFORM}\",\"requests_per_second\":${PIPE_RPS},\"headers\":${headers}}"
+  ctl_ok DELETE /_sandbox/requests
+  t0="$(now_ns)"
+  for (( p = 0; p < PIPE_P; p++ )); do
+    (
+      d="${dirs[$p]}"
+      rc=0
+      "$tf" -chdir="$d" apply -auto-approve -input=false -no-color "${par[@]}" -var "n=${PIPE_N}" -var gen=1 \
+        -var "tag=pl${variant}-p${p}" >"${BENCH_DIR}/logs/pipelines-${variant}-p${p}-apply.log" 2>&1 || rc=$?
+      echo "$rc $(now_ns)" >"${d}/done"
+    ) &
+    pids+=($!)
+  done
+  wait "${pids[@]}" || true
+  ctl_ok PUT /_sandbox/rate-limit "{\"platform\":\"${MAIN_PLATFORM}\",\"requests_per_second\":0,\"headers\":false}"
+  for (( p = 0; p < PIPE_P; p++ )); do
+    local log="${BENCH_DIR}/logs/pipelines-${variant}-p${p}-apply.log" end
+    read -r rc end <"${dirs[$p]}/done" || fail "pipeline ${p} (${label}) left no exit status"
+    [[ "$rc" == 0 ]] || tf_failed "$log" "pipeline ${p} (${label}): terraform apply exited ${rc}"
+    grep -qF "Apply complete! Resources: ${PIPE_N} added, 0 changed, 0 destroyed." "$log" ||
+      tf_failed "$log" "pipeline ${p} (${label}) did not create ${PIPE_N} customers"
+    secs_of+=("$(secs "$t0" "$end")")
+    lt "$slowest" "${secs_of[$p]}" && slowest="${secs_of[$p]}"
+  done
+
+  # Each process's requests and 429s, by the tag in their bodies; every
+  # logged request, for the totals.
+  requests_since_reset
+  local bodies="${BENCH_DIR}/pipelines-${variant}-bodies.txt" sent throttled sum_sent=0
+  grep -oE '"body":"([^"\\]|\\.)*","status":[0-9]+' "${BENCH_DIR}/requests.json" >"$bodies" || true
+  for (( p = 0; p < PIPE_P; p++ )); do
+    sent="$( (grep -F "pl${variant}-p${p}-" "$bodies" || true) | wc -l)"
+    throttled="$( (grep -F "pl${variant}-p${p}-" "$bodies" || true) | (grep -cE '"status":429$' || true))"
+    sum_sent=$(( sum_sent + sent ))
+    PIPE_ROWS+="| ${label} | $(( p + 1 )) | ${secs_of[$p]} | $(calc "${PIPE_N} / ${secs_of[$p]}") | ${sent} | $(calc "${sent} / ${secs_of[$p]}") | $(calc "${PIPE_RPS} / ${PIPE_P}") | ${throttled} ($(calc "100 * ${throttled} / (${sent} > 0 ? ${sent} : 1)") %) | |"$'\n'
+    printf '  %-28s %8s s  %s customers/s, %s requests, %s answered 429\n' "pipeline $(( p + 1 ))" "${secs_of[$p]}" \
+      "$(calc "${PIPE_N} / ${secs_of[$p]}")" "$sent" "$throttled"
+  done
+  (( sum_sent == REQS )) || echo "  (${REQS} requests in all, ${sum_sent} told apart by their bodies)"
+
+  local total=$(( PIPE_P * PIPE_N )) ideal target share met
+  ideal="$(calc "${total} / ${PIPE_RPS}")"
+  target="$(calc "1.3 * ${ideal}")"
+  share="$(calc "100 * ${REQ_429} / (${REQS} > 0 ? ${REQS} : 1)")"
+  met=yes
+  le "$slowest" "$target" || met="**NO**"
+  lt "$share" 10 || met="**NO**"
+  PIPE_ROWS+="| ${label} | **all ${PIPE_P}** | **${slowest}** (ideal ${total}/${PIPE_RPS} = ${ideal}: $(calc "${slowest} / ${ideal}")×) | $(calc "${total} / ${slowest}") | ${REQS} | $(calc "${REQS} / ${slowest}") | ${PIPE_RPS} | ${REQ_429} (${share} %) | ≤ ${target} s and < 10 % 429: ${met} |"$'\n'
+  printf '  %-28s %8s s  (ideal %s s), %s requests, %s %% answered 429\n' "all ${PIPE_P}" "$slowest" "$ideal" "$REQS" "$share"
+
+  # The account must hold no customer for the adoption below.
+  pids=()
+  for (( p = 0; p < PIPE_P; p++ )); do
+    "$tf" -chdir="${dirs[$p]}" destroy -auto-approve -input=false -no-color "${par[@]}" -var "n=${PIPE_N}" -var gen=1 \
+      -var "tag=pl${variant}-p${p}" >"${BENCH_DIR}/logs/pipelines-${variant}-p${p}-destroy.log" 2>&1 &
+    pids+=($!)
+  done
+  for (( p = 0; p < PIPE_P; p++ )); do
+    wait "${pids[$p]}" || tf_failed "${BENCH_DIR}/logs/pipelines-${variant}-p${p}-destroy.log" "terraform destroy of pipeline ${p} (${label}) failed"
+  done
+}
+
+if [[ "$RL_SUPPORTED" == 1 ]]; then
+  pipelines_run hdr true "advertises its budget"
+  pipelines_run 429 false "429 + Retry-After only"
+else
+  PIPE_NOTE="skipped: sandbox has no rate limit (PUT /_sandbox/rate-limit did not answer 2xx)"
+fi
+
+# ---------------------------------------------------------------------------
 # Adoption: ADOPT_N customers made outside Terraform, through the main
 # platform's own create endpoint, then adopted twice from fresh directories
 # holding only the provider block: by `terraform query -generate-config-out`
@@ -841,6 +937,24 @@ mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminf
     printf '%s' "$RL_ROWS"
   else
     echo "skipped: sandbox has no rate limit (PUT /_sandbox/rate-limit did not answer 2xx)"
+  fi
+  echo
+  echo "## Pipelines sharing one account: ${PIPE_P} × ${PIPE_N} ${MAIN_PLATFORM} customers against ${PIPE_RPS} req/s (0 ms latency)"
+  echo
+  if [[ -n "$PIPE_NOTE" ]]; then
+    echo "$PIPE_NOTE"
+  else
+    echo "${PIPE_P} \`terraform apply\` processes started together, each in its own directory with its own state and provider"
+    echo "process (its own rate limiter: they know nothing of each other), against one account limited to ${PIPE_RPS} requests/s;"
+    echo "once with the account advertising its budget on every answer (RateLimit-Limit/-Remaining/-Reset), once answering"
+    echo "only 429 with Retry-After. *wall s*: from the common start to the process's end. A process's requests are those"
+    echo "whose bodies carry its customers' e-mails; *fair share*: ${PIPE_RPS}/${PIPE_P} requests/s. The *all* row: the slowest"
+    echo "process, against the ideal $(( PIPE_P * PIPE_N ))/${PIPE_RPS} s (the account's burst of ${PIPE_RPS} makes slightly less possible), and"
+    echo "every request in the log."
+    echo
+    echo "| account | pipeline | wall s | customers/s | requests | requests/s | fair share req/s | answered 429 | target |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---|"
+    printf '%s' "$PIPE_ROWS"
   fi
   echo
   echo "## Adoption: ${ADOPT_N} ${MAIN_PLATFORM} customers made outside Terraform (0 ms latency)"

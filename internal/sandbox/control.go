@@ -131,16 +131,22 @@ func (s *Server) postFault(w http.ResponseWriter, r *http.Request) {
 
 // rateLimitJSON is one platform's rate limit; 0 requests per second = none.
 // On PUT an empty platform means every platform.
+// rateLimitJSON is a platform's rate limit; headers (SetRateLimitHeaders)
+// is shown only when on, and a PUT without it leaves it as it was.
 type rateLimitJSON struct {
 	Platform          string   `json:"platform"`
 	RequestsPerSecond *float64 `json:"requests_per_second"`
+	Headers           *bool    `json:"headers,omitempty"`
 }
 
 func (s *Server) getRateLimit(w http.ResponseWriter, _ *http.Request) {
 	out := make([]rateLimitJSON, len(s.mounts))
 	for i, p := range s.mounts {
 		rps := s.RateLimit(p.Name)
-		out[i] = rateLimitJSON{p.Name, &rps}
+		out[i] = rateLimitJSON{Platform: p.Name, RequestsPerSecond: &rps}
+		if on := s.RateLimitHeaders(p.Name); on {
+			out[i].Headers = &on
+		}
 	}
 	httpjson.Reply(w, http.StatusOK, out)
 }
@@ -158,9 +164,13 @@ func (s *Server) putRateLimit(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !known || j.RequestsPerSecond == nil || math.IsNaN(*j.RequestsPerSecond) || math.IsInf(*j.RequestsPerSecond, 0) {
-		httpjson.Fail(w, http.StatusBadRequest, `send {"platform": "`+example+`", "requests_per_second": N}: a known platform or "" for all, N <= 0 for no limit`)
+		httpjson.Fail(w, http.StatusBadRequest, `send {"platform": "`+example+`", "requests_per_second": N}: a known platform or "" for all, N <= 0 for no limit`+
+			` (and "headers": true to advertise it in RateLimit-* headers)`)
 		return
 	}
 	s.SetRateLimit(j.Platform, *j.RequestsPerSecond)
+	if j.Headers != nil {
+		s.SetRateLimitHeaders(j.Platform, *j.Headers)
+	}
 	s.getRateLimit(w, r)
 }

@@ -128,7 +128,7 @@ func (s *Server) serve(p *mount, rel string, w http.ResponseWriter, r *http.Requ
 	status := 0
 	defer func() { s.finish(entry, status) }()
 
-	if wait, over := s.overRate(p.Name); over {
+	if wait, over := s.overRate(p.Name, w.Header()); over {
 		s.update(entry, func(r *Request) { r.RateLimited = true })
 		answerRateLimited(p, w, wait)
 		status = http.StatusTooManyRequests

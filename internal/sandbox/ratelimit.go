@@ -39,6 +39,35 @@ func (s *Server) SetRateLimit(platform string, rps float64) {
 	}
 }
 
+// SetRateLimitHeaders makes a platform ("" = every platform) advertise its
+// rate limit on every answer while it has one, as many APIs do (the IETF
+// draft's fields): RateLimit-Limit (the burst: requests a full budget
+// allows at once), RateLimit-Remaining (requests left after this one, whole)
+// and RateLimit-Reset (whole seconds until the budget is full again,
+// rounded up; 0 when full). A 429 carries them too (Remaining 0). Off by
+// default: the platforms' contracts promise no such headers, so a client
+// must cope with 429 and Retry-After alone.
+func (s *Server) SetRateLimitHeaders(platform string, on bool) {
+	s.rateMu.Lock()
+	defer s.rateMu.Unlock()
+	for _, m := range s.mounts {
+		if platform != "" && platform != m.Name {
+			continue
+		}
+		if s.rateHeaders == nil {
+			s.rateHeaders = map[string]bool{}
+		}
+		s.rateHeaders[m.Name] = on
+	}
+}
+
+// RateLimitHeaders says whether a platform advertises its rate limit.
+func (s *Server) RateLimitHeaders(platform string) bool {
+	s.rateMu.Lock()
+	defer s.rateMu.Unlock()
+	return s.rateHeaders[platform]
+}
+
 // RateLimit is the requests per second a platform is limited to; 0 = none.
 func (s *Server) RateLimit(platform string) float64 {
 	s.rateMu.Lock()
@@ -50,8 +79,9 @@ func (s *Server) RateLimit(platform string) float64 {
 }
 
 // overRate takes a token for one request of the platform, and, when none is
-// free, says how long until one is.
-func (s *Server) overRate(platform string) (time.Duration, bool) {
+// free, says how long until one is. When the platform advertises its limit,
+// it sets the answer's RateLimit-* headers.
+func (s *Server) overRate(platform string, h http.Header) (time.Duration, bool) {
 	s.rateMu.Lock()
 	defer s.rateMu.Unlock()
 	l, ok := s.limits[platform]
@@ -60,11 +90,18 @@ func (s *Server) overRate(platform string) (time.Duration, bool) {
 	}
 	now := time.Now()
 	r := l.ReserveN(now, 1)
-	if d := r.DelayFrom(now); d > 0 {
+	wait := r.DelayFrom(now)
+	if wait > 0 {
 		r.CancelAt(now)
-		return d, true
 	}
-	return 0, false
+	if s.rateHeaders[platform] {
+		tokens := max(l.TokensAt(now), 0)
+		burst := float64(l.Burst())
+		h.Set("RateLimit-Limit", strconv.Itoa(l.Burst()))
+		h.Set("RateLimit-Remaining", strconv.FormatInt(int64(math.Floor(tokens)), 10))
+		h.Set("RateLimit-Reset", strconv.FormatInt(int64(math.Ceil(max(burst-tokens, 0)/float64(l.Limit()))), 10))
+	}
+	return wait, wait > 0
 }
 
 // retryAfterSeconds is d as a Retry-After value: whole seconds, rounded up,

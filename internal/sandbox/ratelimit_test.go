@@ -2,6 +2,7 @@ package sandbox_test
 
 import (
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -65,6 +66,46 @@ func TestRateLimitPerPlatform(t *testing.T) {
 	}
 }
 
+// A platform that advertises its limit says on every answer, 429s
+// included, what is left and when the budget is full again; one that does
+// not (the default), or has no limit, sends no such header.
+func TestRateLimitHeaders(t *testing.T) {
+	s := started(t)
+	s.SetRateLimit(sbxtrakit.Name, 2) // burst 2, a token every 500 ms
+	get := func() (int, [3]string, http.Header) {
+		status, _, h := call(t, "GET", sbxtrakit.URL(s)+"/customers", sbxtrakit.Name, "")
+		return status, [3]string{h.Get("RateLimit-Limit"), h.Get("RateLimit-Remaining"), h.Get("RateLimit-Reset")}, h
+	}
+	if status, got, _ := get(); status != 200 || got != [3]string{} {
+		t.Fatalf("not advertised: %d %q, want no RateLimit-* header", status, got)
+	}
+	time.Sleep(time.Second) // full again
+	s.SetRateLimitHeaders(sbxtrakit.Name, true)
+	if !s.RateLimitHeaders(sbxtrakit.Name) || s.RateLimitHeaders(sbaxim.Name) {
+		t.Fatal("RateLimitHeaders does not say which platform advertises")
+	}
+	// Reset: the budget is full again in 0.5 s (1 missing), then 1 s (2
+	// missing), both rounded up to 1.
+	for i, want := range [][3]string{{"2", "1", "1"}, {"2", "0", "1"}, {"2", "0", "1"}} {
+		status, got, h := get()
+		if got != want {
+			t.Errorf("answer %d (%d): RateLimit-Limit/Remaining/Reset = %q, want %q", i+1, status, got, want)
+		}
+		if wantStatus := map[bool]int{true: 429, false: 200}[i == 2]; status != wantStatus || (i == 2 && h.Get("Retry-After") != "1") {
+			t.Errorf("answer %d: %d (Retry-After %q), want %d", i+1, status, h.Get("Retry-After"), wantStatus)
+		}
+	}
+	// Other platforms, and a platform without a limit, advertise nothing.
+	s.SetRateLimit(sbaxim.Name, 5)
+	if _, _, h := call(t, "GET", sbaxim.URL(s)+"/customers", sbaxim.Name, ""); h.Get("RateLimit-Remaining") != "" {
+		t.Errorf("axim advertises its limit: %v", h)
+	}
+	s.SetRateLimit(sbxtrakit.Name, 0)
+	if status, got, _ := get(); status != 200 || got != [3]string{} {
+		t.Errorf("no limit: %d %q, want no RateLimit-* header", status, got)
+	}
+}
+
 // Retry-After is the whole seconds until a token is free, rounded up.
 func TestRateLimitRetryAfterRoundsUp(t *testing.T) {
 	s := started(t)
@@ -125,6 +166,17 @@ func TestControlRateLimit(t *testing.T) {
 		!strings.Contains(body, `{"platform":"xtrakit","requests_per_second":20}`) ||
 		!strings.Contains(body, `{"platform":"webcommander","requests_per_second":0}`) {
 		t.Errorf("GET: %d %s", status, body)
+	}
+	// headers: true advertises the limit; a PUT without it leaves it so.
+	call(t, "PUT", base, "", `{"platform":"xtrakit","requests_per_second":20,"headers":true}`)
+	call(t, "PUT", base, "", `{"platform":"xtrakit","requests_per_second":10}`)
+	if status, body, _ := call(t, "GET", base, "", ""); status != 200 || !s.RateLimitHeaders(sbxtrakit.Name) ||
+		!strings.Contains(body, `{"platform":"xtrakit","requests_per_second":10,"headers":true}`) {
+		t.Errorf("GET after headers on: %d %s", status, body)
+	}
+	call(t, "PUT", base, "", `{"platform":"xtrakit","requests_per_second":10,"headers":false}`)
+	if s.RateLimitHeaders(sbxtrakit.Name) {
+		t.Error("headers: false left the headers on")
 	}
 	call(t, "PUT", base, "", `{"requests_per_second":5}`)
 	for _, e := range emulators.All {

@@ -11,7 +11,8 @@
 // quirks as the real API. Every platform request is logged and may be
 // delayed or failed by an injected Fault (to every matching request, or to
 // a Percent share of them) or refused with 429 by a per-platform rate limit
-// (SetRateLimit).
+// (SetRateLimit), which may advertise itself in RateLimit-* headers
+// (SetRateLimitHeaders).
 //
 // / is a read-only console page for people (console.go): each platform's
 // records, the last requests, the live faults and rate limits.
@@ -22,7 +23,8 @@
 //	GET|POST|DELETE /_sandbox/faults            faults, e.g. {"platform":"xtrakit","method":"POST",
 //	                                            "status":429,"retry_after":"1","percent":30,"times":0}
 //	GET|PUT /_sandbox/rate-limit                {"platform":"xtrakit","requests_per_second":20}
-//	                                            ("" or no platform = every one; 0 = off)
+//	                                            ("" or no platform = every one; 0 = off;
+//	                                            "headers":true advertises it: RateLimit-*)
 //	GET|PUT /_sandbox/normalize                 value normalisation switches
 //	/_sandbox/<platform>/...                    each platform's records, and its extras
 //	                                            (WebCommander's tokens)
@@ -111,6 +113,8 @@ type Server struct {
 
 	rateMu sync.Mutex
 	limits map[string]*rate.Limiter // by platform name; absent = no limit
+	// rateHeaders: platforms that advertise their limit (RateLimit-*).
+	rateHeaders map[string]bool
 
 	normMu sync.Mutex // serialises SetNormalize across the stores
 	norm   Normalize

@@ -165,27 +165,125 @@ func TestAdaptiveLimiterKeepsHardCap(t *testing.T) {
 	}
 }
 
-func TestBudgetSpent(t *testing.T) {
+func TestBudget(t *testing.T) {
 	now := time.Unix(1_700_000_000, 0)
 	cases := []struct {
-		name string
-		h    []string
-		want time.Duration
-		ok   bool
+		name      string
+		h         []string
+		remaining float64
+		reset     time.Duration
+		ok        bool
 	}{
-		{"none", nil, 0, false},
-		{"draft headers", []string{"RateLimit-Remaining", "0", "RateLimit-Reset", "3"}, 3 * time.Second, true},
-		{"budget left", []string{"RateLimit-Remaining", "4", "RateLimit-Reset", "3"}, 0, false},
-		{"x- headers, unix time", []string{"X-RateLimit-Remaining", "0", "X-RateLimit-Reset", strconv.FormatInt(now.Unix()+2, 10)}, 2 * time.Second, true},
-		{"no reset", []string{"X-RateLimit-Remaining", "0"}, 0, false},
-		{"garbage reset", []string{"RateLimit-Remaining", "0", "RateLimit-Reset", "soon"}, 0, false},
-		{"an hourly quota is not a pause", []string{"RateLimit-Remaining", "0", "RateLimit-Reset", "3600"}, 0, false},
+		{"none", nil, 0, 0, false},
+		{"draft headers", []string{"RateLimit-Remaining", "0", "RateLimit-Reset", "3"}, 0, 3 * time.Second, true},
+		{"budget left", []string{"RateLimit-Remaining", "4", "RateLimit-Reset", "3"}, 4, 3 * time.Second, true},
+		{"full: resets now", []string{"RateLimit-Remaining", "20", "RateLimit-Reset", "0"}, 20, 0, true},
+		{"fractions", []string{"RateLimit-Remaining", "2", "RateLimit-Reset", "0.25"}, 2, 250 * time.Millisecond, true},
+		{"x- headers, unix time", []string{"X-RateLimit-Remaining", "0", "X-RateLimit-Reset", strconv.FormatInt(now.Unix()+2, 10)}, 0, 2 * time.Second, true},
+		{"x- headers, unix time past", []string{"X-RateLimit-Remaining", "7", "X-RateLimit-Reset", strconv.FormatInt(now.Unix()-2, 10)}, 7, 0, true},
+		{"no reset", []string{"X-RateLimit-Remaining", "0"}, 0, 0, false},
+		{"no remaining", []string{"RateLimit-Reset", "1"}, 0, 0, false},
+		{"garbage reset", []string{"RateLimit-Remaining", "0", "RateLimit-Reset", "soon"}, 0, 0, false},
+		{"negative remaining", []string{"RateLimit-Remaining", "-1", "RateLimit-Reset", "1"}, 0, 0, false},
+		{"an hourly quota is not a rate", []string{"RateLimit-Remaining", "0", "RateLimit-Reset", "3600"}, 0, 0, false},
+		{"an hourly quota, budget left", []string{"X-RateLimit-Remaining", "4999", "X-RateLimit-Reset", strconv.FormatInt(now.Unix()+3600, 10)}, 0, 0, false},
 	}
 	for _, tc := range cases {
-		got, ok := budgetSpent(reply(200, tc.h...).Header, now)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("%s: budgetSpent = %v, %v; want %v, %v", tc.name, got, ok, tc.want, tc.ok)
+		remaining, reset, ok := budget(reply(200, tc.h...).Header, now)
+		if remaining != tc.remaining || reset != tc.reset || ok != tc.ok {
+			t.Errorf("%s: budget = %v, %v, %v; want %v, %v, %v", tc.name, remaining, reset, ok, tc.remaining, tc.reset, tc.ok)
 		}
+	}
+}
+
+// An advertised budget paces before any throttle: Remaining spread over
+// Reset, below the hard cap; a full budget (Reset 0) paces nothing; an
+// answer without the headers ends the pacing.
+func TestLimiterPacesByAdvertisedBudget(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(1e9, 0)}
+	l := adaptiveLimiter(clock, 0)
+	for _, step := range []struct {
+		h    []string
+		want rate.Limit
+	}{
+		{[]string{"RateLimit-Remaining", "5", "RateLimit-Reset", "1"}, 5},
+		{[]string{"RateLimit-Remaining", "10", "RateLimit-Reset", "4"}, 2.5},
+		{[]string{"X-RateLimit-Remaining", "3", "X-RateLimit-Reset", "0.5"}, 6},
+		{[]string{"RateLimit-Remaining", "20", "RateLimit-Reset", "0"}, rate.Inf},
+		{[]string{"RateLimit-Remaining", "0", "RateLimit-Reset", "0"}, rate.Inf}, // spent until now: whole again
+		{[]string{"RateLimit-Remaining", "1", "RateLimit-Reset", "1"}, 1},
+		{nil, rate.Inf},
+	} {
+		l.Observe(clock.now(), reply(http.StatusOK, step.h...))
+		if l.Limit() != step.want {
+			t.Errorf("after %q: limit %v, want %v", step.h, l.Limit(), step.want)
+		}
+		clock.add(10 * time.Millisecond)
+	}
+	if l.adaptive || l.pausedUntil.After(clock.now()) {
+		t.Error("answers without a throttle engaged the cubic rate, or paused")
+	}
+	capped := adaptiveLimiter(clock, 4)
+	capped.Observe(clock.now(), reply(http.StatusOK, "RateLimit-Remaining", "19", "RateLimit-Reset", "1"))
+	if capped.Limit() != 4 {
+		t.Errorf("limit %v above the hard cap of 4", capped.Limit())
+	}
+}
+
+// A throttle the advertised budget explains (Remaining 0) pauses until the
+// reset and cuts nothing: after it one request reads the new budget, and
+// the next goes at the pace that answer allows. A throttle it does not
+// explain (budget left) cuts as one without headers does.
+func TestLimiterSpentBudgetPausesWithoutCut(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(1e9, 0)}
+	l := adaptiveLimiter(clock, 0)
+	for range 20 {
+		l.Observe(clock.now(), reply(http.StatusOK, "RateLimit-Remaining", "10", "RateLimit-Reset", "1"))
+		clock.add(10 * time.Millisecond)
+	}
+	l.Observe(clock.now(), reply(http.StatusTooManyRequests, "Retry-After", "1", "RateLimit-Remaining", "0", "RateLimit-Reset", "2"))
+	if l.adaptive {
+		t.Error("a throttle the budget explains cut the cubic rate")
+	}
+	if got := l.pausedUntil.Sub(clock.now()); got != 2*time.Second {
+		t.Errorf("paused for %v, want the 2 s until the reset", got)
+	}
+	if l.Limit() != 0.5 {
+		t.Errorf("after the pause the limit is %v, want one request per 2 s window until an answer tells more", l.Limit())
+	}
+	clock.add(2 * time.Second)
+	l.Observe(clock.now(), reply(http.StatusOK, "RateLimit-Remaining", "18", "RateLimit-Reset", "1"))
+	if l.Limit() != 18 {
+		t.Errorf("limit %v after the refilled budget's first answer, want 18", l.Limit())
+	}
+	clock.add(time.Second)
+	l.Observe(clock.now(), reply(http.StatusTooManyRequests, "RateLimit-Remaining", "5", "RateLimit-Reset", "1"))
+	if !l.adaptive {
+		t.Error("a throttle with budget left did not cut")
+	}
+}
+
+// A request waiting its turn at a slow pace goes as soon as an answer
+// allows a faster one, not at the turn the slow pace gave it.
+func TestLimiterWaitTakesTheNewRate(t *testing.T) {
+	l := NewLimiter(0)
+	// One request per 5 s: the next turn is 5 s away.
+	l.Observe(time.Now(), reply(http.StatusOK, "RateLimit-Remaining", "1", "RateLimit-Reset", "5"))
+	done := make(chan error, 1)
+	start := time.Now()
+	go func() { done <- l.Wait(context.Background()) }()
+	time.Sleep(100 * time.Millisecond)
+	l.Observe(time.Now(), reply(http.StatusOK, "RateLimit-Remaining", "50", "RateLimit-Reset", "1"))
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+		if waited := time.Since(start); waited > time.Second {
+			t.Errorf("waited %v, want about 100 ms + 20 ms at the new pace of 50/s", waited)
+		}
+	case <-time.After(4 * time.Second):
+		t.Fatal("the wait kept the turn of the old pace (5 s)")
 	}
 }
 
@@ -252,5 +350,75 @@ func TestAdaptiveLimiterFollowsServerLimit(t *testing.T) {
 	}
 	if cfg.Limiter.Limit() == rate.Inf {
 		t.Error("the limiter never slowed down")
+	}
+}
+
+// TestAdaptiveLimiterSharesAdvertisedBudget: four clients with limiters of
+// their own (four pipelines that know nothing of each other), each with 10
+// goroutines, against one account accepting 100 requests/s that advertises
+// its budget as the sandbox does (whole seconds until it is full again):
+// every request succeeds, few are throttled, and the clients finish
+// together, each having taken a share.
+func TestAdaptiveLimiterSharesAdvertisedBudget(t *testing.T) {
+	const serverRPS, clients, perClient, workers = 100, 4, 75, 10
+	var mu sync.Mutex
+	server := rate.NewLimiter(serverRPS, serverRPS)
+	var throttled atomic.Int64
+	srv := newCountingServer(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		mu.Lock()
+		now := time.Now()
+		ok := server.AllowN(now, 1)
+		tokens := max(server.TokensAt(now), 0)
+		mu.Unlock()
+		w.Header().Set("RateLimit-Limit", strconv.Itoa(serverRPS))
+		w.Header().Set("RateLimit-Remaining", strconv.Itoa(int(tokens)))
+		w.Header().Set("RateLimit-Reset", strconv.Itoa(int(math.Ceil((serverRPS-tokens)/serverRPS))))
+		if !ok {
+			throttled.Add(1)
+			w.Header().Set("Retry-After", "1")
+			writeJSON(w, http.StatusTooManyRequests, `{"error":"slow down"}`)
+			return
+		}
+		writeJSON(w, http.StatusOK, `{}`)
+	})
+	start := time.Now()
+	took := make([]time.Duration, clients)
+	errs := make(chan error, clients*perClient)
+	var all sync.WaitGroup
+	for c := range clients {
+		cfg := testConfig(srv.URL)
+		cfg.Limiter = NewLimiter(0)
+		cfg.MaxRetries = 10
+		client := newTestClient(t, cfg)
+		all.Add(1)
+		go func() {
+			defer all.Done()
+			var next atomic.Int64
+			var wg sync.WaitGroup
+			for range workers {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for next.Add(1) <= perClient {
+						errs <- client.Do(context.Background(), http.MethodPost, "x", nil, map[string]int{"c": c}, nil)
+					}
+				}()
+			}
+			wg.Wait()
+			took[c] = time.Since(start)
+		}()
+	}
+	all.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	share := float64(throttled.Load()) / float64(srv.Hits())
+	t.Logf("%d requests, %d throttled (%.1f%%); clients finished after %v (ideal %v)", srv.Hits(), throttled.Load(), 100*share,
+		took, time.Duration(float64(clients*perClient-serverRPS)/serverRPS*float64(time.Second)))
+	if share >= 0.10 {
+		t.Errorf("%.1f%% of requests were throttled, want under 10%%", 100*share)
 	}
 }

@@ -135,5 +135,5 @@ func TestLimiterWaitHonoursContext(t *testing.T) {
 
 // pacedLimiter is a Limiter with a fixed pace and burst.
 func pacedLimiter(limit rate.Limit, burst int) *Limiter {
-	return &Limiter{hardCap: limit, bucket: rate.NewLimiter(limit, burst), now: time.Now}
+	return &Limiter{hardCap: limit, burst: burst, bucket: rate.NewLimiter(limit, burst), now: time.Now}
 }
