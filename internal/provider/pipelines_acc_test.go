@@ -69,7 +69,10 @@ type plPipeline struct {
 // empty); the account holds exactly the 400 customers, each once, each in
 // the state of the pipeline that declared it; fewer than 10 % of requests
 // were answered 429; and the slowest pipeline finishes within 1.3 × 400/20 =
-// 26 s from the common start: the pipelines share the limit without talking
+// 26 s of the first request any of them sent (Terraform's own start and
+// plan before it, which no provider can shorten and a loaded CI machine
+// stretches by seconds, is logged beside it, not bounded): the pipelines
+// share the limit without talking
 // to each other, and none is starved. They share it through what the account
 // tells all of them alike, its remaining budget: with 429 and Retry-After
 // alone, four limiters that each learn only their own throttles overshoot
@@ -129,8 +132,8 @@ func TestAccPipelines_sharedRateLimitOnce(t *testing.T) {
 		"%.1f s of requests, where the account's limit allows (%d - its burst of %d)/%d = %.1f s",
 		first.Seconds(), last.Seconds(), (last - first).Seconds(), plPipelines*plCustomers, plServerRPS, plServerRPS,
 		float64(plPipelines*plCustomers-plServerRPS)/plServerRPS)
-	t.Logf("%d requests, %d answered 429 (%.1f %%); slowest pipeline %.1f s, bound %.1f s (margin %.1f s); %s",
-		sent, throttled, 100*float64(throttled)/float64(max(sent, 1)), slowest.Seconds(), bound.Seconds(), (bound - slowest).Seconds(), timing)
+	t.Logf("%d requests, %d answered 429 (%.1f %%); slowest pipeline %.1f s from the start, %.1f s from the first request, bound %.1f s (margin %.1f s); %s",
+		sent, throttled, 100*float64(throttled)/float64(max(sent, 1)), slowest.Seconds(), (slowest - first).Seconds(), bound.Seconds(), (bound - slowest + first).Seconds(), timing)
 	for i, p := range pipes {
 		if p.code != 0 {
 			t.Fatalf("pipeline %d: apply failed (exit %d):\n%s", i, p.code, p.out)
@@ -148,9 +151,9 @@ func TestAccPipelines_sharedRateLimitOnce(t *testing.T) {
 		t.Errorf("%d of %d requests (%.1f %%) were answered 429, want under %.0f %%",
 			throttled, sent, 100*float64(throttled)/float64(sent), 100*plMaxThrottled)
 	}
-	if slowest > bound {
-		t.Errorf("the slowest pipeline took %.1f s, want at most %.1f × %d/%d = %.1f s; %s",
-			slowest.Seconds(), plSlack, plPipelines*plCustomers, plServerRPS, bound.Seconds(), timing)
+	if slowest-first > bound {
+		t.Errorf("the slowest pipeline finished %.1f s after the first request, want at most %.1f × %d/%d = %.1f s; %s",
+			(slowest - first).Seconds(), plSlack, plPipelines*plCustomers, plServerRPS, bound.Seconds(), timing)
 	}
 	// Converged: each pipeline's next plan is empty (still under the limit).
 	for _, p := range pipes {
