@@ -84,8 +84,8 @@ func ListAttributes(recordsName, what string, record map[string]dschema.Attribut
 			MarkdownDescription: "Ids of the listed " + what + ". To adopt them, see the guide \"Adopting existing customers\": " +
 				"`terraform query` or `terraform-provider-crm generate` write the configuration; an `import { for_each }` over " +
 				"these ids needs a resource with the same `for_each`.",
-			ElementType:         types.StringType,
-			Computed:            true,
+			ElementType: types.StringType,
+			Computed:    true,
 		},
 		recordsName: dschema.ListNestedAttribute{
 			MarkdownDescription: "The listed " + what + ".",

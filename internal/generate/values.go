@@ -98,7 +98,6 @@ func keepConfigurable(attrs []*tfprotov6.SchemaAttribute, values map[string]tfty
 	return out, nil
 }
 
-
 // filterConfig is the list block's config from NAME=VALUE filters, each
 // read as its attribute's type.
 func filterConfig(schema *tfprotov6.Schema, filters map[string]string) (*tfprotov6.DynamicValue, error) {

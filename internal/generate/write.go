@@ -8,13 +8,14 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/customerops/terraform-provider-crm/internal/crud"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/customerops/terraform-provider-crm/internal/crud"
 )
 
 // Write lists opts.Type through srv and writes a resource block and an
