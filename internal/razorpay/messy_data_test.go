@@ -1,6 +1,6 @@
 package razorpay_test
 
-// Messy customer data (design §3, "Accept what the platform accepts"):
+// Messy customer data (CONTRIBUTING.md, "Behaviour every resource has"):
 // customers made outside Terraform with blanks around values, e-mails in
 // mixed case and Razorpay's own mixed-case GSTIN example are imported as
 // they are stored, and a configuration in another spelling converges in

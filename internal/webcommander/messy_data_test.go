@@ -1,6 +1,6 @@
 package webcommander_test
 
-// Messy customer data (design §3, "Accept what the platform accepts"):
+// Messy customer data (CONTRIBUTING.md, "Behaviour every resource has"):
 // customers made outside Terraform with blanks around values, e-mails in
 // mixed case and countries and states stored as names or codes in any case
 // are imported as WebCommander answers them, and a configuration in another

@@ -1,6 +1,6 @@
 package xtrakit_test
 
-// Messy customer data (design §3, "Accept what the platform accepts"):
+// Messy customer data (CONTRIBUTING.md, "Behaviour every resource has"):
 // records made outside Terraform with blanks around values and e-mails in
 // mixed case are imported as they are stored, and a configuration in
 // another spelling converges in one in-place update. Every test runs on the
