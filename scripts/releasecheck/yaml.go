@@ -77,6 +77,22 @@ func (p *yamlParser) scan() error {
 // stripComment cuts a `#` comment that starts the text or follows a blank,
 // outside quotes.
 func stripComment(s string) string {
+	end := len(s)
+	unquoted(s, func(i int) bool { return i == 0 || strings.ContainsRune(" \t[{,:-", rune(s[i-1])) }, func(i int) bool {
+		if s[i] == '#' && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t') {
+			end = i
+			return false
+		}
+		return true
+	})
+	return s[:end]
+}
+
+// unquoted calls visit with the index of each byte of s outside quotes,
+// until visit returns false. opens says whether a quote at i starts a
+// quoted string there; inside double quotes a backslash escapes the next
+// byte.
+func unquoted(s string, opens, visit func(i int) bool) {
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -87,15 +103,12 @@ func stripComment(s string) string {
 			if c == quote {
 				quote = 0
 			}
-		case c == '"' || c == '\'':
-			if i == 0 || strings.ContainsRune(" \t[{,:-", rune(s[i-1])) {
-				quote = c
-			}
-		case c == '#' && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t'):
-			return s[:i]
+		case (c == '"' || c == '\'') && opens(i):
+			quote = c
+		case !visit(i):
+			return
 		}
 	}
-	return s
 }
 
 func isSeqItem(text string) bool { return text == "-" || strings.HasPrefix(text, "- ") }
@@ -357,26 +370,22 @@ func flowSequence(text string, line int) (any, error) {
 	if inner == "" {
 		return seq, nil
 	}
-	var quote byte
 	start := 0
 	var items []string
-	for i := 0; i < len(inner); i++ {
-		c := inner[i]
-		switch {
-		case quote == '"' && c == '\\':
-			i++
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '[' || c == '{':
-			return nil, fmt.Errorf("line %d: nested flow collections are not supported: %s", line, text)
-		case c == ',':
+	var nested bool
+	unquoted(inner, func(int) bool { return true }, func(i int) bool {
+		switch inner[i] {
+		case '[', '{':
+			nested = true
+			return false
+		case ',':
 			items = append(items, inner[start:i])
 			start = i + 1
 		}
+		return true
+	})
+	if nested {
+		return nil, fmt.Errorf("line %d: nested flow collections are not supported: %s", line, text)
 	}
 	items = append(items, inner[start:])
 	for _, it := range items {
