@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/customerops/terraform-provider-crm/internal/platform"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
@@ -188,10 +189,13 @@ var binary struct {
 	path string
 	err  error
 	out  []byte
+	took time.Duration
 }
 
 // ProviderBinary builds the provider binary once per test process, as a
-// user runs it: for its subcommands.
+// user runs it (for its subcommands, or through dev_overrides from its
+// directory, where it is alone). With -race when the tests run with it,
+// so the build reuses the packages `go test` has just compiled.
 func ProviderBinary(t *testing.T) string {
 	t.Helper()
 	binary.once.Do(func() {
@@ -202,12 +206,19 @@ func ProviderBinary(t *testing.T) string {
 			return
 		}
 		binary.path = filepath.Join(dir, "terraform-provider-crm")
-		cmd := exec.CommandContext(t.Context(), "go", "build", "-o", binary.path, "github.com/customerops/terraform-provider-crm")
+		args := []string{"build", "-o", binary.path}
+		if raceEnabled {
+			args = append(args, "-race")
+		}
+		start := time.Now()
+		cmd := exec.Command("go", append(args, "github.com/customerops/terraform-provider-crm")...)
 		binary.out, binary.err = cmd.CombinedOutput()
+		binary.took = time.Since(start)
 	})
 	if binary.err != nil {
 		t.Fatalf("building the provider: %v\n%s", binary.err, binary.out)
 	}
+	t.Logf("provider binary (race %v) built in %s", raceEnabled, binary.took.Round(time.Millisecond))
 	return binary.path
 }
 

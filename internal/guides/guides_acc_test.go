@@ -79,7 +79,7 @@ func runGuides(t *testing.T, everyCLI bool) {
 		t.Log("no guide has a part marked \"every CLI\"")
 		return
 	}
-	bin := providerBinary(t)
+	bin := filepath.Dir(acctest.ProviderBinary(t))
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -121,56 +121,6 @@ func versionOf(t *testing.T, cli string) *version.Version {
 		t.Fatalf("the version of %s: %v", cli, err)
 	}
 	return parsed
-}
-
-// The provider binary, built once per test binary: guides run it as a
-// reader does (Terraform through dev_overrides, the sandbox and generate
-// subcommands by name).
-var built struct {
-	once sync.Once
-	dir  string
-	err  error
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if built.dir != "" {
-		_ = os.RemoveAll(built.dir)
-	}
-	os.Exit(code)
-}
-
-// providerBinary builds the provider into a directory of its own and
-// returns that directory. With -race when the tests run with it, so the
-// build reuses the packages `go test` has just compiled.
-func providerBinary(t *testing.T) string {
-	t.Helper()
-	built.once.Do(func() {
-		root, err := repoRoot()
-		if err != nil {
-			built.err = err
-			return
-		}
-		if built.dir, built.err = os.MkdirTemp(os.Getenv("TF_ACC_TEMP_DIR"), "crm-guides-bin-"); built.err != nil {
-			return
-		}
-		args := []string{"build", "-o", filepath.Join(built.dir, "terraform-provider-crm")}
-		if raceEnabled {
-			args = append(args, "-race")
-		}
-		start := time.Now()
-		cmd := exec.Command("go", append(args, ".")...)
-		cmd.Dir = root
-		if out, err := cmd.CombinedOutput(); err != nil {
-			built.err = fmt.Errorf("go %s: %w\n%s", strings.Join(args, " "), err, out)
-			return
-		}
-		t.Logf("built terraform-provider-crm (race %v) in %s", raceEnabled, time.Since(start).Round(time.Millisecond))
-	})
-	if built.err != nil {
-		t.Fatal(built.err)
-	}
-	return built.dir
 }
 
 // session is one run of a guide: its directories, environment, sandbox and

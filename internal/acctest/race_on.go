@@ -1,6 +1,6 @@
 //go:build race
 
-package guides
+package acctest
 
 // raceEnabled: the tests run with -race, and so does the provider they build.
 const raceEnabled = true
