@@ -64,7 +64,7 @@ func (r *Resource[M, PM, W]) create(ctx context.Context, req resource.CreateRequ
 		r.setState(ctx, plan, &resp.State, resp.Identity, &resp.Diagnostics)
 	}
 	if err != nil {
-		AddAPIError(&resp.Diagnostics, "create", r.ops.What, err)
+		AddAPIErrorAt(&resp.Diagnostics, "create", r.ops.What, err, r.spec.FieldPath)
 	}
 }
 
@@ -120,7 +120,7 @@ func (r *Resource[M, PM, W]) update(ctx context.Context, req resource.UpdateRequ
 		err = noRecordError("update", r.ops.What)
 	}
 	if err != nil {
-		AddAPIError(&resp.Diagnostics, "update", r.ops.What, err)
+		AddAPIErrorAt(&resp.Diagnostics, "update", r.ops.What, err, r.spec.FieldPath)
 		return
 	}
 	PM(plan).FromAPI(updated)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
@@ -14,23 +15,40 @@ import (
 // AddAPIError reports a failed API call. An APIError shows the platform's
 // own status and message; anything else (network, timeout) says so.
 func AddAPIError(diags *diag.Diagnostics, action, what string, err error) {
+	AddAPIErrorAt(diags, action, what, err, nil)
+}
+
+// AddAPIErrorAt is AddAPIError for a call that sent the configuration:
+// when the platform blames a field that attributeOf knows, the error is
+// reported on that attribute, so Terraform shows the configuration line.
+func AddAPIErrorAt(diags *diag.Diagnostics, action, what string, err error, attributeOf func(field string) (path.Path, bool)) {
 	summary := fmt.Sprintf("Could not %s %s", action, what)
-	if apiErr, ok := transport.AsAPIError(err); ok {
-		detail := fmt.Sprintf("%s answered HTTP %d: %s", apiErr.Platform, apiErr.Status, apiErr.Message)
-		if apiErr.Field != "" {
-			detail += fmt.Sprintf("\nField: %s", apiErr.Field)
-		}
-		for _, d := range apiErr.Details {
-			detail += "\n  - " + d
-		}
-		detail += fmt.Sprintf("\n\nRequest: %s %s", apiErr.Method, apiErr.Path)
-		if apiErr.Attempts > 1 {
-			detail += fmt.Sprintf(" (%d attempts: retries did not help)", apiErr.Attempts)
-		}
-		diags.AddError(summary, detail+hintOf(err))
+	apiErr, ok := transport.AsAPIError(err)
+	if !ok {
+		diags.AddError(summary, err.Error()+hintOf(err))
 		return
 	}
-	diags.AddError(summary, err.Error()+hintOf(err))
+	detail := fmt.Sprintf("%s answered HTTP %d: %s", apiErr.Platform, apiErr.Status, apiErr.Message)
+	var at path.Path
+	blamed := false
+	if apiErr.Field != "" {
+		detail += fmt.Sprintf("\nField: %s", apiErr.Field)
+		if attributeOf != nil {
+			at, blamed = attributeOf(apiErr.Field)
+		}
+	}
+	for _, d := range apiErr.Details {
+		detail += "\n  - " + d
+	}
+	detail += fmt.Sprintf("\n\nRequest: %s %s", apiErr.Method, apiErr.Path)
+	if apiErr.Attempts > 1 {
+		detail += fmt.Sprintf(" (%d attempts: retries did not help)", apiErr.Attempts)
+	}
+	if blamed {
+		diags.AddAttributeError(at, summary, detail+hintOf(err))
+		return
+	}
+	diags.AddError(summary, detail+hintOf(err))
 }
 
 // WithHint attaches advice for the user to err (what to do about a

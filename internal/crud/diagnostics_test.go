@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
@@ -38,6 +39,54 @@ func TestAddAPIErrorWithAPIError(t *testing.T) {
 	} {
 		if !strings.Contains(d.Detail(), want) {
 			t.Errorf("detail lacks %q:\n%s", want, d.Detail())
+		}
+	}
+}
+
+// TestAddAPIErrorAtBlamedAttribute: a refusal whose field maps to an
+// attribute is reported on that attribute (Terraform then shows the
+// configuration line), with the same detail; an unknown field, or no
+// mapping, leaves the error unattached.
+func TestAddAPIErrorAtBlamedAttribute(t *testing.T) {
+	apiErr := &transport.APIError{Platform: "stripe", Method: "POST", Path: "/v1/customers", Status: 400,
+		Message: "Invalid string", Field: "shipping[name]"}
+	attributeOf := func(field string) (path.Path, bool) {
+		if field == "shipping[name]" {
+			return path.Root("shipping").AtName("name"), true
+		}
+		return path.Empty(), false
+	}
+
+	var diags diag.Diagnostics
+	AddAPIErrorAt(&diags, "create", "Stripe customer", fmt.Errorf("creating: %w", apiErr), attributeOf)
+	if len(diags) != 1 {
+		t.Fatalf("want one diagnostic, got %v", diags)
+	}
+	withPath, ok := diags[0].(diag.DiagnosticWithPath)
+	if !ok {
+		t.Fatalf("the error is not attached to an attribute: %#v", diags[0])
+	}
+	if want := path.Root("shipping").AtName("name"); !withPath.Path().Equal(want) {
+		t.Errorf("path = %s, want %s", withPath.Path(), want)
+	}
+	for _, want := range []string{"stripe answered HTTP 400: Invalid string", "Field: shipping[name]", "POST /v1/customers"} {
+		if !strings.Contains(diags[0].Detail(), want) {
+			t.Errorf("detail lacks %q:\n%s", want, diags[0].Detail())
+		}
+	}
+
+	for name, mapper := range map[string]func(string) (path.Path, bool){"unknown field": attributeOf, "no mapping": nil} {
+		other := *apiErr
+		if name == "unknown field" {
+			other.Field = "expand[0]"
+		}
+		var diags diag.Diagnostics
+		AddAPIErrorAt(&diags, "update", "Stripe customer", &other, mapper)
+		if len(diags) != 1 || !diags.HasError() {
+			t.Fatalf("%s: want one error, got %v", name, diags)
+		}
+		if _, ok := diags[0].(diag.DiagnosticWithPath); ok {
+			t.Errorf("%s: the error is attached to an attribute: %#v", name, diags[0])
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
@@ -70,6 +71,10 @@ type Spec[M any, W any] struct {
 	// Forget is the warning shown when a record is destroyed on a platform
 	// without Delete.
 	Forget func(id string) diag.Diagnostic
+	// FieldPath, when set, is the attribute a field the platform blames in a
+	// refused create or update stands for (APIError.Field), so the error
+	// points at the configuration line; false leaves the error unattached.
+	FieldPath func(field string) (path.Path, bool)
 }
 
 // Timeouts is the timeouts block every resource has (create, update and,

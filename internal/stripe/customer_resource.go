@@ -49,5 +49,6 @@ func NewCustomerResource() resource.Resource {
 		}),
 		CheckID:   IDs.Check,
 		IDExample: "cus_NffrFeUfNV2Hib",
+		FieldPath: paramPath,
 	})
 }

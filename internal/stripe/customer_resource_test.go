@@ -219,3 +219,37 @@ func goneAndBack(t *testing.T, remove func(*sbstripe.Store, string), refreshStat
 		},
 	})
 }
+
+// TestAccStripeCustomer_refusalNamesTheAttribute: when Stripe refuses a
+// write and names the parameter (`param`, CONTRACT.md §3), the error is
+// reported on that attribute, so Terraform shows the configuration line
+// (here shipping.name, from `shipping[name]`), with Stripe's message and
+// status; on an update too.
+func TestAccStripeCustomer_refusalNamesTheAttribute(t *testing.T) {
+	s := acctest.Sandbox(t)
+	refuse := func(path string) func() {
+		return func() {
+			s.InjectFault(sandbox.Fault{Platform: sbstripe.Name, Method: "POST", Path: path, Times: 1, Status: 400,
+				Body: `{"error":{"type":"invalid_request_error","code":"parameter_missing",` +
+					`"message":"Missing required param: shipping[name].","param":"shipping[name]"}}`})
+		}
+	}
+	// The CLI shows an attribute's line, not the resource's first line:
+	// Terraform 1.16 shipping's name (aligned, unlike the customer's own
+	// name); Terraform 1.8 and OpenTofu stop at an attribute of the
+	// resource itself.
+	blamed := regexp.MustCompile(`(?s)Could not (create|update) Stripe customer.*with crm_stripe_customer\.test,.*\d+:\s+(name\s+=|shipping\s+=)` +
+		`.*stripe\s+answered\s+HTTP\s+400:\s+Missing\s+required\s+param:\s+shipping\[name\]\..*Field:\s+shipping\[name\]`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{PreConfig: refuse("/v1/customers"), Config: acctest.Config(s, full().hcl()), ExpectError: blamed},
+			{Config: acctest.Config(s, full().hcl())},
+			{
+				PreConfig:   refuse("/v1/customers/"),
+				Config:      acctest.Config(s, full().with(`description = "Changed"`).hcl()),
+				ExpectError: blamed,
+			},
+		},
+	})
+}

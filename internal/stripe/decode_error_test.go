@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
 	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
@@ -43,6 +45,34 @@ func TestDecodeErrorBodies(t *testing.T) {
 		got := decodeError(c.status, []byte(c.body))
 		if !reflect.DeepEqual(*got, c.want) {
 			t.Errorf("%s:\n got  %#v\n want %#v", c.name, *got, c.want)
+		}
+	}
+}
+
+// TestParamPath: the attribute a Stripe error's `param` blames, from its
+// bracket notation, so a refusal points at the configuration line.
+func TestParamPath(t *testing.T) {
+	for param, want := range map[string]path.Path{
+		"email":                   path.Root("email"),
+		"shipping":                path.Root("shipping"),
+		"shipping[name]":          path.Root("shipping").AtName("name"),
+		"shipping[address][city]": path.Root("shipping").AtName("address").AtName("city"),
+		"address[postal_code]":    path.Root("address").AtName("postal_code"),
+		"address[unknown]":        path.Root("address"),
+		"metadata[tier]":          path.Root("metadata").AtMapKey("tier"),
+		"metadata[a[b]":           path.Root("metadata").AtMapKey("a[b"),
+		"preferred_locales[1]":    path.Root("preferred_locales").AtListIndex(1),
+		"preferred_locales[x]":    path.Root("preferred_locales"),
+		"tax_exempt":              path.Root("tax_exempt"),
+	} {
+		got, ok := paramPath(param)
+		if !ok || !got.Equal(want) {
+			t.Errorf("paramPath(%q) = %s, %v; want %s", param, got, ok, want)
+		}
+	}
+	for _, param := range []string{"", "id", "expand[0]", "source", "[name]"} {
+		if got, ok := paramPath(param); ok {
+			t.Errorf("paramPath(%q) = %s: an attribute for a parameter the resource does not have", param, got)
 		}
 	}
 }

@@ -3,6 +3,10 @@ package stripe
 import (
 	"net/url"
 	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
 // Customer is Stripe's customer object (CONTRACT.md §4). Nullable fields
@@ -123,4 +127,41 @@ func (f Form) setShipping(s *Shipping, blankMissing bool) {
 		a = &Address{}
 	}
 	f.setAddress("shipping[address]", a, blankMissing)
+}
+
+// paramPath is the attribute an error's `param` blames (CONTRACT.md §3),
+// from its bracket notation: `shipping[address][city]` is
+// shipping.address.city, `metadata[tier]` the map's "tier" key,
+// `preferred_locales[1]` the list's second element. A parameter the
+// resource has no attribute for is not attached to one; a part below an
+// attribute the schema does not know blames that attribute.
+func paramPath(param string) (path.Path, bool) {
+	name, rest, _ := strings.Cut(param, "[")
+	attr, ok := customerResourceAttributes()[name]
+	if !ok || name == "id" {
+		return path.Empty(), false
+	}
+	at := path.Root(name)
+	for _, part := range strings.Split(strings.TrimSuffix(rest, "]"), "][") {
+		if part == "" {
+			return at, true
+		}
+		switch a := attr.(type) {
+		case rschema.SingleNestedAttribute:
+			if attr, ok = a.Attributes[part]; !ok {
+				return at, true
+			}
+			at = at.AtName(part)
+		case rschema.MapAttribute:
+			return at.AtMapKey(part), true
+		case rschema.ListAttribute:
+			if i, err := strconv.Atoi(part); err == nil {
+				return at.AtListIndex(i), true
+			}
+			return at, true
+		default:
+			return at, true
+		}
+	}
+	return at, true
 }
