@@ -14,7 +14,7 @@ var citation = regexp.MustCompile(`CONTRACT\.md\s+(?://\s*)?§\s*(\d+)`)
 
 // looseCitation is any other "§N" in a comment: a section of a document
 // the reader cannot tell, or one that is not in the repository.
-var looseCitation = regexp.MustCompile(`(?i)(contract|design|seed)[^.\n]{0,3}§|seed 0\d\d`)
+var looseCitation = regexp.MustCompile(`(?i)(contract|design|seed)[^.\n]{0,3}§|seed 0\d\d|design\.md|\.\./shared/`)
 
 // TestContractCitationsResolve: every "CONTRACT.md §N" in the Go code names a
 // section that exists in the contract of the platform the file belongs to
@@ -73,6 +73,28 @@ func TestContractCitationsResolve(t *testing.T) {
 	}
 	if cited == 0 {
 		t.Fatal("no CONTRACT.md citation found: the pattern no longer matches the code")
+	}
+
+	// The scripts and the contributors' pages cite only what a clone holds.
+	for _, root := range []string{"scripts", "bench", "CONTRIBUTING.md", "README.md", "GNUmakefile"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !regexp.MustCompile(`\.(sh|go|md)$|GNUmakefile$`).MatchString(path) {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for i, line := range strings.Split(string(b), "\n") {
+				if looseCitation.MatchString(line) {
+					t.Errorf("%s:%d cites a document outside the repository: %s", path, i+1, strings.TrimSpace(line))
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

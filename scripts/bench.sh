@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench: how much Terraform time, API traffic and memory the provider
-# costs, measured against the local sandbox (design.md section 7).
+# costs, measured against the local sandbox.
 #
 # For N customers of the main platform (BENCH_MAIN, default Xtrakit; and
 # 100 of each other platform) at each injected
@@ -76,16 +76,20 @@ LATENCY_MAX_N="${BENCH_LATENCY_MAX_N:-1000}"
 # Pipelines: PIPE_P apply processes of PIPE_N customers each at once, against
 # one account limited to PIPE_RPS requests/s.
 PIPE_P=4 PIPE_RPS=20
-# Each platform keeps its bench configuration in its own folder
-# (internal/<platform>/testdata/bench/main.tf); MAIN is measured at every N,
-# the others at OTHER_N.
+# The platforms are the provider's registry (platform_packages); each keeps
+# its bench configuration in its own folder
+# (internal/<platform>/testdata/bench/main.tf), and a registered platform
+# without one stops the run. MAIN is measured at every N, the others at
+# OTHER_N.
 MAIN_PLATFORM="${BENCH_MAIN:-xtrakit}"
 OTHER_PLATFORMS=()
-for f in "${REPO_ROOT}"/internal/*/testdata/bench/main.tf; do
-  p="$(basename "$(dirname "$(dirname "$(dirname "$f")")")")"
-  [[ "$p" == "$MAIN_PLATFORM" ]] || OTHER_PLATFORMS+=("$p")
+main_registered=0
+for pkg in $(platform_packages); do
+  p="$(basename "$pkg")"
+  [[ -f "${REPO_ROOT}/internal/${p}/testdata/bench/main.tf" ]] || die "platform ${p} has no internal/${p}/testdata/bench/main.tf (CONTRIBUTING.md, adding a platform)"
+  if [[ "$p" == "$MAIN_PLATFORM" ]]; then main_registered=1; else OTHER_PLATFORMS+=("$p"); fi
 done
-[[ -f "${REPO_ROOT}/internal/${MAIN_PLATFORM}/testdata/bench/main.tf" ]] || die "no bench configuration for BENCH_MAIN=${MAIN_PLATFORM}"
+(( main_registered )) || die "BENCH_MAIN=${MAIN_PLATFORM} is not a registered platform"
 
 for v in $NS $LATENCIES $OTHER_N $ADOPT_N $LATENCY_MAX_N ${PARALLELISM:+"$PARALLELISM"}; do
   [[ "$v" =~ ^[0-9]+$ ]] || die "not a whole number: '${v}' (BENCH_N, BENCH_LATENCIES, BENCH_ADOPT_N, BENCH_LATENCY_MAX_N, BENCH_PARALLELISM)"
@@ -869,16 +873,6 @@ LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 curve_write
 cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
 cpu_count="$(grep -c '^processor' /proc/cpuinfo 2>/dev/null || nproc)"
-# load_note warns only when a 1-minute load was above the CPU count.
-load_note() {
-  local l
-  for l in "${LOAD_START%% *}" "${LOAD_END%% *}"; do
-    if [[ "$l" =~ ^[0-9.]+$ ]] && awk -v l="$l" -v c="$cpu_count" 'BEGIN { exit !(l > c) }'; then
-      printf ' (above the CPU count: other work skewed the timings)'
-      return
-    fi
-  done
-}
 mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)"
 
 {
@@ -892,7 +886,7 @@ mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminf
   echo "| machine | $(uname -m), $(uname -sr) |"
   echo "| CPU | ${cpu_model:-unknown} × ${cpu_count} |"
   echo "| memory | ${mem_total:-unknown} |"
-  echo "| load average (1, 5, 15 min) | ${LOAD_START} at the start, ${LOAD_END} at the end$(load_note) |"
+  echo "| load average (1, 5, 15 min) | ${LOAD_START} at the start, ${LOAD_END} at the end$(load_note "$cpu_count" "$LOAD_START" "$LOAD_END") |"
   echo "| Go | $(go version | sed 's/^go version //') |"
   echo "| CLI | ${TF_VERSION} |"
   echo "| provider commit | ${commit} |"

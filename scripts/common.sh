@@ -18,6 +18,21 @@ TOOLS_BIN="${TOOLS_DIR}/bin"
 export REPO_ROOT TOOLS_DIR TOOLS_BIN
 
 log() { printf '%s\n' "$*" >&2; }
+
+# load_note CPUS LOADAVG...: a warning for a benchmark's report when the
+# 1-minute load (the first field of a LOADAVG, as /proc/loadavg gives it) was
+# above CPUS at any of the readings, else nothing.
+load_note() {
+  local cpus="$1" l
+  shift
+  for l in "$@"; do
+    l="${l%% *}"
+    if [[ "$l" =~ ^[0-9.]+$ ]] && awk -v l="$l" -v c="$cpus" 'BEGIN { exit !(l > c) }'; then
+      printf ' (above the CPU count: other work skewed the timings)'
+      return
+    fi
+  done
+}
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Make sure `go` is reachable even when /usr/local/go/bin is not on PATH.
