@@ -152,10 +152,15 @@ func TestStripeMockAcceptsEveryRequest(t *testing.T) {
 		t.Errorf("next page: %+v, %v", page, err)
 	}
 	// An error: stripe-mock refuses an unknown parameter with Stripe's
-	// error body, which the decoder reads (message and param).
+	// error body, which the decoder reads. stripe-mock's validation errors
+	// name no param (Stripe's own do): pinned here, so a stripe-mock that
+	// starts to name one is checked; TestDecodeErrorBodies and
+	// TestParamPath cover the param Stripe sends.
 	_, err := c.UpdateCustomer(ctx, "cus_NffrFeUfNV2Hib", Form{"not_a_param": {"x"}})
 	apiErr, ok := transport.AsAPIError(err)
 	if !ok || apiErr.Status != 400 || apiErr.Message == "" || apiErr.NotFound {
 		t.Errorf("unknown parameter: %#v", err)
+	} else if apiErr.Field != "" && apiErr.Field != "not_a_param" {
+		t.Errorf("unknown parameter: the error blames %q, want not_a_param (%#v)", apiErr.Field, apiErr)
 	}
 }
