@@ -78,13 +78,11 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 			}
 			return checked(out.Data)
 		},
-		transport.FindMade(since, func(ctx context.Context) (*Customer, error) { return c.FindCustomer(ctx, in.Email) }, madeSince))
+		transport.FindMade(since, func(ctx context.Context) (*Customer, error) { return c.FindCustomer(ctx, in.Email) }, madeAt))
 }
 
-// madeSince reads Axim's creation time (RFC 3339).
-func madeSince(cu *Customer, since time.Time) bool {
-	return transport.MadeSince(time.RFC3339Nano, cu.CreatedAt, since)
-}
+// madeAt reads Axim's creation time (RFC 3339).
+func madeAt(cu *Customer) (time.Time, bool) { return transport.MadeAt(time.RFC3339Nano, cu.CreatedAt) }
 
 // ReadCustomer reads a managed customer, in one request with the
 // customers read at the same time.

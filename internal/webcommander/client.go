@@ -88,13 +88,11 @@ func (c *Client) CreateCustomer(ctx context.Context, body customerBody) (*Custom
 				return nil, nil // nothing to find it by: a second attempt may duplicate it
 			}
 			return c.FindCustomer(ctx, email)
-		}, madeSince))
+		}, madeAt))
 }
 
-// madeSince reads WebCommander's creation time (RFC 3339).
-func madeSince(cu *Customer, since time.Time) bool {
-	return transport.MadeSince(time.RFC3339Nano, cu.CreatedAt, since)
-}
+// madeAt reads WebCommander's creation time (RFC 3339).
+func madeAt(cu *Customer) (time.Time, bool) { return transport.MadeAt(time.RFC3339Nano, cu.CreatedAt) }
 
 // ReadCustomer reads a managed customer, from the store's list when a
 // plan reads enough of them for the list to pay.
