@@ -2,7 +2,6 @@ package axim
 
 import (
 	"context"
-	"errors"
 	"iter"
 	"net/http"
 	"net/url"
@@ -175,8 +174,5 @@ func (c *Client) FindCustomer(ctx context.Context, email string) (*Customer, err
 // checked refuses an answer without the customer's id, which would
 // otherwise become an empty id in state.
 func checked(c *Customer) (*Customer, error) {
-	if c == nil || c.ID == "" {
-		return nil, errors.New("axim API: the answer holds no customer id")
-	}
-	return c, nil
+	return transport.Checked(c, func(c *Customer) string { return c.ID }, "axim API: the answer holds no customer id")
 }

@@ -2,7 +2,6 @@ package webcommander
 
 import (
 	"context"
-	"errors"
 	"iter"
 	"net/http"
 	"net/url"
@@ -186,8 +185,5 @@ func (c *Client) FindCustomer(ctx context.Context, email string) (*Customer, err
 
 // checked refuses an answer without the customer's id.
 func checked(c *Customer) (*Customer, error) {
-	if c == nil || c.ID == 0 {
-		return nil, errors.New("webcommander API: the answer holds no customer id")
-	}
-	return c, nil
+	return transport.Checked(c, func(c *Customer) int64 { return c.ID }, "webcommander API: the answer holds no customer id")
 }
