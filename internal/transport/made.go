@@ -13,8 +13,9 @@ func MadeAt(layout, stamp string) (time.Time, bool) {
 	return t, err == nil
 }
 
-// FindNewestMade is the lookup CreateOnce runs after a lost answer, for a
-// platform without a natural key to find the record by: among records, the
+// FindNewestMade is the lookup CreateOnce runs after a lost answer when the
+// record is looked for in a list (no natural key, or none the API finds a
+// record by; FindMade is the lookup by one): among records, the
 // newest that match accepts and that madeAt (the platform's timestamp
 // reader) says was made at or after since (Since of the create's start, so
 // clock skew allowed) is the record the lost create made. An identical one
