@@ -2,7 +2,6 @@ package axim
 
 import (
 	"context"
-	"errors"
 	"iter"
 	"net/http"
 	"net/url"
@@ -78,13 +77,11 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 			}
 			return checked(out.Data)
 		},
-		transport.FindMade(since, func(ctx context.Context) (*Customer, error) { return c.FindCustomer(ctx, in.Email) }, madeSince))
+		transport.FindMade(since, func(ctx context.Context) (*Customer, error) { return c.FindCustomer(ctx, in.Email) }, madeAt))
 }
 
-// madeSince reads Axim's creation time (RFC 3339).
-func madeSince(cu *Customer, since time.Time) bool {
-	return transport.MadeSince(time.RFC3339Nano, cu.CreatedAt, since)
-}
+// madeAt reads Axim's creation time (RFC 3339).
+func madeAt(cu *Customer) (time.Time, bool) { return transport.MadeAt(time.RFC3339Nano, cu.CreatedAt) }
 
 // ReadCustomer reads a managed customer, in one request with the
 // customers read at the same time.
@@ -177,8 +174,5 @@ func (c *Client) FindCustomer(ctx context.Context, email string) (*Customer, err
 // checked refuses an answer without the customer's id, which would
 // otherwise become an empty id in state.
 func checked(c *Customer) (*Customer, error) {
-	if c == nil || c.ID == "" {
-		return nil, errors.New("axim API: the answer holds no customer id")
-	}
-	return c, nil
+	return transport.Checked(c, func(c *Customer) string { return c.ID }, "axim API: the answer holds no customer id")
 }

@@ -152,21 +152,16 @@ func (c *Client) FindCustomer(ctx context.Context, email, contact string) (*Cust
 }
 
 // findCreated is FindCustomer among the customers created at or after since
-// (all of them for a zero since).
+// (all of them for a zero since). The list is newest first, so the lookup
+// stops at the first older customer.
 func (c *Client) findCreated(ctx context.Context, email, contact string, since time.Time) (*Customer, error) {
-	for cu, err := range c.EachCustomer(ctx) {
-		if err != nil {
-			return nil, err
-		}
-		if !since.IsZero() && cu.CreatedAt < since.Unix() {
-			return nil, nil // newest first: every later one is older still
-		}
-		if cu.Contact == contact && strings.EqualFold(cu.Email, email) {
-			return &cu, nil
-		}
-	}
-	return nil, nil
+	return transport.FindNewestMade(c.EachCustomer(ctx), since,
+		func(cu *Customer) bool { return cu.Contact == contact && strings.EqualFold(cu.Email, email) },
+		madeAt, nil)
 }
+
+// madeAt reads Razorpay's creation time (Unix seconds).
+func madeAt(cu *Customer) (time.Time, bool) { return time.Unix(cu.CreatedAt, 0), true }
 
 // EachCustomer lists the customers newest first, as Razorpay does, through
 // the shared pager (count ≤ 100, skip): a page is requested once the one

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/customerops/terraform-provider-crm/internal/transport"
 )
 
 // CustomerInput is the create body. FailExisting is a JSON string, as the
@@ -82,8 +84,5 @@ func (n *Notes) UnmarshalJSON(b []byte) error {
 // checked refuses an answer without an id, which would otherwise become a
 // resource with an empty id in state.
 func checked(c *Customer) (*Customer, error) {
-	if c.ID == "" {
-		return nil, fmt.Errorf("razorpay API: the answer has no customer id")
-	}
-	return c, nil
+	return transport.Checked(c, func(c *Customer) string { return c.ID }, "razorpay API: the answer has no customer id")
 }

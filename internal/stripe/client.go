@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -192,8 +191,5 @@ func checked(cu *Customer, method, path string) (*Customer, error) {
 		return nil, &transport.APIError{Platform: about.Block, Method: method, Path: path, Status: http.StatusOK,
 			Message: "the customer is deleted", NotFound: true}
 	}
-	if cu.ID == "" {
-		return nil, errors.New("stripe API: the answer holds no customer id")
-	}
-	return cu, nil
+	return transport.Checked(cu, func(cu *Customer) string { return cu.ID }, "stripe API: the answer holds no customer id")
 }

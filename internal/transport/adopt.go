@@ -15,24 +15,20 @@ const ClockSkew = 5 * time.Minute
 // stamp records in whole seconds).
 func Since(start time.Time) time.Time { return start.Add(-ClockSkew).Truncate(time.Second) }
 
-// MadeSince reports whether stamp, a creation time written in layout, is
-// at or after since. A stamp that does not parse is not ours to adopt.
-// A layout without a zone reads the stamp as UTC.
-func MadeSince(layout, stamp string, since time.Time) bool {
-	t, err := time.Parse(layout, stamp)
-	return err == nil && !t.Before(since)
-}
-
 // FindMade is the lookup CreateOnce runs after a lost answer, for a
 // platform with a natural key: find looks the record up by it, and the
-// record is adopted only when made says it was created at or after since.
-// An older one is left alone: the next attempt then gets the platform's
+// record is adopted only when madeAt, the platform's timestamp reader,
+// says it was created at or after since. An older one, or one whose time
+// does not read, is left alone: the next attempt then gets the platform's
 // own duplicate error instead of taking over a record someone else made.
-func FindMade[T any](since time.Time, find func(context.Context) (*T, error), made func(*T, time.Time) bool) func(context.Context) (*T, error) {
+func FindMade[T any](since time.Time, find func(context.Context) (*T, error), madeAt func(*T) (time.Time, bool)) func(context.Context) (*T, error) {
 	return func(ctx context.Context) (*T, error) {
 		found, err := find(ctx)
-		if err != nil || found == nil || !made(found, since) {
+		if err != nil || found == nil {
 			return nil, err
+		}
+		if at, ok := madeAt(found); !ok || at.Before(since) {
+			return nil, nil
 		}
 		return found, nil
 	}

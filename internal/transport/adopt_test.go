@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-func TestMadeSince(t *testing.T) {
+func TestSince(t *testing.T) {
 	start := time.Date(2026, 12, 7, 10, 0, 0, 500_000_000, time.UTC)
 	since := Since(start)
 	if want := time.Date(2026, 12, 7, 9, 55, 0, 0, time.UTC); !since.Equal(want) {
@@ -18,12 +18,10 @@ func TestMadeSince(t *testing.T) {
 		"2026-12-07 09:55:00": true,  // the platform's clock five minutes behind
 		"2026-12-07 10:00:01": true,  // made by this create
 		"2026-12-07 09:54:59": false, // existed before it
-		"yesterday":           false, // unreadable: not ours
-		"":                    false,
 	}
 	for stamp, want := range cases {
-		if got := MadeSince(layout, stamp, since); got != want {
-			t.Errorf("MadeSince(%q) = %v, want %v", stamp, got, want)
+		if at, ok := MadeAt(layout, stamp); !ok || at.Before(since) == want {
+			t.Errorf("%q (read: %v) made since %v: got %v, want %v", stamp, ok, since, !at.Before(since), want)
 		}
 	}
 }
@@ -31,7 +29,7 @@ func TestMadeSince(t *testing.T) {
 func TestFindMade(t *testing.T) {
 	since := time.Unix(1000, 0)
 	type rec struct{ created int64 }
-	made := func(r *rec, s time.Time) bool { return r.created >= s.Unix() }
+	made := func(r *rec) (time.Time, bool) { return time.Unix(r.created, 0), r.created >= 0 }
 	ctx := context.Background()
 	finder := func(r *rec, err error) func(context.Context) (*rec, error) {
 		return func(context.Context) (*rec, error) { return r, err }
@@ -41,6 +39,9 @@ func TestFindMade(t *testing.T) {
 	}
 	if got, err := FindMade(since, finder(&rec{999}, nil), made)(ctx); err != nil || got != nil {
 		t.Errorf("an older record: got %v, %v; want none", got, err)
+	}
+	if got, err := FindMade(since, finder(&rec{-1}, nil), made)(ctx); err != nil || got != nil {
+		t.Errorf("a record whose time does not read: got %v, %v; want none", got, err)
 	}
 	if got, err := FindMade(since, finder(nil, nil), made)(ctx); err != nil || got != nil {
 		t.Errorf("nothing found: got %v, %v", got, err)

@@ -2,7 +2,6 @@ package webcommander
 
 import (
 	"context"
-	"errors"
 	"iter"
 	"net/http"
 	"net/url"
@@ -88,13 +87,11 @@ func (c *Client) CreateCustomer(ctx context.Context, body customerBody) (*Custom
 				return nil, nil // nothing to find it by: a second attempt may duplicate it
 			}
 			return c.FindCustomer(ctx, email)
-		}, madeSince))
+		}, madeAt))
 }
 
-// madeSince reads WebCommander's creation time (RFC 3339).
-func madeSince(cu *Customer, since time.Time) bool {
-	return transport.MadeSince(time.RFC3339Nano, cu.CreatedAt, since)
-}
+// madeAt reads WebCommander's creation time (RFC 3339).
+func madeAt(cu *Customer) (time.Time, bool) { return transport.MadeAt(time.RFC3339Nano, cu.CreatedAt) }
 
 // ReadCustomer reads a managed customer, from the store's list when a
 // plan reads enough of them for the list to pay.
@@ -188,8 +185,5 @@ func (c *Client) FindCustomer(ctx context.Context, email string) (*Customer, err
 
 // checked refuses an answer without the customer's id.
 func checked(c *Customer) (*Customer, error) {
-	if c == nil || c.ID == 0 {
-		return nil, errors.New("webcommander API: the answer holds no customer id")
-	}
-	return c, nil
+	return transport.Checked(c, func(c *Customer) int64 { return c.ID }, "webcommander API: the answer holds no customer id")
 }

@@ -108,17 +108,10 @@ func (c *Client) CreateCustomer(ctx context.Context, in CustomerInput) (*Custome
 // findCreated looks for a customer equal to in, field by field. When
 // several match, the newest (highest id) is the one a lost create made.
 func (c *Client) findCreated(ctx context.Context, in CustomerInput, since time.Time) (*Customer, error) {
-	all, err := c.ListCustomers(ctx, in.CustomerGroupID)
-	if err != nil {
-		return nil, err
-	}
-	var found *Customer
-	for i := range all {
-		if sameCustomer(all[i].CustomerInput, in) && madeSince(all[i].CreatedAt, since) && (found == nil || all[i].ID > found.ID) {
-			found = &all[i]
-		}
-	}
-	return found, nil
+	return transport.FindNewestMade(c.EachCustomer(ctx, in.CustomerGroupID), since,
+		func(cu *Customer) bool { return sameCustomer(cu.CustomerInput, in) },
+		func(cu *Customer) (time.Time, bool) { return madeAt(cu.CreatedAt) },
+		func(a, b *Customer) bool { return a.ID > b.ID })
 }
 
 // ReadCustomer reads a managed customer, from the customer list when a
@@ -196,19 +189,14 @@ func (c *Client) CreateGroup(ctx context.Context, in GroupInput) (*Group, error)
 		func(ctx context.Context) (*Group, error) { return c.findCreatedGroup(ctx, in, since) })
 }
 
+// findCreatedGroup is findCreated for groups.
 func (c *Client) findCreatedGroup(ctx context.Context, in GroupInput, since time.Time) (*Group, error) {
-	all, err := c.ListGroups(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var found *Group
-	for i := range all {
-		if fields.SameText(all[i].GroupName, in.GroupName) && optEqual(all[i].GroupDescription, in.GroupDescription) &&
-			madeSince(all[i].CreatedAt, since) && (found == nil || all[i].ID > found.ID) {
-			found = &all[i]
-		}
-	}
-	return found, nil
+	return transport.FindNewestMade(c.EachGroup(ctx), since,
+		func(g *Group) bool {
+			return fields.SameText(g.GroupName, in.GroupName) && optEqual(g.GroupDescription, in.GroupDescription)
+		},
+		func(g *Group) (time.Time, bool) { return madeAt(g.CreatedAt) },
+		func(a, b *Group) bool { return a.ID > b.ID })
 }
 
 // ReadGroup reads a managed group, from the group list when a plan
@@ -269,10 +257,11 @@ func (c *Client) groupPage(ctx context.Context, q url.Values) ([]Group, transpor
 // reads it as UTC (CONTRACT.md §7).
 const timeLayout = "2006-01-02 15:04:05"
 
-// madeSince reports whether a record was created by a create that began
-// at since or later: Xtrakit has no natural key, so a lost create is
-// matched on every field, and an identical older record must not be
-// adopted.
-func madeSince(createdAt string, since time.Time) bool {
-	return transport.MadeSince(timeLayout, createdAt, since)
+// madeAt reads a record's creation time: Xtrakit has no natural key, so a
+// lost create is matched on every field, and only the creation time tells
+// it from an identical older record, which must not be adopted. The
+// timestamps never order records (CONTRACT.md §6): the newest is the
+// highest id.
+func madeAt(createdAt string) (time.Time, bool) {
+	return transport.MadeAt(timeLayout, createdAt)
 }
