@@ -150,6 +150,34 @@ func readFailExisting(o httpjson.Object) (bool, *fieldError) {
 	return true, &fieldError{msgFailExisting, "fail_existing"}
 }
 
+// input is a validated create or edit body; nil is a field not sent. An
+// edit carries name, contact and email only: the others are ignored.
+type input struct {
+	name, contact, email, gstin *string
+	notes                       map[string]string
+	failExisting                bool // create: an existing e-mail + contact pair is an error
+}
+
+// readInput reads and validates a create (create = true) or edit body: the
+// first failing field is reported.
+func readInput(o httpjson.Object, create bool) (in input, fe *fieldError) {
+	in.failExisting = true
+	if in.name, in.contact, in.email, fe = contactFields(o); fe != nil || !create {
+		return in, fe
+	}
+	if in.gstin, fe = str(o, "gstin"); fe == nil && in.gstin != nil {
+		fe = checkGSTIN(*in.gstin)
+	}
+	if fe != nil {
+		return in, fe
+	}
+	if in.notes, fe = notes(o); fe != nil {
+		return in, fe
+	}
+	in.failExisting, fe = readFailExisting(o)
+	return in, fe
+}
+
 // contactFields reads name, contact and email, the fields create and edit
 // share, validating each one present. nil means absent.
 func contactFields(o httpjson.Object) (name, contact, email *string, fe *fieldError) {
@@ -169,31 +197,4 @@ func contactFields(o httpjson.Object) (name, contact, email *string, fe *fieldEr
 		fe = checkEmail(*email)
 	}
 	return
-}
-
-// createInput reads and validates a create body.
-func createInput(o httpjson.Object) (c Customer, failExisting bool, fe *fieldError) {
-	name, contact, email, fe := contactFields(o)
-	if fe != nil {
-		return c, true, fe
-	}
-	c.Name, c.Contact, c.Email = deref(name), deref(contact), deref(email)
-	if c.GSTIN, fe = str(o, "gstin"); fe == nil && c.GSTIN != nil {
-		fe = checkGSTIN(*c.GSTIN)
-	}
-	if fe != nil {
-		return c, true, fe
-	}
-	if c.Notes, fe = notes(o); fe != nil {
-		return c, true, fe
-	}
-	failExisting, fe = readFailExisting(o)
-	return c, failExisting, fe
-}
-
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }
