@@ -25,7 +25,7 @@ func str(o httpjson.Object, field string) (*string, *fieldError) {
 
 // Field rules from internal/razorpay/CONTRACT.md §4. Lengths count characters.
 
-func checkName(v string) *fieldError {
+func validateName(v string) *fieldError {
 	n := utf8.RuneCountInString(v)
 	switch {
 	case n < 3:
@@ -51,7 +51,7 @@ func nameChar(b byte) bool {
 	return strings.IndexByte(" .'/@()-_", b) >= 0
 }
 
-func checkContact(v string) *fieldError {
+func validateContact(v string) *fieldError {
 	if utf8.RuneCountInString(v) > 15 {
 		return &fieldError{"The contact may not be greater than 15 characters.", "contact"}
 	}
@@ -67,7 +67,7 @@ func checkContact(v string) *fieldError {
 	return nil
 }
 
-func checkEmail(v string) *fieldError {
+func validateEmail(v string) *fieldError {
 	if utf8.RuneCountInString(v) > 64 {
 		return &fieldError{"The email may not be greater than 64 characters.", "email"}
 	}
@@ -77,8 +77,8 @@ func checkEmail(v string) *fieldError {
 	return nil
 }
 
-// checkGSTIN: decided ^[0-9]{2}[A-Z0-9]{13}$, case-insensitive.
-func checkGSTIN(v string) *fieldError {
+// validateGSTIN: decided ^[0-9]{2}[A-Z0-9]{13}$, case-insensitive.
+func validateGSTIN(v string) *fieldError {
 	bad := &fieldError{msgGSTIN, "gstin"}
 	if len(v) != 15 {
 		return bad
@@ -166,7 +166,7 @@ func readInput(o httpjson.Object, create bool) (in input, fe *fieldError) {
 		return in, fe
 	}
 	if in.gstin, fe = str(o, "gstin"); fe == nil && in.gstin != nil {
-		fe = checkGSTIN(*in.gstin)
+		fe = validateGSTIN(*in.gstin)
 	}
 	if fe != nil {
 		return in, fe
@@ -182,19 +182,19 @@ func readInput(o httpjson.Object, create bool) (in input, fe *fieldError) {
 // share, validating each one present. nil means absent.
 func contactFields(o httpjson.Object) (name, contact, email *string, fe *fieldError) {
 	if name, fe = str(o, "name"); fe == nil && name != nil {
-		fe = checkName(*name)
+		fe = validateName(*name)
 	}
 	if fe != nil {
 		return
 	}
 	if contact, fe = str(o, "contact"); fe == nil && contact != nil {
-		fe = checkContact(*contact)
+		fe = validateContact(*contact)
 	}
 	if fe != nil {
 		return
 	}
 	if email, fe = str(o, "email"); fe == nil && email != nil {
-		fe = checkEmail(*email)
+		fe = validateEmail(*email)
 	}
 	return
 }
