@@ -47,7 +47,7 @@ func (c Command) RunContext(ctx context.Context, args []string, stdout io.Writer
 	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
 	fs.SetOutput(stdout)
 	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on")
-	norm := fs.Bool("normalize", false, "store values as a normalising API would: lower-case e-mails, upper-case GSTINs, trimmed strings")
+	norm := fs.Bool("normalize", false, "store values as a normalising API would: "+normalizeText(normalize.All, emulators))
 	rps := fs.Float64("rate-limit", 0, "answer 429 with Retry-After beyond this many requests per second, per platform (0 = no limit)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -95,7 +95,7 @@ func banner(s *Server, version string, norm bool, rps float64) string {
 	}
 	fmt.Fprintf(&b, "Console (open in a browser; records, requests, faults, rate limits): %s/\n", s.URL())
 	fmt.Fprintf(&b, "Control surface: %s/_sandbox/ (%s)\n", s.URL(), strings.Join(control, ", "))
-	fmt.Fprintf(&b, "Normalisation (lower-case e-mails, upper-case GSTINs, trimmed strings): %s\n", onOff(norm))
+	fmt.Fprintf(&b, "Normalisation (%s): %s\n", normalizeText(normalize.All, s.Emulators()), onOff(norm))
 	fmt.Fprintf(&b, "Rate limit per platform: %s\n", rateText(rps))
 	b.WriteString("Press Ctrl-C to stop.\n")
 	return b.String()

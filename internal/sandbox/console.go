@@ -167,7 +167,7 @@ func (s *Server) consoleView() consoleView {
 	now := time.Now()
 	v := consoleView{
 		Generated: now.Format("15:04:05"), Stamp: strconv.FormatInt(now.UnixNano(), 10),
-		Normalize: normalizeText(s.Normalize()),
+		Normalize: normalizeText(s.Normalize(), s.Emulators()),
 	}
 	for _, m := range s.mounts {
 		v.Platforms = append(v.Platforms, consolePlatform{
@@ -264,21 +264,4 @@ func (f Fault) effect() string {
 		parts = append(parts, "handle")
 	}
 	return strings.Join(parts, ", then ")
-}
-
-func normalizeText(n Normalize) string {
-	var on []string
-	if n.LowerEmails {
-		on = append(on, "lower-case e-mails")
-	}
-	if n.UpperGSTIN {
-		on = append(on, "upper-case GSTINs")
-	}
-	if n.TrimSpace {
-		on = append(on, "trimmed strings")
-	}
-	if len(on) == 0 {
-		return "off"
-	}
-	return strings.Join(on, ", ")
 }

@@ -54,7 +54,7 @@ func TestControlNormalize(t *testing.T) {
 	if status, body, _ := call(t, "PUT", url, "", allOnJSON); status != 200 || body != allOnJSON {
 		t.Fatalf("PUT all on: %d %s", status, body)
 	}
-	if n := s.Normalize(); n != (sandbox.Normalize{LowerEmails: true, UpperGSTIN: true, TrimSpace: true}) {
+	if n := s.Normalize(); n != (sandbox.Normalize{LowerEmails: true, UpperCodes: true, TrimSpace: true}) {
 		t.Errorf("Normalize() = %+v", n)
 	}
 	xb, rb = createBoth(t, s)
@@ -79,7 +79,7 @@ func TestControlNormalize(t *testing.T) {
 		body != `{"lower_emails":false,"upper_gstin":true,"trim_space":false}` {
 		t.Errorf("PUT one switch: %d %s", status, body)
 	}
-	if got := []any{sbxtrakit.StoreOf(s).Normalize(), sbrazorpay.StoreOf(s).Normalize()}; got[0] != (sandbox.Normalize{UpperGSTIN: true}) || got[1] != got[0] {
+	if got := []any{sbxtrakit.StoreOf(s).Normalize(), sbrazorpay.StoreOf(s).Normalize()}; got[0] != (sandbox.Normalize{UpperCodes: true}) || got[1] != got[0] {
 		t.Errorf("stores: %+v", got)
 	}
 	if len(s.Requests()) != 4 {

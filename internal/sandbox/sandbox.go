@@ -64,6 +64,10 @@ type Emulator struct {
 	// FaultBody is the platform's own error body for a status the sandbox
 	// answers itself (an injected fault, the rate limit).
 	FaultBody func(status int) []byte
+	// Codes names, for people, the codes and identifiers the platform's
+	// API upper-cases when the UpperCodes switch is on ("GSTINs"); "" when
+	// it has none. Its normalize.go maps those fields to Normalize.Code.
+	Codes string
 	// Open makes the platform's state for one server: an empty store and
 	// the API handler serving it, with paths relative to Prefix.
 	Open func() (Store, http.Handler)

@@ -85,7 +85,8 @@ func notAllowed(w http.ResponseWriter, allow string) {
 	fail(w, http.StatusMethodNotAllowed, msgNoMethod)
 }
 
-// read decodes and validates a create or PUT body, answering 400 itself.
+// read decodes a create (create = true) or PUT body and reads it with
+// readInput, answering 400 itself.
 func (h *Handler) read(w http.ResponseWriter, r *http.Request, create bool) (Customer, bool) {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
 		fail(w, http.StatusBadRequest, msgContentType)
@@ -96,7 +97,7 @@ func (h *Handler) read(w http.ResponseWriter, r *http.Request, create bool) (Cus
 		fail(w, http.StatusBadRequest, msgInvalidJSON)
 		return Customer{}, false
 	}
-	c, errs := readCustomer(o, create)
+	c, errs := readInput(o, create)
 	if errs != nil {
 		invalid(w, errs)
 		return Customer{}, false

@@ -2,12 +2,12 @@ package axim
 
 import "github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 
-// normInput is a create or PUT body as the API stores it: every string
-// field trimmed (address fields and metaField codes included, metaField
-// values not: they are any JSON value, kept as sent) and the e-mail
-// lower-cased, as the switches say. c is the handler's own copy, changed in
-// place.
-func (s *Store) normInput(c Customer) Customer {
+// normalizeCustomer is a validated create or PUT body as the API stores it:
+// every string field trimmed (address fields and metaField codes included,
+// metaField values not: they are any JSON value, kept as sent) and the
+// e-mail lower-cased, as the switches say. c is the handler's own copy,
+// changed in place.
+func (s *Store) normalizeCustomer(c Customer) Customer {
 	o := s.Normalize()
 	c.FirstName, c.LastName, c.Email = o.Text(c.FirstName), o.Text(c.LastName), o.Email(c.Email)
 	c.PhoneNumber = normalize.Ptr(c.PhoneNumber, o.Text)

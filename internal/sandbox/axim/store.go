@@ -139,7 +139,7 @@ func (s *Store) create(c Customer) (Customer, error) {
 	var out Customer
 	err := s.Customers.Update(func(tx *records.Tx[string, Customer]) error {
 		// Normalised first, so the uniqueness check sees what would be stored.
-		c = s.normInput(c)
+		c = s.normalizeCustomer(c)
 		if emailTaken(tx, "", c.Email) {
 			return records.ErrExists
 		}
@@ -160,7 +160,7 @@ func (s *Store) create(c Customer) (Customer, error) {
 // the stored one. Server-set fields are kept; updatedAt moves on.
 func (s *Store) update(id string, c Customer) (Customer, error) {
 	return s.Customers.Change(id, func(tx *records.Tx[string, Customer], old Customer) (Customer, error) {
-		c = s.normInput(c)
+		c = s.normalizeCustomer(c)
 		if emailTaken(tx, id, c.Email) {
 			return c, records.ErrExists
 		}

@@ -186,10 +186,10 @@ func (v *validator) metaFields(o httpjson.Object) []MetaField {
 	return out
 }
 
-// readCustomer reads and validates a create (create = true) or PUT body:
+// readInput reads and validates a create (create = true) or PUT body:
 // the writable fields only; unknown fields, response-only ones included,
 // are ignored. Every failing field is reported.
-func readCustomer(o httpjson.Object, create bool) (Customer, []fieldError) {
+func readInput(o httpjson.Object, create bool) (Customer, []fieldError) {
 	var v validator
 	c := Customer{
 		FirstName:   v.req(o, "firstName"),

@@ -115,8 +115,8 @@ func WithField(t testing.TB, body, field, raw string) string {
 }
 
 // EachSwitch runs f as a subtest for every normalisation setting a
-// platform's tests go through: none, each switch alone (UpperGSTIN alone
-// must change nothing on a platform without GSTINs), all.
+// platform's tests go through: none, each switch alone (UpperCodes alone
+// must change nothing on a platform without codes), all.
 func EachSwitch(t *testing.T, f func(t *testing.T, o normalize.Options)) {
 	for _, tc := range []struct {
 		name string
@@ -124,7 +124,7 @@ func EachSwitch(t *testing.T, f func(t *testing.T, o normalize.Options)) {
 	}{
 		{"off", normalize.Options{}},
 		{"lower e-mails", normalize.Options{LowerEmails: true}},
-		{"upper GSTIN", normalize.Options{UpperGSTIN: true}},
+		{"upper codes", normalize.Options{UpperCodes: true}},
 		{"trim", normalize.Options{TrimSpace: true}},
 		{"all", normalize.All},
 	} {

@@ -1,9 +1,14 @@
 // Package normalize holds the sandbox switches that make a platform store
 // values the way a real API may where the contracts are silent: e-mails
-// lower-cased, GSTINs upper-cased, surrounding white space trimmed. All are
-// off by default, so the sandbox stores exactly what it accepted; tests turn
-// them on so that the provider never silently relies on values round-tripping
-// byte for byte.
+// lower-cased, codes and identifiers upper-cased, surrounding white space
+// trimmed. All are off by default, so the sandbox stores exactly what it
+// accepted; tests turn them on so that the provider never silently relies on
+// values round-tripping byte for byte.
+//
+// The switches are kinds of value, not fields: each emulator's normalize.go
+// maps its own fields to them (Text, Email, Code), and its Emulator value
+// names, for people, the codes it upper-cases (sandbox.Emulator.Codes). A
+// platform with a new code needs no change here.
 //
 // The platforms apply them when the API stores a record (create and edit),
 // after validation, which sees the value as received. The out-of-band seed
@@ -16,15 +21,17 @@ import (
 )
 
 // Options are the switches; the JSON form is the control surface's body.
+// UpperCodes keeps the JSON name of its first use, Razorpay's GSTIN
+// ("upper_gstin"), which scripts, guides and tests send.
 type Options struct {
 	LowerEmails bool `json:"lower_emails"` // lower-case stored e-mail addresses
-	UpperGSTIN  bool `json:"upper_gstin"`  // upper-case stored GSTINs (Razorpay)
+	UpperCodes  bool `json:"upper_gstin"`  // upper-case the stored codes and identifiers an emulator maps to Code
 	TrimSpace   bool `json:"trim_space"`   // trim white space around every stored string
 }
 
 // All is every switch on: an API that normalises all it may (the sandbox
 // command's -normalize, ACC_NORMALIZE=1 in acceptance tests).
-var All = Options{LowerEmails: true, UpperGSTIN: true, TrimSpace: true}
+var All = Options{LowerEmails: true, UpperCodes: true, TrimSpace: true}
 
 // Text is a stored string field. Trimming is strings.TrimSpace: Unicode white
 // space, which covers spaces, tabs, CR and LF.
@@ -44,10 +51,11 @@ func (o Options) Email(s string) string {
 	return s
 }
 
-// GSTIN is a stored GSTIN field: trimmed, then upper-cased.
-func (o Options) GSTIN(s string) string {
+// Code is a stored code or identifier field that a normalising API
+// upper-cases: trimmed, then upper-cased.
+func (o Options) Code(s string) string {
 	s = o.Text(s)
-	if o.UpperGSTIN {
+	if o.UpperCodes {
 		return strings.ToUpper(s)
 	}
 	return s

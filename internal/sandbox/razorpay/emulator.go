@@ -29,6 +29,7 @@ var Emulator = sandbox.Emulator{
 		}
 	},
 	FaultBody: FaultBody,
+	Codes:     "GSTINs",
 	Open: func() (sandbox.Store, http.Handler) {
 		s := NewStore()
 		return s, NewHandler(s, KeyID, KeySecret)

@@ -75,18 +75,28 @@ func validID(id string) bool {
 	return true
 }
 
-func (h *Handler) create(w http.ResponseWriter, body []byte) {
+// read decodes a create (create = true) or edit body and reads it with
+// readInput, answering 400 itself.
+func read(w http.ResponseWriter, body []byte, create bool) (input, bool) {
 	o, ok := httpjson.DecodeObject(body, false)
 	if !ok {
 		inputError(w, msgInvalidJSON, "")
-		return
+		return input{}, false
 	}
-	c, failExisting, fe := createInput(o)
+	in, fe := readInput(o, create)
 	if fe != nil {
 		inputError(w, fe.desc, fe.field)
+		return input{}, false
+	}
+	return in, true
+}
+
+func (h *Handler) create(w http.ResponseWriter, body []byte) {
+	in, ok := read(w, body, true)
+	if !ok {
 		return
 	}
-	c, err := h.store.create(c, failExisting)
+	c, err := h.store.create(in)
 	if err != nil {
 		inputError(w, msgExists, "")
 		return
@@ -109,17 +119,11 @@ func (h *Handler) update(w http.ResponseWriter, id string, body []byte) {
 		inputError(w, msgNoSuchID, "")
 		return
 	}
-	o, ok := httpjson.DecodeObject(body, false)
+	in, ok := read(w, body, false)
 	if !ok {
-		inputError(w, msgInvalidJSON, "")
 		return
 	}
-	name, contact, email, fe := contactFields(o)
-	if fe != nil {
-		inputError(w, fe.desc, fe.field)
-		return
-	}
-	c, err := h.store.update(id, name, email, contact)
+	c, err := h.store.update(id, in)
 	switch {
 	case errors.Is(err, records.ErrNotFound):
 		inputError(w, msgNoSuchID, "")

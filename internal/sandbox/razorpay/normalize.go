@@ -2,25 +2,20 @@ package razorpay
 
 import "github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 
-// normCreate is a new customer as the API stores it: name, contact, e-mail,
-// GSTIN and note values normalised as the switches say.
-func (s *Store) normCreate(c Customer) Customer {
+// normalizeCustomer is a validated create or edit body as the API stores
+// it: name, contact, e-mail, GSTIN (a code: Emulator.Codes) and note
+// values normalised as the switches say. Fields not sent stay nil: an edit does not rewrite what it
+// leaves out.
+func (s *Store) normalizeCustomer(in input) input {
 	o := s.Normalize()
-	c.Name, c.Contact, c.Email = o.Text(c.Name), o.Text(c.Contact), o.Email(c.Email)
-	c.GSTIN = normalize.Ptr(c.GSTIN, o.GSTIN)
-	if len(c.Notes) > 0 {
-		notes := make(map[string]string, len(c.Notes))
-		for k, v := range c.Notes {
+	in.name, in.email, in.contact = normalize.Ptr(in.name, o.Text), normalize.Ptr(in.email, o.Email), normalize.Ptr(in.contact, o.Text)
+	in.gstin = normalize.Ptr(in.gstin, o.Code)
+	if len(in.notes) > 0 {
+		notes := make(map[string]string, len(in.notes))
+		for k, v := range in.notes {
 			notes[k] = o.Text(v) // keys are names, not values: kept as sent
 		}
-		c.Notes = notes
+		in.notes = notes
 	}
-	return c
-}
-
-// normEdit normalises the fields an edit carries (nil = not sent); what it
-// leaves unchanged is not rewritten.
-func (s *Store) normEdit(name, email, contact *string) (*string, *string, *string) {
-	o := s.Normalize()
-	return normalize.Ptr(name, o.Text), normalize.Ptr(email, o.Email), normalize.Ptr(contact, o.Text)
+	return in
 }

@@ -54,7 +54,7 @@ func TestNormalizeCustomer(t *testing.T) {
 		}, unedited...)
 		on := map[string]bool{
 			"name": o.TrimSpace, "contact": o.TrimSpace, "notes. Region ": o.TrimSpace, //nolint:gocritic // the key names a note whose value has blanks
-			"email": o.LowerEmails, "gstin": o.UpperGSTIN,
+			"email": o.LowerEmails, "gstin": o.UpperCodes,
 		}
 		check := func(what, body string, item bool, ws []want) {
 			t.Helper()

@@ -76,15 +76,17 @@ func clash(tx *records.Tx[string, Customer], self, email, contact string) (Custo
 	return tx.Find(self, func(c *Customer) bool { return c.Contact == contact && strings.EqualFold(c.Email, email) })
 }
 
-// create stores c unless its email + contact pair is taken: then the existing
-// customer comes back when failExisting is false, records.ErrExists otherwise.
-func (s *Store) create(c Customer, failExisting bool) (Customer, error) {
+// create stores a new customer from a validated create body unless its
+// email + contact pair is taken: then the existing customer comes back when
+// in.failExisting is false, records.ErrExists otherwise.
+func (s *Store) create(in input) (Customer, error) {
 	var out Customer
 	err := s.Customers.Update(func(tx *records.Tx[string, Customer]) error {
 		// Normalised first, so the clash check sees what would be stored.
-		c = s.normCreate(c)
+		in := s.normalizeCustomer(in)
+		c := Customer{Name: deref(in.name), Contact: deref(in.contact), Email: deref(in.email), GSTIN: in.gstin, Notes: in.notes}
 		if old, ok := clash(tx, "", c.Email, c.Contact); ok {
-			if failExisting {
+			if in.failExisting {
 				return records.ErrExists
 			}
 			out = old
@@ -99,22 +101,30 @@ func (s *Store) create(c Customer, failExisting bool) (Customer, error) {
 	return out, err
 }
 
-// update is the API's edit: it changes the given fields (nil = unchanged).
-func (s *Store) update(id string, name, email, contact *string) (Customer, error) {
+// update is the API's edit: it changes the fields a validated edit body
+// carries (nil = unchanged).
+func (s *Store) update(id string, in input) (Customer, error) {
 	return s.Customers.Change(id, func(tx *records.Tx[string, Customer], c Customer) (Customer, error) {
-		name, email, contact = s.normEdit(name, email, contact)
-		if name != nil {
-			c.Name = *name
+		in := s.normalizeCustomer(in)
+		if in.name != nil {
+			c.Name = *in.name
 		}
-		if email != nil {
-			c.Email = *email
+		if in.email != nil {
+			c.Email = *in.email
 		}
-		if contact != nil {
-			c.Contact = *contact
+		if in.contact != nil {
+			c.Contact = *in.contact
 		}
 		if _, taken := clash(tx, id, c.Email, c.Contact); taken {
 			return c, records.ErrExists
 		}
 		return c, nil
 	})
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }

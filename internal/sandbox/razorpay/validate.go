@@ -25,7 +25,7 @@ func str(o httpjson.Object, field string) (*string, *fieldError) {
 
 // Field rules from internal/razorpay/CONTRACT.md §4. Lengths count characters.
 
-func checkName(v string) *fieldError {
+func validateName(v string) *fieldError {
 	n := utf8.RuneCountInString(v)
 	switch {
 	case n < 3:
@@ -51,7 +51,7 @@ func nameChar(b byte) bool {
 	return strings.IndexByte(" .'/@()-_", b) >= 0
 }
 
-func checkContact(v string) *fieldError {
+func validateContact(v string) *fieldError {
 	if utf8.RuneCountInString(v) > 15 {
 		return &fieldError{"The contact may not be greater than 15 characters.", "contact"}
 	}
@@ -67,7 +67,7 @@ func checkContact(v string) *fieldError {
 	return nil
 }
 
-func checkEmail(v string) *fieldError {
+func validateEmail(v string) *fieldError {
 	if utf8.RuneCountInString(v) > 64 {
 		return &fieldError{"The email may not be greater than 64 characters.", "email"}
 	}
@@ -77,8 +77,8 @@ func checkEmail(v string) *fieldError {
 	return nil
 }
 
-// checkGSTIN: decided ^[0-9]{2}[A-Z0-9]{13}$, case-insensitive.
-func checkGSTIN(v string) *fieldError {
+// validateGSTIN: decided ^[0-9]{2}[A-Z0-9]{13}$, case-insensitive.
+func validateGSTIN(v string) *fieldError {
 	bad := &fieldError{msgGSTIN, "gstin"}
 	if len(v) != 15 {
 		return bad
@@ -150,50 +150,51 @@ func readFailExisting(o httpjson.Object) (bool, *fieldError) {
 	return true, &fieldError{msgFailExisting, "fail_existing"}
 }
 
+// input is a validated create or edit body; nil is a field not sent. An
+// edit carries name, contact and email only: the others are ignored.
+type input struct {
+	name, contact, email, gstin *string
+	notes                       map[string]string
+	failExisting                bool // create: an existing e-mail + contact pair is an error
+}
+
+// readInput reads and validates a create (create = true) or edit body: the
+// first failing field is reported.
+func readInput(o httpjson.Object, create bool) (in input, fe *fieldError) {
+	in.failExisting = true
+	if in.name, in.contact, in.email, fe = contactFields(o); fe != nil || !create {
+		return in, fe
+	}
+	if in.gstin, fe = str(o, "gstin"); fe == nil && in.gstin != nil {
+		fe = validateGSTIN(*in.gstin)
+	}
+	if fe != nil {
+		return in, fe
+	}
+	if in.notes, fe = notes(o); fe != nil {
+		return in, fe
+	}
+	in.failExisting, fe = readFailExisting(o)
+	return in, fe
+}
+
 // contactFields reads name, contact and email, the fields create and edit
 // share, validating each one present. nil means absent.
 func contactFields(o httpjson.Object) (name, contact, email *string, fe *fieldError) {
 	if name, fe = str(o, "name"); fe == nil && name != nil {
-		fe = checkName(*name)
+		fe = validateName(*name)
 	}
 	if fe != nil {
 		return
 	}
 	if contact, fe = str(o, "contact"); fe == nil && contact != nil {
-		fe = checkContact(*contact)
+		fe = validateContact(*contact)
 	}
 	if fe != nil {
 		return
 	}
 	if email, fe = str(o, "email"); fe == nil && email != nil {
-		fe = checkEmail(*email)
+		fe = validateEmail(*email)
 	}
 	return
-}
-
-// createInput reads and validates a create body.
-func createInput(o httpjson.Object) (c Customer, failExisting bool, fe *fieldError) {
-	name, contact, email, fe := contactFields(o)
-	if fe != nil {
-		return c, true, fe
-	}
-	c.Name, c.Contact, c.Email = deref(name), deref(contact), deref(email)
-	if c.GSTIN, fe = str(o, "gstin"); fe == nil && c.GSTIN != nil {
-		fe = checkGSTIN(*c.GSTIN)
-	}
-	if fe != nil {
-		return c, true, fe
-	}
-	if c.Notes, fe = notes(o); fe != nil {
-		return c, true, fe
-	}
-	failExisting, fe = readFailExisting(o)
-	return c, failExisting, fe
-}
-
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }

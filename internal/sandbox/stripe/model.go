@@ -79,6 +79,11 @@ func (a *Address) clone() *Address {
 		PostalCode: ptr(a.PostalCode), State: ptr(a.State)}
 }
 
+// parts are the address's fields, for changing each in place.
+func (a *Address) parts() []**string {
+	return []**string{&a.Line1, &a.Line2, &a.City, &a.State, &a.PostalCode, &a.Country}
+}
+
 func (c Customer) clone() Customer {
 	c.Address = c.Address.clone()
 	c.Currency, c.DefaultSource, c.Description = ptr(c.Currency), ptr(c.DefaultSource), ptr(c.Description)

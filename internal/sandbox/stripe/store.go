@@ -144,8 +144,8 @@ func (s *Store) create(in *input) Customer {
 	_ = s.Customers.Update(func(tx *records.Tx[string, Customer]) error {
 		c := Customer{ID: tx.NewID()}
 		seedDefaults(&c)
-		s.apply(&c, in)
-		out = tx.Put(c)
+		apply(&c, in)
+		out = tx.Put(s.normalizeCustomer(c, in))
 		return nil
 	})
 	return out
@@ -154,13 +154,13 @@ func (s *Store) create(in *input) Customer {
 // update applies a validated body to a live customer.
 func (s *Store) update(id string, in *input) (Customer, error) {
 	return s.Customers.Change(id, func(_ *records.Tx[string, Customer], old Customer) (Customer, error) {
-		s.apply(&old, in)
-		return old, nil
+		apply(&old, in)
+		return s.normalizeCustomer(old, in), nil
 	})
 }
 
-// text stores an optional string: "" clears it.
-func text(dst **string, v *string, norm func(string) string) {
+// text stores an optional string as sent: "" clears it.
+func text(dst **string, v *string) {
 	if v == nil {
 		return
 	}
@@ -168,29 +168,28 @@ func text(dst **string, v *string, norm func(string) string) {
 		*dst = nil
 		return
 	}
-	n := norm(*v)
+	n := *v
 	*dst = &n
 }
 
-func (s *Store) normAddress(a *Address) *Address {
-	o := s.Normalize()
+// address is a sent address as stored: a part sent empty is null.
+func address(a *Address) *Address {
 	a = a.clone()
-	for _, p := range []**string{&a.Line1, &a.Line2, &a.City, &a.State, &a.PostalCode, &a.Country} {
+	for _, p := range a.parts() {
 		if *p != nil && **p == "" {
 			*p = nil
 		}
-		*p = normalize.Ptr(*p, o.Text)
 	}
 	return a
 }
 
-// apply changes c as a body says (internal/stripe/CONTRACT.md §4, §5; doc.go).
-func (s *Store) apply(c *Customer, in *input) {
-	o := s.Normalize()
-	text(&c.Name, in.Name, o.Text)
-	text(&c.Email, in.Email, o.Email)
-	text(&c.Phone, in.Phone, o.Text)
-	text(&c.Description, in.Description, o.Text)
+// apply changes c as a body says (internal/stripe/CONTRACT.md §4, §5;
+// doc.go), storing values as sent; normalizeCustomer then normalises them.
+func apply(c *Customer, in *input) {
+	text(&c.Name, in.Name)
+	text(&c.Email, in.Email)
+	text(&c.Phone, in.Phone)
+	text(&c.Description, in.Description)
 	if in.TaxExempt != nil {
 		c.TaxExempt = *in.TaxExempt
 		if c.TaxExempt == "" {
@@ -204,14 +203,14 @@ func (s *Store) apply(c *Customer, in *input) {
 		c.Address = nil
 	}
 	if in.Address != nil {
-		c.Address = s.normAddress(in.Address)
+		c.Address = address(in.Address)
 	}
 	if in.ClearShipping {
 		c.Shipping = nil
 	}
 	if in.Shipping != nil {
-		sh := &Shipping{Address: *s.normAddress(in.Shipping.Address), Name: o.Text(*in.Shipping.Name)}
-		text(&sh.Phone, in.Shipping.Phone, o.Text)
+		sh := &Shipping{Address: *address(in.Shipping.Address), Name: *in.Shipping.Name}
+		text(&sh.Phone, in.Shipping.Phone)
 		c.Shipping = sh
 	}
 	if in.ClearMetadata || c.Metadata == nil {

@@ -100,7 +100,8 @@ func jsonBody(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
-// read decodes and validates a create or PUT body, answering 400 itself.
+// read decodes a create (create = true) or PUT body and reads it with
+// readInput, answering 400 itself.
 func read(w http.ResponseWriter, r *http.Request, create bool) (*input, bool) {
 	if !jsonBody(w, r) {
 		return nil, false

@@ -103,7 +103,7 @@ func (s *Store) create(in *input) (Customer, error) {
 	var out Customer
 	err := s.Customers.Update(func(tx *records.Tx[int64, Customer]) error {
 		c := Customer{Status: DefaultStatus, StoreCredit: "0.00", CreditLimit: "0.00"}
-		s.apply(&c, in) // normalised first, so the uniqueness check sees what is stored
+		apply(&c, s.normalizeCustomer(in)) // normalised first, so the uniqueness check sees what is stored
 		if emailTaken(tx, 0, c.Email) {
 			return records.ErrExists
 		}
@@ -121,7 +121,7 @@ func (s *Store) create(in *input) (Customer, error) {
 // update is PUT: only the fields in carries change; version moves on.
 func (s *Store) update(id int64, in *input) (Customer, error) {
 	return s.Customers.Change(id, func(tx *records.Tx[int64, Customer], c Customer) (Customer, error) {
-		s.apply(&c, in)
+		apply(&c, s.normalizeCustomer(in))
 		if emailTaken(tx, id, c.Email) {
 			return c, records.ErrExists
 		}
@@ -131,4 +131,31 @@ func (s *Store) update(id int64, in *input) (Customer, error) {
 		}
 		return c, nil
 	})
+}
+
+// apply writes a validated, normalised body's fields onto c.
+func apply(c *Customer, in *input) {
+	for _, tf := range textFields {
+		if v, ok := in.text[tf.name]; ok {
+			*tf.of(c) = v
+		}
+	}
+	if in.profileSet {
+		c.ShippingProfile = in.profile
+	}
+	if in.newsletter != nil {
+		c.Newsletter = in.newsletter
+	}
+	if in.storeCredit != nil {
+		c.StoreCredit = *in.storeCredit
+	}
+	if in.creditLimit != nil {
+		c.CreditLimit = *in.creditLimit
+	}
+	if in.passwordExpired != nil {
+		c.CustomerPasswordExpired = *in.passwordExpired
+	}
+	if in.allowCreditLimit != nil {
+		c.AllowCreditLimit = *in.allowCreditLimit
+	}
 }

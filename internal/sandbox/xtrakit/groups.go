@@ -15,7 +15,7 @@ func (g groups) list(w http.ResponseWriter, _ *http.Request) {
 }
 
 func (g groups) create(w http.ResponseWriter, body []byte) {
-	grp, good := g.read(w, body)
+	grp, good := read(w, body, (*validator).group)
 	if !good {
 		return
 	}
@@ -36,7 +36,7 @@ func (g groups) update(w http.ResponseWriter, id int64, body []byte) {
 		fail(w, http.StatusNotFound, g.notFound())
 		return
 	}
-	grp, good := g.read(w, body)
+	grp, good := read(w, body, (*validator).group)
 	if !good {
 		return
 	}
@@ -57,9 +57,4 @@ func (g groups) delete(w http.ResponseWriter, id int64) {
 	default:
 		ok(w, "Group deleted successfully", nil)
 	}
-}
-
-// read decodes and validates a group body, answering 400/422 itself.
-func (g groups) read(w http.ResponseWriter, body []byte) (Group, bool) {
-	return decode(w, body, (*validator).group)
 }

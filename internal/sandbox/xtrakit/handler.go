@@ -117,22 +117,21 @@ func parseID(s string) (int64, bool) {
 	return id, err == nil
 }
 
-// decode reads a create or PUT body with read, answering 400 (not a JSON
-// object) or 422 (invalid fields) itself.
-func decode[T any](w http.ResponseWriter, body []byte, read func(*validator) T) (T, bool) {
+// read decodes a create or PUT body and reads it with readInput(fields),
+// answering 400 (not a JSON object) or 422 (invalid fields) itself.
+func read[T any](w http.ResponseWriter, body []byte, fields func(*validator) T) (T, bool) {
 	var zero T
 	o, good := httpjson.DecodeObject(body, false)
 	if !good {
 		fail(w, http.StatusBadRequest, "Invalid JSON")
 		return zero, false
 	}
-	v := &validator{o: o}
-	rec := read(v)
-	if v.errs != nil {
-		invalid(w, v.errs)
+	in, errs := readInput(o, fields)
+	if errs != nil {
+		invalid(w, errs)
 		return zero, false
 	}
-	return rec, true
+	return in, true
 }
 
 // customers serves /customers. Create and PUT take the same body and the same
@@ -155,7 +154,7 @@ func (c customers) list(w http.ResponseWriter, r *http.Request) {
 }
 
 func (c customers) create(w http.ResponseWriter, body []byte) {
-	cust, good := c.read(w, body)
+	cust, good := read(w, body, c.fields)
 	if !good {
 		return
 	}
@@ -182,7 +181,7 @@ func (c customers) update(w http.ResponseWriter, id int64, body []byte) {
 		fail(w, http.StatusNotFound, c.notFound())
 		return
 	}
-	cust, good := c.read(w, body)
+	cust, good := read(w, body, c.fields)
 	if !good {
 		return
 	}
@@ -205,17 +204,15 @@ func (c customers) delete(w http.ResponseWriter, id int64) {
 	ok(w, "Customer deleted successfully", nil)
 }
 
-// read decodes and validates a customer body, answering 400/422 itself.
-func (c customers) read(w http.ResponseWriter, body []byte) (Customer, bool) {
-	return decode(w, body, func(v *validator) Customer {
-		cust := v.customer()
-		if cust.CustomerGroupID != nil {
-			if _, found := c.s.Groups.Get(*cust.CustomerGroupID); !found {
-				v.fail("customer_group_id", msgExists)
-			}
+// fields reads a customer body's fields and checks that its group exists.
+func (c customers) fields(v *validator) Customer {
+	cust := v.customer()
+	if cust.CustomerGroupID != nil {
+		if _, found := c.s.Groups.Get(*cust.CustomerGroupID); !found {
+			v.fail("customer_group_id", msgExists)
 		}
-		return cust
-	})
+	}
+	return cust
 }
 
 // unknownGroup answers a group deleted between validation and the write.

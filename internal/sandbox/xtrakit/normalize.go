@@ -2,9 +2,9 @@ package xtrakit
 
 import "github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 
-// normCustomer is c as the API stores it: every string field trimmed and the
-// e-mail lower-cased, as the switches say.
-func (s *Store) normCustomer(c Customer) Customer {
+// normalizeCustomer is a validated create or PUT body as the API stores it:
+// every string field trimmed and the e-mail lower-cased, as the switches say.
+func (s *Store) normalizeCustomer(c Customer) Customer {
 	o := s.Normalize()
 	c.CustomerName = o.Text(c.CustomerName)
 	c.CustomerEmail = normalize.Ptr(c.CustomerEmail, o.Email)
@@ -21,8 +21,9 @@ func (s *Store) normCustomer(c Customer) Customer {
 	return c
 }
 
-// normGroup is g as the API stores it.
-func (s *Store) normGroup(g Group) Group {
+// normalizeGroup is a validated group body as the API stores it: its
+// strings trimmed, as the switches say.
+func (s *Store) normalizeGroup(g Group) Group {
 	o := s.Normalize()
 	g.GroupName = o.Text(g.GroupName)
 	g.GroupDescription = normalize.Ptr(g.GroupDescription, o.Text)

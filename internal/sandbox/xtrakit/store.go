@@ -80,7 +80,7 @@ func (s *Store) createCustomer(c Customer) (Customer, error) {
 		if !s.groupExists(c.CustomerGroupID) {
 			return errUnknownGroup
 		}
-		c = s.normCustomer(c)
+		c = s.normalizeCustomer(c)
 		c.ID = tx.NewID()
 		c.UserID, c.BusinessCode = UserID, BusinessCode
 		c.CreatedAt = now()
@@ -98,7 +98,7 @@ func (s *Store) updateCustomer(id int64, c Customer) (Customer, []Group, error) 
 		if !s.groupExists(c.CustomerGroupID) {
 			return c, errUnknownGroup
 		}
-		c = s.normCustomer(c)
+		c = s.normalizeCustomer(c)
 		c.UserID, c.BusinessCode, c.CreatedAt = old.UserID, old.BusinessCode, old.CreatedAt
 		c.UpdatedAt = now()
 		groups = s.groupsOf(c)
@@ -126,7 +126,7 @@ func (s *Store) deleteCustomer(id int64) error {
 func (s *Store) createGroup(g Group) Group {
 	var out Group
 	_ = s.Groups.Update(func(tx *records.Tx[int64, Group]) error {
-		g = s.normGroup(g)
+		g = s.normalizeGroup(g)
 		g.ID = tx.NewID()
 		g.UserID, g.BusinessCode = UserID, BusinessCode
 		g.CreatedAt = now()
@@ -140,7 +140,7 @@ func (s *Store) createGroup(g Group) Group {
 // updateGroup is PUT: it replaces every writable field with g's.
 func (s *Store) updateGroup(id int64, g Group) (Group, error) {
 	return s.Groups.Change(id, func(_ *records.Tx[int64, Group], old Group) (Group, error) {
-		g = s.normGroup(g)
+		g = s.normalizeGroup(g)
 		g.UserID, g.BusinessCode, g.CreatedAt = old.UserID, old.BusinessCode, old.CreatedAt
 		g.UpdatedAt = now()
 		return g, nil

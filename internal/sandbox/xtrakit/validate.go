@@ -88,6 +88,15 @@ func (v *validator) int(field string) *int64 {
 	return &n
 }
 
+// readInput reads and validates a decoded create or PUT body with fields
+// ((*validator).customer, .group): what it read, and every 422 error by
+// field (nil when valid).
+func readInput[T any](o httpjson.Object, fields func(*validator) T) (T, map[string][]string) {
+	v := &validator{o: o}
+	in := fields(v)
+	return in, v.errs
+}
+
 // customer reads the create/PUT body (the same body for both).
 func (v *validator) customer() Customer {
 	return Customer{
