@@ -68,3 +68,28 @@ func TestAccAximCustomer_uncommittedCreateBesideAnOlderRecord(t *testing.T) {
 		t.Errorf("want only the older customer, untouched; the sandbox holds %+v", all)
 	}
 }
+
+// TestAccAximCustomer_lostCreateAnswer: the create commits, then the
+// connection drops; the provider finds the customer by e-mail and adopts
+// it: exactly one customer, and the plan after is empty.
+func TestAccAximCustomer_lostCreateAnswer(t *testing.T) {
+	s := acctest.Sandbox(t)
+	s.InjectFault(sandbox.Fault{Platform: sbaxim.Name, Method: "POST", Path: "/customers", Times: 1, DropAfterCommit: true})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:           acctest.Config(s, full().hcl()),
+			ConfigPlanChecks: emptyAfterApply,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				acctest.CheckRequestCount(s, sbaxim.Name, "POST", 1),
+				func(st *terraform.State) error {
+					all := sbaxim.StoreOf(s).Customers.List()
+					if len(all) != 1 || all[0].ID != stateID(st) {
+						return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
 	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
@@ -55,95 +54,5 @@ func TestControlRequestsAndFaults(t *testing.T) {
 	}
 	if len(s.Faults()) != 0 {
 		t.Error("a bad fault was injected")
-	}
-}
-
-func TestControlXtrakitStore(t *testing.T) {
-	s := started(t)
-	base := s.URL() + "/_sandbox/xtrakit"
-	if status, body, _ := call(t, "POST", base+"/customer-groups", "", `{"group_name":"Seeded"}`); status != 201 || !strings.Contains(body, `"id":1`) {
-		t.Fatalf("seed group: %d %s", status, body)
-	}
-	call(t, "POST", sbxtrakit.URL(s)+"/customers/add", sbxtrakit.Name, xtrakitCustomer)
-
-	status, body, _ := call(t, "PATCH", base+"/customers/1", "", `{"customer_city":"Tamale","customer_group_id":1}`)
-	if status != 200 || !strings.Contains(body, `"customer_city":"Tamale"`) {
-		t.Fatalf("PATCH customer: %d %s", status, body)
-	}
-	// The API sees the out-of-band change.
-	if _, body, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers/1", sbxtrakit.Name, ""); !strings.Contains(body, `"customer_city":"Tamale"`) ||
-		!strings.Contains(body, `"group_name":"Seeded"`) {
-		t.Errorf("API after PATCH: %s", body)
-	}
-	if status, body, _ := call(t, "GET", base+"/customers", "", ""); status != 200 || !strings.HasPrefix(body, `[{"id":1,`) {
-		t.Errorf("dump customers: %d %s", status, body)
-	}
-	if status, _, _ := call(t, "GET", base+"/customers/1", "", ""); status != 200 {
-		t.Errorf("GET customer: %d", status)
-	}
-	if status, _, _ := call(t, "PATCH", base+"/customer-groups/1", "", `{"group_description":"changed"}`); status != 200 {
-		t.Errorf("PATCH group: %d", status)
-	}
-	if g, _ := sbxtrakit.StoreOf(s).Groups.Get(1); g.GroupDescription == nil || *g.GroupDescription != "changed" {
-		t.Errorf("group: %+v", g)
-	}
-	for _, tc := range []struct {
-		method, path, body string
-		want               int
-	}{
-		{"PATCH", "/customers/1", `{"nope":1}`, 400},
-		{"PATCH", "/customers/9", `{}`, 404},
-		{"PATCH", "/customers/x", `{}`, 404},
-		{"GET", "/customer-groups/9", "", 404},
-		{"DELETE", "/customer-groups/1", "", 204}, // out of band: no 409 although customer 1 is in it
-		{"DELETE", "/customer-groups/1", "", 404},
-		{"GET", "/customer-groups", "", 200},
-		{"DELETE", "/customers/1", "", 204},
-		{"DELETE", "/customers/1", "", 404},
-	} {
-		if status, body, _ := call(t, tc.method, base+tc.path, "", tc.body); status != tc.want {
-			t.Errorf("%s %s: %d %s, want %d", tc.method, tc.path, status, body, tc.want)
-		}
-	}
-	if status, _, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers/1", sbxtrakit.Name, ""); status != 404 {
-		t.Errorf("API after out-of-band delete: %d", status)
-	}
-	if len(s.Requests()) != 3 {
-		t.Errorf("control requests were logged: %d", len(s.Requests()))
-	}
-}
-
-func TestControlRazorpayStore(t *testing.T) {
-	s := started(t)
-	base := s.URL() + "/_sandbox/razorpay/customers"
-	status, body, _ := call(t, "POST", base, "", `{"name":"Seeded","email":"s@example.com","notes":[]}`)
-	var c struct{ ID string }
-	if err := json.Unmarshal([]byte(body), &c); status != 201 || err != nil || c.ID == "" {
-		t.Fatalf("seed: %d %s", status, body)
-	}
-	if status, body, _ := call(t, "PATCH", base+"/"+c.ID, "", `{"contact":"+919999999999","notes":{"k":"v"}}`); status != 200 ||
-		!strings.Contains(body, `"notes":{"k":"v"}`) {
-		t.Errorf("PATCH: %d %s", status, body)
-	}
-	if _, body, _ := call(t, "GET", sbrazorpay.URL(s)+"/customers/"+c.ID, sbrazorpay.Name, ""); !strings.Contains(body, `"contact":"+919999999999"`) {
-		t.Errorf("API after PATCH: %s", body)
-	}
-	if status, body, _ := call(t, "GET", base, "", ""); status != 200 || !strings.Contains(body, c.ID) {
-		t.Errorf("dump: %d %s", status, body)
-	}
-	if status, _, _ := call(t, "GET", base+"/"+c.ID, "", ""); status != 200 {
-		t.Errorf("GET: %d", status)
-	}
-	if status, _, _ := call(t, "DELETE", base+"/"+c.ID, "", ""); status != 204 {
-		t.Errorf("DELETE: %d", status)
-	}
-	if status, body, _ := call(t, "GET", sbrazorpay.URL(s)+"/customers/"+c.ID, sbrazorpay.Name, ""); status != 400 ||
-		!strings.Contains(body, "The id provided does not exist") {
-		t.Errorf("API after out-of-band delete: %d %s", status, body)
-	}
-	for _, m := range []string{"GET", "PATCH", "DELETE"} {
-		if status, _, _ := call(t, m, base+"/"+c.ID, "", "{}"); status != 404 {
-			t.Errorf("%s removed customer: %d", m, status)
-		}
 	}
 }

@@ -1,6 +1,8 @@
 package sandbox_test
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
@@ -10,6 +12,7 @@ import (
 	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
 	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
@@ -71,3 +74,14 @@ const (
 	aximCustomer     = `{"firstName":"John","lastName":"Doe","email":"john@aximcommerce.com","status":"active",
 	  "metaFields":[{"code":"p21_contact_id","value":12548}]}`
 )
+
+// wcTokenBody is the client_credentials request with the sandbox's
+// credentials.
+func wcTokenBody() string {
+	b, _ := json.Marshal(map[string]string{
+		"grant_type":   "client_credentials",
+		"auth_string":  base64.StdEncoding.EncodeToString([]byte(sbwebcommander.Username + ":" + sbwebcommander.Password)),
+		"redirect_uri": sbwebcommander.RedirectURI, "client_id": sbwebcommander.ClientID, "client_secret": sbwebcommander.ClientSecret,
+	})
+	return string(b)
+}

@@ -15,6 +15,7 @@ import (
 	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/emulators"
 	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
+	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
 )
 
@@ -50,6 +51,24 @@ func TestPlatformsAreMounted(t *testing.T) {
 	for _, p := range []string{"/nope", "/xtrakit", "/xtrakit/api/v1x/customers", "/razorpay/v2/customers", "/_console/", "/_console/nope"} {
 		if status, _, _ := call(t, "GET", s.URL()+p, sbxtrakit.Name, ""); status != 404 {
 			t.Errorf("GET %s: %d", p, status)
+		}
+	}
+}
+
+// TestPlatformsRefuseEachOthersCredentials: each platform answers its own
+// 401 to the credentials the sandbox gives the other platforms.
+func TestPlatformsRefuseEachOthersCredentials(t *testing.T) {
+	s := started(t)
+	for _, auth := range []string{sbxtrakit.Name, sbrazorpay.Name} {
+		if status, body, _ := call(t, "GET", sbaxim.URL(s)+"/customers", auth, ""); status != 401 ||
+			body != `{"success":false,"message":"Unauthorized"}` {
+			t.Errorf("axim 401 with %q credentials: %d %s", auth, status, body)
+		}
+	}
+	for _, auth := range []string{sbxtrakit.Name, sbrazorpay.Name, sbaxim.Name} {
+		if status, body, _ := call(t, "GET", sbwebcommander.URL(s)+"/api/v4/admin/customers", auth, ""); status != 401 ||
+			body != `{"status":"error","code":401,"message":"Invalid or expired access token","error":"unauthorized"}` {
+			t.Errorf("webcommander 401 with %q credentials: %d %s", auth, status, body)
 		}
 	}
 }
@@ -175,6 +194,20 @@ func TestFaultMatching(t *testing.T) {
 	s.ClearFaults()
 	if status, _, _ := call(t, "GET", sbrazorpay.URL(s)+"/customers", sbrazorpay.Name, ""); status != 200 {
 		t.Errorf("after ClearFaults: %d", status)
+	}
+}
+
+// TestFaultsStayOnTheirPlatform: a fault injected for one platform, on
+// every request, leaves the other platforms' APIs alone.
+func TestFaultsStayOnTheirPlatform(t *testing.T) {
+	s := started(t)
+	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Status: 500})
+	if status, _, _ := call(t, "GET", sbaxim.URL(s)+"/customers", sbaxim.Name, ""); status != 200 {
+		t.Errorf("axim under a webcommander fault: %d", status)
+	}
+	s.InjectFault(sandbox.Fault{Platform: sbaxim.Name, Status: 503})
+	if status, _, _ := call(t, "GET", sbxtrakit.URL(s)+"/customers", sbxtrakit.Name, ""); status != 200 {
+		t.Errorf("xtrakit under an axim fault: %d", status)
 	}
 }
 

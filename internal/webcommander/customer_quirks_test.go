@@ -19,31 +19,6 @@ import (
 	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
 )
 
-// TestAccWebCommanderCustomer_validation: every rule fails at plan time
-// naming the attribute and the rule; nothing is sent, on create as on update.
-func TestAccWebCommanderCustomer_validation(t *testing.T) {
-	s := acctest.Sandbox(t)
-	cases := []struct{ attr, value, want string }{
-		{"first_name", `"  "`, "Attribute first_name must not be blank"},
-		{"email", `"ada.example.com"`, "Attribute email must be a valid e-mail address"},
-		{"gender", `"robot"`, `Attribute gender value must be one of`},
-		{"status", `"archived"`, `Attribute status value must be one of`},
-		{"store_credit", `"150.555"`, "Attribute store_credit must be an amount of at least 0 with at most 2 decimals"},
-		{"credit_limit", "-5", "Attribute credit_limit must be an amount of at least 0 with at most 2 decimals"},
-		{"shipping_profile_id", "0", "Attribute shipping_profile_id value must be at least 1"},
-		{"password_wo_version", "1", `Attribute "password_wo" must be specified when "password_wo_version" is specified`},
-	}
-	valid := acctest.Config(s, hcl("test", minimal()))
-	var invalid []resource.TestStep
-	for _, c := range cases {
-		invalid = append(invalid, resource.TestStep{Config: acctest.Config(s, hcl("test", with(minimal(), c.attr, c.value))), ExpectError: acctest.ErrorText(c.want)})
-	}
-	create := resource.TestStep{Config: valid, Check: acctest.CheckRequestCount(s, sbwebcommander.Name, "POST", 2)} // token + create
-	steps := acctest.NoRequestSteps(t, s, invalid, create)
-	steps = append(steps, acctest.NoRequestSteps(t, s, invalid, resource.TestStep{Config: valid, PlanOnly: true})...)
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-}
-
 // TestAccWebCommanderCustomer_duplicateEmail: WebCommander's 409, with the
 // import command and block naming the existing customer.
 func TestAccWebCommanderCustomer_duplicateEmail(t *testing.T) {
@@ -56,27 +31,6 @@ func TestAccWebCommanderCustomer_duplicateEmail(t *testing.T) {
 			Config: acctest.Config(s, hcl("test", with(minimal(), "email", `"ada@example.com"`))),
 			ExpectError: regexp.MustCompile(`(?s)HTTP 409: The email address is already registered.*terraform\s+import\s+<resource\s+address>\s+` +
 				id + `.*id\s+=\s+"` + id + `"`),
-		}},
-	})
-}
-
-// TestAccWebCommanderCustomer_lostCreateAnswer: the create commits, then
-// the connection drops; the customer is found by e-mail and adopted once.
-func TestAccWebCommanderCustomer_lostCreateAnswer(t *testing.T) {
-	s := acctest.Sandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, DropAfterCommit: true})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:           acctest.Config(s, hcl("test", full())),
-			ConfigPlanChecks: emptyAfterApply,
-			Check: func(st *terraform.State) error {
-				all := sbwebcommander.StoreOf(s).Customers.List()
-				if len(all) != 1 || strconv.FormatInt(all[0].ID, 10) != stateID(st) {
-					return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
-				}
-				return nil
-			},
 		}},
 	})
 }
@@ -186,48 +140,5 @@ func TestAccWebCommanderCustomer_writeOnlyPassword(t *testing.T) {
 			{Config: step("wo-pass-2", "2"), ConfigStateChecks: woNull, Check: resource.ComposeAggregateTestCheckFunc(
 				password("wo-pass-2"), checkBody(s, "PUT", `{"customer":{"password":"wo-pass-2"}}`))},
 		},
-	})
-}
-
-// TestAccWebCommanderCustomer_identity: the identity follows the id, and
-// imports by identity plan empty but for what cannot be read back.
-func TestAccWebCommanderCustomer_identity(t *testing.T) {
-	s := acctest.Sandbox(t)
-	seeded := sbwebcommander.StoreOf(s).Customers.Seed(sbwebcommander.Customer{FirstName: "Grace", LastName: "Hopper", Email: "grace@example.com", Status: "active"})
-	config := acctest.Config(s, hcl("test", with(full(), "newsletter_subscribed", "-")))
-	adopted := hcl("seeded", map[string]string{"first_name": `"Grace"`, "last_name": `"Hopper"`, "email": `"grace@example.com"`, "status": `"active"`})
-	steps := acctest.IdentitySteps(config, customerAddr, idPattern)
-	steps = append(steps, acctest.AdoptByIdentity(config+adopted, "crm_webcommander_customer.seeded", strconv.FormatInt(seeded.ID, 10)))
-	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   acctest.NeedsIdentity(t),
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps:                    steps,
-	})
-}
-
-// TestAccWebCommanderCustomersDataSource: 45 customers come back through
-// pages of 20; one is read by e-mail and by id.
-func TestAccWebCommanderCustomersDataSource(t *testing.T) {
-	s := acctest.Sandbox(t)
-	var ids []string
-	for i := range 45 {
-		c := sbwebcommander.StoreOf(s).Customers.Seed(sbwebcommander.Customer{FirstName: fmt.Sprintf("C%02d", i), Email: fmt.Sprintf("c%02d@example.com", i), Status: "active"})
-		ids = append(ids, strconv.FormatInt(c.ID, 10))
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: acctest.Config(s, `
-data "crm_webcommander_customers" "all" {}
-data "crm_webcommander_customer" "by_email" { email = "C07@example.com" }
-data "crm_webcommander_customer" "by_id" { id = "`+ids[3]+`" }
-`),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr("data.crm_webcommander_customers.all", "ids.#", "45"),
-				resource.TestCheckResourceAttr("data.crm_webcommander_customers.all", "ids.44", ids[44]),
-				resource.TestCheckResourceAttr("data.crm_webcommander_customer.by_email", "id", ids[7]),
-				resource.TestCheckResourceAttr("data.crm_webcommander_customer.by_id", "first_name", "C03"),
-			),
-		}},
 	})
 }

@@ -428,33 +428,6 @@ resource "crm_xtrakit_customer_group" "premium" {
 	})
 }
 
-// TestAccXtrakitCustomer_lostCreateResponse: the sandbox commits the create
-// and drops the connection. The provider must find and adopt that record,
-// not create a second one.
-func TestAccXtrakitCustomer_lostCreateResponse(t *testing.T) {
-	s := acctest.Sandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Method: "POST", Path: "/customers/add", Times: 1, DropAfterCommit: true})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: acctest.Config(s, minimalCustomer),
-			Check: resource.ComposeAggregateTestCheckFunc(
-				acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1),
-				func(st *terraform.State) error {
-					all := sbxtrakit.StoreOf(s).Customers.List()
-					if len(all) != 1 {
-						return errorf("want exactly 1 customer after a lost create answer, sandbox has %d", len(all))
-					}
-					if all[0].ID != customerID(st) {
-						return errorf("state id %d is not the committed record %d", customerID(st), all[0].ID)
-					}
-					return nil
-				},
-			),
-		}},
-	})
-}
-
 // TestAccXtrakitCustomer_retries: 429 with Retry-After and a 503 on reads
 // are retried, and the apply succeeds.
 func TestAccXtrakitCustomer_retries(t *testing.T) {
