@@ -82,6 +82,7 @@ func TestAccAximCustomer_lostCreateAnswer(t *testing.T) {
 			ConfigPlanChecks: emptyAfterApply,
 			Check: resource.ComposeAggregateTestCheckFunc(
 				acctest.CheckRequestCount(s, sbaxim.Name, "POST", 1),
+				acctest.CheckAnswered(s, sbaxim.Name, "POST", "/customers", acctest.Dropped),
 				func(st *terraform.State) error {
 					all := sbaxim.StoreOf(s).Customers.List()
 					if len(all) != 1 || all[0].ID != stateID(st) {

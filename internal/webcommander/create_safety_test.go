@@ -78,19 +78,22 @@ func TestAccWebCommanderCustomer_uncommittedCreateBesideAnOlderRecord(t *testing
 // the connection drops; the customer is found by e-mail and adopted once.
 func TestAccWebCommanderCustomer_lostCreateAnswer(t *testing.T) {
 	s := acctest.Sandbox(t)
-	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Method: "POST", Path: "/api/v4/admin/customers", Times: 1, DropAfterCommit: true})
+	s.InjectFault(sandbox.Fault{Platform: sbwebcommander.Name, Method: "POST", Path: createPath, Times: 1, DropAfterCommit: true})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:           acctest.Config(s, hcl("test", full())),
 			ConfigPlanChecks: emptyAfterApply,
-			Check: func(st *terraform.State) error {
-				all := sbwebcommander.StoreOf(s).Customers.List()
-				if len(all) != 1 || strconv.FormatInt(all[0].ID, 10) != stateID(st) {
-					return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
-				}
-				return nil
-			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				acctest.CheckAnswered(s, sbwebcommander.Name, "POST", createPath, acctest.Dropped),
+				func(st *terraform.State) error {
+					all := sbwebcommander.StoreOf(s).Customers.List()
+					if len(all) != 1 || strconv.FormatInt(all[0].ID, 10) != stateID(st) {
+						return fmt.Errorf("the sandbox holds %d customers, state has %s: want exactly the one created", len(all), stateID(st))
+					}
+					return nil
+				},
+			),
 		}},
 	})
 }

@@ -124,6 +124,7 @@ func TestAccXtrakitCustomer_lostCreateResponse(t *testing.T) {
 			Config: acctest.Config(s, minimalCustomer),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 1),
+				acctest.CheckAnswered(s, sbxtrakit.Name, "POST", "/customers/add", acctest.Dropped),
 				func(st *terraform.State) error {
 					all := sbxtrakit.StoreOf(s).Customers.List()
 					if len(all) != 1 {

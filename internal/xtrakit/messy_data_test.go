@@ -276,6 +276,8 @@ func TestAccXtrakitCustomer_messyLostCreate(t *testing.T) {
 			Config: config,
 			Check: resource.ComposeAggregateTestCheckFunc(
 				acctest.CheckRequestCount(s, sbx.Name, "POST", 2),
+				acctest.CheckAnswered(s, sbx.Name, "POST", "/customers/add", acctest.Dropped),
+				acctest.CheckAnswered(s, sbx.Name, "POST", "/customer-groups/add", acctest.Dropped),
 				func(*terraform.State) error {
 					if c, g := len(sbx.StoreOf(s).Customers.List()), len(sbx.StoreOf(s).Groups.List()); c != 1 || g != 1 {
 						return fmt.Errorf("want 1 customer and 1 group after lost create answers, the sandbox holds %d and %d", c, g)
