@@ -7,8 +7,8 @@
 //   - Auth is the accessToken header holding exactly the token, once: a
 //     "Bearer " prefix, a second header or any other value is the 401.
 //     Auth is checked before routing.
-//   - POST and PUT bodies must be sent as Content-Type application/json (the
-//     seed says so): otherwise 400 "Content-Type must be application/json".
+//   - POST and PUT bodies must be sent as Content-Type application/json
+//     (CONTRACT.md §1): otherwise 400 "Content-Type must be application/json".
 //     A body that is not one JSON object (or not UTF-8) is 400 "Invalid JSON
 //     body"; an empty body is an empty object.
 //   - Validation failures are 400 "Validation failed" listing every failing
@@ -21,8 +21,8 @@
 //     characters)", "... must be an array", "... must be an object", "...
 //     must be a boolean", "only one address may be the default address"
 //     (on the second default's isDefaultAddress).
-//   - firstName, lastName and email are required on create and PUT (the
-//     seed marks all three required); blank counts as missing. email is an
+//   - firstName, lastName and email are required on create and PUT
+//     (CONTRACT.md §4 marks all three required); blank counts as missing. email is an
 //     RFC 5322 address with no display name or blanks. status is required
 //     on create and case-sensitive; on PUT it may be left out (or null),
 //     which keeps the stored status: it is the one writable field a PUT does

@@ -76,7 +76,7 @@ const (
 	invalidJSONBody  = `{"success":false,"message":"Invalid JSON body"}`
 )
 
-// johnDoe is the seed's sample request body.
+// johnDoe is the vendor's sample request body (CONTRACT.md §5).
 const johnDoe = `{
   "firstName": "John",
   "lastName": "Doe",

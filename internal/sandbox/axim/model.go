@@ -24,9 +24,9 @@ const (
 var Statuses = []string{"active", "pending", "inactive"}
 
 // Customer is the wire and storage shape of an Axim customer. Field order
-// follows the seed's data table; notes, absent from that table, sits after
-// status. Optional strings never set are null; address and metaFields are
-// never null, [] when empty.
+// follows the vendor's data table (CONTRACT.md §4); notes, absent from
+// that table, sits after status. Optional strings never set are null;
+// address and metaFields are never null, [] when empty.
 type Customer struct {
 	ID            string      `json:"id"`
 	Email         string      `json:"email"`

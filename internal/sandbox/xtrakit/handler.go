@@ -85,7 +85,8 @@ type collection interface {
 	notFound() string
 }
 
-// authError returns the seed's 401 message, or "" when the key is right.
+// authError returns the vendor's 401 message (CONTRACT.md §3), or "" when
+// the key is right.
 func (h *Handler) authError(r *http.Request) string {
 	auth := r.Header.Get("Authorization")
 	// The scheme is case-insensitive (RFC 9110); the token is not.

@@ -16,7 +16,7 @@ const (
 )
 
 // Customer is the wire and storage shape of an Xtrakit customer. Field order
-// follows the seed's sample response.
+// follows the vendor's sample response (CONTRACT.md §2).
 type Customer struct {
 	ID               int64   `json:"id"`
 	CustomerGroupID  *int64  `json:"customer_group_id"`
