@@ -14,7 +14,7 @@ var citation = regexp.MustCompile(`CONTRACT\.md\s+(?://\s*)?§\s*(\d+)`)
 
 // looseCitation is any other "§N" in a comment: a section of a document
 // the reader cannot tell, or one that is not in the repository.
-var looseCitation = regexp.MustCompile(`(?i)(contract|design|seed)[^.\n]{0,3}§|seed 0\d\d|design\.md|\.\./shared/`)
+var looseCitation = regexp.MustCompile(`(?i)(contract|design|seed)[^.\n]{0,3}§|seed 0\d\d|design\.md|\.\./shared/|the seed('s|\s+(says|marks))`)
 
 // TestContractCitationsResolve: every "CONTRACT.md §N" in the Go code names a
 // section that exists in the contract of the platform the file belongs to
