@@ -41,15 +41,7 @@ func TestContractCitationsResolve(t *testing.T) {
 	}
 
 	cited := 0
-	err = filepath.WalkDir("internal", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		text := string(b)
+	eachFile(t, []string{"internal"}, regexp.MustCompile(`\.go$`), func(path, text string) {
 		platform := platformOf(path)
 		for _, m := range citation.FindAllStringSubmatch(text, -1) {
 			cited++
@@ -66,36 +58,45 @@ func TestContractCitationsResolve(t *testing.T) {
 				t.Errorf("%s: %q cites a document outside the repository; cite CONTRACT.md §N or CONTRIBUTING.md", path, strings.TrimSpace(line))
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if cited == 0 {
 		t.Fatal("no CONTRACT.md citation found: the pattern no longer matches the code")
 	}
 
 	// The scripts and the contributors' pages cite only what a clone holds.
-	for _, root := range []string{"scripts", "bench", "CONTRIBUTING.md", "README.md", "GNUmakefile"} {
+	roots := []string{"scripts", "bench", "CONTRIBUTING.md", "README.md", "GNUmakefile"}
+	eachFile(t, roots, regexp.MustCompile(`\.(sh|go|md)$|GNUmakefile$`), func(path, text string) {
+		for i, line := range strings.Split(text, "\n") {
+			if looseCitation.MatchString(line) {
+				t.Errorf("%s:%d cites a document outside the repository: %s", path, i+1, strings.TrimSpace(line))
+			}
+		}
+	})
+}
+
+// eachFile calls fn with the path and text of every file under roots (files
+// or folders) whose path name matches, and returns how many it read.
+func eachFile(t *testing.T, roots []string, name *regexp.Regexp, fn func(path, text string)) int {
+	t.Helper()
+	read := 0
+	for _, root := range roots {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !regexp.MustCompile(`\.(sh|go|md)$|GNUmakefile$`).MatchString(path) {
+			if err != nil || d.IsDir() || !name.MatchString(path) {
 				return err
 			}
 			b, err := os.ReadFile(path)
 			if err != nil {
 				return err
 			}
-			for i, line := range strings.Split(string(b), "\n") {
-				if looseCitation.MatchString(line) {
-					t.Errorf("%s:%d cites a document outside the repository: %s", path, i+1, strings.TrimSpace(line))
-				}
-			}
+			read++
+			fn(path, string(b))
 			return nil
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
+	return read
 }
 
 // platformOf is the platform whose contract a file under internal/ follows.

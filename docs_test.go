@@ -4,7 +4,6 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -60,28 +59,13 @@ func TestEveryPackageSaysWhatItHolds(t *testing.T) {
 // lower(), upper() or trimspace() to get past validation or a diff.
 func TestDocsNeverAskToRespellValues(t *testing.T) {
 	respell := regexp.MustCompile(`\b(lower|upper|trimspace)\(`)
-	read := 0
-	for _, root := range []string{"docs", "templates", "examples", "CHANGELOG.md", "README.md"} {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
+	read := eachFile(t, []string{"docs", "templates", "examples", "CHANGELOG.md", "README.md"}, regexp.MustCompile(``), func(path, text string) {
+		for i, line := range strings.Split(text, "\n") {
+			if respell.MatchString(line) {
+				t.Errorf("%s:%d asks for a respelled value: %s", path, i+1, strings.TrimSpace(line))
 			}
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			read++
-			for i, line := range strings.Split(string(b), "\n") {
-				if respell.MatchString(line) {
-					t.Errorf("%s:%d asks for a respelled value: %s", path, i+1, strings.TrimSpace(line))
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
 		}
-	}
+	})
 	if read < 20 {
 		t.Fatalf("read only %d files", read)
 	}

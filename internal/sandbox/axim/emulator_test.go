@@ -20,9 +20,7 @@ import (
 // mounted is a sandbox serving only Emulator, and a client of its handler
 // sending AccessToken.
 func mounted(t *testing.T) (*sandbox.Server, *emutest.Client) {
-	t.Helper()
-	s := sandbox.New(Emulator)
-	return s, &emutest.Client{T: t, H: s.Handler(), Auth: func(r *http.Request) { r.Header.Set("accessToken", AccessToken) }}
+	return emutest.Mount(t, Emulator, func(r *http.Request) { r.Header.Set("accessToken", AccessToken) })
 }
 
 const allOnJSON = `{"lower_emails":true,"upper_gstin":true,"trim_space":true}`

@@ -13,8 +13,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox/normalize"
 )
+
+// Mount is a sandbox serving e alone, and a client of its whole handler
+// (routing, request log, faults, the control surface) that authenticates
+// with auth (nil: the test adds credentials itself).
+func Mount(t testing.TB, e sandbox.Emulator, auth func(*http.Request)) (*sandbox.Server, *Client) {
+	t.Helper()
+	s := sandbox.New(e)
+	return s, &Client{T: t, H: s.Handler(), Auth: auth}
+}
 
 // Client sends requests to an emulator's handler.
 type Client struct {

@@ -14,9 +14,7 @@ import (
 // handler (routing, request log, faults, the control surface) sending
 // KeyID and KeySecret.
 func mounted(t *testing.T) (*sandbox.Server, *emutest.Client) {
-	t.Helper()
-	s := sandbox.New(Emulator)
-	return s, &emutest.Client{T: t, H: s.Handler(), Auth: func(r *http.Request) { r.SetBasicAuth(KeyID, KeySecret) }}
+	return emutest.Mount(t, Emulator, func(r *http.Request) { r.SetBasicAuth(KeyID, KeySecret) })
 }
 
 func TestControlRazorpayStore(t *testing.T) {

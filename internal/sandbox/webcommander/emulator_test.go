@@ -21,9 +21,7 @@ import (
 // mounted is a sandbox serving only Emulator, and a client of its handler;
 // API requests carry a token from wcToken (wcCall).
 func mounted(t *testing.T) (*sandbox.Server, *emutest.Client) {
-	t.Helper()
-	s := sandbox.New(Emulator)
-	return s, &emutest.Client{T: t, H: s.Handler()}
+	return emutest.Mount(t, Emulator, nil)
 }
 
 // sandboxCreds are the credentials Emulator's token endpoint accepts.

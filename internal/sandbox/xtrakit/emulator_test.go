@@ -13,9 +13,7 @@ import (
 // handler (routing, request log, faults, the control surface) sending
 // APIKey.
 func mounted(t *testing.T) (*sandbox.Server, *emutest.Client) {
-	t.Helper()
-	s := sandbox.New(Emulator)
-	return s, &emutest.Client{T: t, H: s.Handler(), Auth: func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+APIKey) }}
+	return emutest.Mount(t, Emulator, func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+APIKey) })
 }
 
 func TestControlXtrakitStore(t *testing.T) {
