@@ -123,3 +123,37 @@ func TestDecodeError(t *testing.T) {
 		t.Errorf("duplicate: %+v", dup)
 	}
 }
+
+// TestMetaCodeKeepsTheWrittenSpelling: a meta field code Axim answers in
+// its own spelling (trimmed) takes the key the configuration wrote, when
+// exactly one written key means the same code and no answered field holds
+// that key itself; otherwise the answered code stands.
+func TestMetaCodeKeepsTheWrittenSpelling(t *testing.T) {
+	v := types.StringValue("x")
+	for _, c := range []struct {
+		name     string
+		code     string
+		prior    []string
+		answered []string
+		want     string
+	}{
+		{"same key", "vip", []string{"vip"}, []string{"vip"}, "vip"},
+		{"trimmed by Axim", "vip", []string{" vip "}, []string{"vip"}, " vip "},
+		{"no prior", "vip", nil, []string{"vip"}, "vip"},
+		{"another code", "tier", []string{" vip"}, []string{"tier"}, "tier"},
+		{"two written spellings", "vip", []string{" vip", "vip\t"}, []string{"vip"}, "vip"},
+		{"the written key is answered too", "vip", []string{" vip"}, []string{"vip", " vip"}, "vip"},
+	} {
+		prior := map[string]attr.Value{}
+		for _, k := range c.prior {
+			prior[k] = v
+		}
+		answered := map[string]bool{}
+		for _, k := range c.answered {
+			answered[k] = true
+		}
+		if got := metaCode(c.code, prior, answered); got != c.want {
+			t.Errorf("%s: metaCode(%q) = %q, want %q", c.name, c.code, got, c.want)
+		}
+	}
+}
