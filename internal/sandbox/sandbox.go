@@ -64,6 +64,10 @@ type Emulator struct {
 	// FaultBody is the platform's own error body for a status the sandbox
 	// answers itself (an injected fault, the rate limit).
 	FaultBody func(status int) []byte
+	// FaultHeader, if set, adds the platform's own headers to those
+	// answers (Stripe's Stripe-Should-Retry); a broken answer (Fault.Body)
+	// stands for a proxy's and gets none.
+	FaultHeader func(status int, h http.Header)
 	// Open makes the platform's state for one server: an empty store and
 	// the API handler serving it, with paths relative to Prefix.
 	Open func() (Store, http.Handler)
