@@ -24,6 +24,8 @@ const customersPath = "/v1/customers"
 // Client makes typed calls to Stripe's API.
 type Client struct {
 	api *transport.Client
+	// customers serves a plan's refresh from the list (CONTRACT.md §2).
+	customers *transport.GrowingSnapshot[Customer]
 }
 
 // NewClient wraps a transport client configured for Stripe.
@@ -35,7 +37,10 @@ func NewClient(cfg transport.Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{api: api}, nil
+	c := &Client{api: api}
+	c.customers = transport.NewGrowingSnapshot(api, "customers", transport.NumberedPages(customerPages, c.customerPage(nil)),
+		func(cu *Customer) string { return cu.ID })
+	return c, nil
 }
 
 // shouldRetry reads Stripe-Should-Retry, Stripe's advice on retrying an
@@ -106,9 +111,13 @@ func (c *Client) CreateCustomerWithKey(ctx context.Context, key string, in Form)
 	return checked(&out, http.MethodPost, customersPath)
 }
 
-// ReadCustomer reads a managed customer: one GET (CONTRACT.md §2).
+// ReadCustomer reads a managed customer: in a plan of many, from the list,
+// read a page of 100 at a time as the reads need it (Stripe's list states
+// no size, so it is never read past what the reads pay for); else, and for
+// a customer the list lacks (a deleted one), with its own GET, whose
+// answer alone may say gone (CONTRACT.md §2).
 func (c *Client) ReadCustomer(ctx context.Context, id string) (*Customer, error) {
-	return c.GetCustomer(ctx, id)
+	return c.customers.Get(ctx, id, c.GetCustomer)
 }
 
 // GetCustomer reads one customer. A deleted customer, which Stripe still
