@@ -160,9 +160,7 @@ func (s *Server) serve(p *mount, rel string, w http.ResponseWriter, r *http.Requ
 		if f.RetryAfter != "" {
 			w.Header().Set("Retry-After", f.RetryAfter)
 		}
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(f.Status)
-		_, _ = w.Write(p.FaultBody(f.Status))
+		answerFault(p, w, f.Status)
 		status = f.Status
 		return
 	}
@@ -181,15 +179,24 @@ func (s *Server) serve(p *mount, rel string, w http.ResponseWriter, r *http.Requ
 	}
 	if faulty && f.StatusAfterCommit != 0 {
 		p.handler.ServeHTTP(discard{h: http.Header{}}, r2)
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(f.StatusAfterCommit)
-		_, _ = w.Write(p.FaultBody(f.StatusAfterCommit))
+		answerFault(p, w, f.StatusAfterCommit)
 		status = f.StatusAfterCommit
 		return
 	}
 	sw := &statusWriter{ResponseWriter: w}
 	p.handler.ServeHTTP(sw, r2)
 	status = cmp.Or(sw.status, http.StatusOK)
+}
+
+// answerFault answers status as the platform would: its own error body
+// and headers.
+func answerFault(p *mount, w http.ResponseWriter, status int) {
+	if p.FaultHeader != nil {
+		p.FaultHeader(status, w.Header())
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(p.FaultBody(status))
 }
 
 // dropConnection closes the client connection with nothing written. Without

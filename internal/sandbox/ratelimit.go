@@ -113,7 +113,5 @@ func retryAfterSeconds(d time.Duration) string {
 // answerRateLimited writes the platform's 429 for a request over its limit.
 func answerRateLimited(p *mount, w http.ResponseWriter, wait time.Duration) {
 	w.Header().Set("Retry-After", retryAfterSeconds(wait))
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusTooManyRequests)
-	_, _ = w.Write(p.FaultBody(http.StatusTooManyRequests))
+	answerFault(p, w, http.StatusTooManyRequests)
 }

@@ -68,6 +68,10 @@ type Emulator struct {
 	// API upper-cases when the UpperCodes switch is on ("GSTINs"); "" when
 	// it has none. Its normalize.go maps those fields to Normalize.Code.
 	Codes string
+	// FaultHeader, if set, adds the platform's own headers to those
+	// answers (Stripe's Stripe-Should-Retry); a broken answer (Fault.Body)
+	// stands for a proxy's and gets none.
+	FaultHeader func(status int, h http.Header)
 	// Open makes the platform's state for one server: an empty store and
 	// the API handler serving it, with paths relative to Prefix.
 	Open func() (Store, http.Handler)

@@ -15,8 +15,8 @@ const APIVersion = "2025-08-27.basil"
 const NoAccount = "self"
 
 // shaper is what every Stripe request carries (CONTRACT.md §1): the bearer
-// key, the pinned Stripe-Version, and Stripe-Account when set. A create's
-// Idempotency-Key is a header of that request alone (CreateCustomerWithKey).
+// key, the pinned Stripe-Version, and Stripe-Account when set. A POST's
+// Idempotency-Key is a header of that request alone (postKeyed).
 type shaper struct {
 	key     string
 	account string

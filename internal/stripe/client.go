@@ -23,17 +23,39 @@ const customersPath = "/v1/customers"
 // Client makes typed calls to Stripe's API.
 type Client struct {
 	api *transport.Client
+	// customers serves a plan's refresh from the list (CONTRACT.md §2).
+	customers *transport.GrowingSnapshot[Customer]
 }
 
 // NewClient wraps a transport client configured for Stripe.
 func NewClient(cfg transport.Config) (*Client, error) {
 	cfg.Platform = about.Block
 	cfg.DecodeError = decodeError
+	cfg.RetryHint = shouldRetry
 	api, err := transport.New(cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &Client{api: api}, nil
+	c := &Client{api: api}
+	c.customers = transport.NewGrowingSnapshot(api, "customers", transport.NumberedPages(customerPages, c.customerPage(nil)),
+		func(cu *Customer) string { return cu.ID })
+	return c, nil
+}
+
+// shouldRetry reads Stripe-Should-Retry, Stripe's advice on retrying an
+// error, which the transport follows before its status rules: "false"
+// never retries, "true" retries any status (CONTRACT.md §3). Every request
+// this client sends may be sent twice (reads and deletes are idempotent,
+// creates and updates carry an Idempotency-Key: §7), so "true" always
+// holds.
+func shouldRetry(resp *http.Response) (retry, decided bool) {
+	switch resp.Header.Get("Stripe-Should-Retry") {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	return false, false
 }
 
 // decodeError reads Stripe's error body
@@ -78,9 +100,8 @@ func (c *Client) CreateCustomer(ctx context.Context, in Form) (*Customer, error)
 
 // CreateCustomerWithKey is CreateCustomer with a given idempotency key.
 func (c *Client) CreateCustomerWithKey(ctx context.Context, key string, in Form) (*Customer, error) {
-	ctx = transport.RetrySafe(ctx)
 	var out Customer
-	if err := c.api.Do(ctx, http.MethodPost, customersPath, nil, in, &out, transport.RequestHeader("Idempotency-Key", key)); err != nil {
+	if err := c.postKeyed(ctx, key, customersPath, in, &out); err != nil {
 		if transport.IsOutcomeUnknown(err) {
 			return nil, fmt.Errorf("%w (the customer may exist on Stripe: every attempt was sent with Idempotency-Key %s)", err, key)
 		}
@@ -89,9 +110,13 @@ func (c *Client) CreateCustomerWithKey(ctx context.Context, key string, in Form)
 	return checked(&out, http.MethodPost, customersPath)
 }
 
-// ReadCustomer reads a managed customer: one GET (CONTRACT.md §2).
+// ReadCustomer reads a managed customer: in a plan of many, from the list,
+// read a page of 100 at a time as the reads need it (Stripe's list states
+// no size, so it is never read past what the reads pay for); else, and for
+// a customer the list lacks (a deleted one), with its own GET, whose
+// answer alone may say gone (CONTRACT.md §2).
 func (c *Client) ReadCustomer(ctx context.Context, id string) (*Customer, error) {
-	return c.GetCustomer(ctx, id)
+	return c.customers.Get(ctx, id, c.GetCustomer)
 }
 
 // GetCustomer reads one customer. A deleted customer, which Stripe still
@@ -109,17 +134,26 @@ func (c *Client) GetCustomer(ctx context.Context, id string) (*Customer, error) 
 }
 
 // UpdateCustomer is Stripe's POST /v1/customers/{id}: it changes only the
-// parameters sent; an empty value clears one (CONTRACT.md §5).
+// parameters sent; an empty value clears one (CONTRACT.md §5). Like a
+// create, and like Stripe's SDKs, it carries an Idempotency-Key of its
+// own, the same on every retry (CONTRACT.md §7).
 func (c *Client) UpdateCustomer(ctx context.Context, id string, in Form) (*Customer, error) {
 	p, err := IDs.Path(customersPath, id)
 	if err != nil {
 		return nil, err
 	}
 	var out Customer
-	if err = c.api.Do(ctx, http.MethodPost, p, nil, in, &out); err != nil {
+	if err = c.postKeyed(ctx, NewIdempotencyKey(), p, in, &out); err != nil {
 		return nil, err
 	}
 	return checked(&out, http.MethodPost, p)
+}
+
+// postKeyed sends a POST with one Idempotency-Key on every attempt:
+// Stripe replays the first answer to the same key, so the request is as
+// safe to send again as a GET (transport.RetrySafe; CONTRACT.md §6).
+func (c *Client) postKeyed(ctx context.Context, key, path string, in Form, out *Customer) error {
+	return c.api.Do(transport.RetrySafe(ctx), http.MethodPost, path, nil, in, out, transport.RequestHeader("Idempotency-Key", key))
 }
 
 // DeleteCustomer deletes a customer for good (CONTRACT.md §1).

@@ -36,6 +36,15 @@ type recorder struct {
 
 func testClient(t *testing.T, account string, answer func(n int, r *http.Request) (int, string)) (*Client, *recorder) {
 	t.Helper()
+	return testClientH(t, account, func(n int, r *http.Request) (int, http.Header, string) {
+		status, body := answer(n, r)
+		return status, nil, body
+	})
+}
+
+// testClientH is testClient whose answers carry headers.
+func testClientH(t *testing.T, account string, answer func(n int, r *http.Request) (int, http.Header, string)) (*Client, *recorder) {
+	t.Helper()
 	rec := &recorder{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
@@ -44,7 +53,10 @@ func testClient(t *testing.T, account string, answer func(n int, r *http.Request
 		rec.body = append(rec.body, string(b))
 		n := len(rec.reqs)
 		rec.mu.Unlock()
-		status, body := answer(n, r)
+		status, h, body := answer(n, r)
+		for k, v := range h {
+			w.Header()[k] = v
+		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)
 		_, _ = io.WriteString(w, body)
@@ -84,9 +96,10 @@ func TestCreateRetriesWithOneKey(t *testing.T) {
 	}
 }
 
-// TestNoKeyOnOtherRequests: reads, updates and deletes carry no
-// Idempotency-Key, and stripe_account's default sends no Stripe-Account.
-func TestNoKeyOnOtherRequests(t *testing.T) {
+// TestNoKeyOnReadsAndDeletes: reads and deletes carry no Idempotency-Key
+// (Stripe guarantees they are idempotent), and stripe_account's default
+// sends no Stripe-Account.
+func TestNoKeyOnReadsAndDeletes(t *testing.T) {
 	c, rec := testClient(t, NoAccount, func(_ int, r *http.Request) (int, string) {
 		if r.Method == http.MethodDelete {
 			return 200, `{"id":"cus_1","object":"customer","deleted":true}`
@@ -95,15 +108,41 @@ func TestNoKeyOnOtherRequests(t *testing.T) {
 	})
 	ctx := context.Background()
 	_, _ = c.GetCustomer(ctx, "cus_1")
-	_, _ = c.UpdateCustomer(ctx, "cus_1", Form{"name": {""}})
 	_ = c.DeleteCustomer(ctx, "cus_1")
 	for _, r := range rec.reqs {
 		if r.Header.Get("Idempotency-Key") != "" || r.Header.Get("Stripe-Account") != "" {
 			t.Errorf("%s %s: %v", r.Method, r.URL.Path, r.Header)
 		}
 	}
-	if rec.body[1] != "name=" {
-		t.Errorf("update body %q", rec.body[1])
+}
+
+// TestUpdateRetriesWithOneKey: an update carries an Idempotency-Key of its
+// own, as Stripe's SDKs send one with every POST, so a 502 is sent again
+// with the same key and body; the next update has another key
+// (CONTRACT.md §7).
+func TestUpdateRetriesWithOneKey(t *testing.T) {
+	c, rec := testClient(t, NoAccount, func(n int, _ *http.Request) (int, string) {
+		if n == 1 {
+			return 502, `{"error":{"type":"api_error","message":"bad gateway"}}`
+		}
+		return 200, `{"id":"cus_1","object":"customer"}`
+	})
+	ctx := context.Background()
+	if _, err := c.UpdateCustomer(ctx, "cus_1", Form{"name": {""}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.UpdateCustomer(ctx, "cus_1", Form{"name": {"x"}}); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.reqs) != 3 {
+		t.Fatalf("%d requests, want 3", len(rec.reqs))
+	}
+	k := rec.reqs[0].Header.Get("Idempotency-Key")
+	if !strings.HasPrefix(k, "terraform-") || rec.reqs[1].Header.Get("Idempotency-Key") != k || rec.body[0] != "name=" || rec.body[1] != "name=" {
+		t.Errorf("the retry: keys %q, %q, bodies %q", k, rec.reqs[1].Header.Get("Idempotency-Key"), rec.body[:2])
+	}
+	if k2 := rec.reqs[2].Header.Get("Idempotency-Key"); k2 == "" || k2 == k {
+		t.Errorf("the second update's key %q (the first's %q)", k2, k)
 	}
 }
 

@@ -5,8 +5,8 @@
 // CONTRIBUTING.md); CONTRACT.md is the API as this code follows it. Stripe
 // adds auth.go: the headers every request carries (bearer key, pinned
 // Stripe-Version, Stripe-Account). Request bodies are forms (Form, a
-// transport.FormBody); a create's Idempotency-Key is a header of that
-// request alone.
+// transport.FormBody); a create's or an update's Idempotency-Key is a
+// header of that request alone.
 package stripe
 
 import (

@@ -44,6 +44,12 @@ type Config struct {
 	RetryWaitMin   time.Duration
 	RetryWaitMax   time.Duration
 	DecodeError    ErrorDecoder
+	// RetryHint, if set, reads an error answer's own advice on retrying
+	// it (a header such as "retry: true|false"), before the status rules:
+	// decided false leaves them to judge. "Do not" stops the retries and
+	// returns the platform's error; "do" retries any status, but only a
+	// request that may be sent twice (see RetrySafe).
+	RetryHint func(resp *http.Response) (retry, decided bool)
 }
 
 // Client sends JSON requests to one platform.
@@ -103,7 +109,7 @@ func New(cfg Config) (*Client, error) {
 	rc.RetryMax = max(cfg.MaxRetries, 0)
 	rc.RetryWaitMin = cfg.RetryWaitMin
 	rc.RetryWaitMax = cfg.RetryWaitMax
-	rc.CheckRetry = checkRetry
+	rc.CheckRetry = retryPolicy(cfg.RetryHint)
 	rc.Backoff = backoff
 	// Hand back the last answer once retries are spent, so its body becomes
 	// an APIError with the platform's message rather than "giving up".

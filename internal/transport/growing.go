@@ -9,8 +9,9 @@ import (
 )
 
 // GrowingSnapshot serves reads from a list whose size no answer states
-// (Razorpay's: count and skip, newest first, no total), read a page at a
-// time as reads need it. A read looks in the pages read so far; when its
+// (Razorpay's: count and skip, newest first, no total; Stripe's:
+// starting_after cursors, through NumberedPages), read a page at a time as
+// reads need it. A read looks in the pages read so far; when its
 // record is not there, the next page is read, as long as the pages read
 // do not outnumber the reads: the list never costs more requests than
 // GETs would have, so a plan costs at most twice the cheaper of the two

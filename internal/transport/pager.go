@@ -6,6 +6,7 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
+	"sync"
 )
 
 // MaxPages bounds a listing: a server that never says "last page" gets an
@@ -98,10 +99,7 @@ func eachPage[T any](ctx context.Context, style PageStyle, fetch FetchPage[T], y
 	if style.err != nil {
 		return style.err
 	}
-	q := url.Values{}
-	if style.first != nil {
-		q = style.first()
-	}
+	q := firstQuery(style)
 	// A server that ignores the cursor (or offset) would send us round in
 	// circles: every paging query is sent once at most.
 	sent := map[string]bool{}
@@ -123,26 +121,91 @@ func eachPage[T any](ctx context.Context, style PageStyle, fetch FetchPage[T], y
 			return err
 		}
 		if items == nil {
-			// An empty list is [], not a missing key: an answer without
-			// the list (an empty body, a proxy's page) must not read as
-			// "no records", least of all in a lost create's lookup.
-			return fmt.Errorf("listing: the answer to page %d holds no list", page)
+			return errNoList(page)
 		}
 		read += len(items)
 		if !yield(items) {
 			return nil
 		}
-		if style.next == nil {
-			return nil
-		}
-		p := lastPage{number: page, got: len(items), read: read, info: info}
-		if len(items) > 0 {
-			p.last = items[len(items)-1]
-		}
 		var more bool
-		if q, more, err = style.next(p); err != nil || !more {
+		if q, more, err = nextQuery(style, page, read, items, info); err != nil || !more {
 			return err
 		}
 	}
 	return fmt.Errorf("listing: still no last page after %d pages; the server may be ignoring the paging parameters", MaxPages)
+}
+
+// firstQuery is the paging query of the first page.
+func firstQuery(style PageStyle) url.Values {
+	if style.first == nil {
+		return url.Values{}
+	}
+	return style.first()
+}
+
+// nextQuery is the paging query of the page after page number (from 1),
+// which brought items and the answer's info, read items having been read
+// in all; false when it was the last.
+func nextQuery[T any](style PageStyle, number, read int, items []T, info PageInfo) (url.Values, bool, error) {
+	if style.next == nil {
+		return nil, false, nil
+	}
+	p := lastPage{number: number, got: len(items), read: read, info: info}
+	if len(items) > 0 {
+		p.last = items[len(items)-1]
+	}
+	return style.next(p)
+}
+
+// errNoList refuses an answer without the list. An empty list is [], not
+// a missing key: an answer without the list (an empty body, a proxy's
+// page) must not read as "no records", least of all in a lost create's
+// lookup or a refresh that would call every record gone.
+func errNoList(page int) error {
+	return fmt.Errorf("listing: the answer to page %d holds no list", page)
+}
+
+// NumberedPages reads a list paged by style, one page a call, as a
+// GrowingSnapshot asks for them: page n (from 0) and whether it was the
+// last. A cursor list (AfterLast, NextCursor) names each page from the
+// answer to the page before, so the pages must be asked in order: page 0
+// starts (or starts again), then 1, 2, ...; any other page is an error, as
+// is every page after a failed one until page 0 starts again.
+func NumberedPages[T any](style PageStyle, fetch FetchPage[T]) func(ctx context.Context, n int) ([]T, bool, error) {
+	var (
+		mu   sync.Mutex
+		q    url.Values // the query of page at; nil when none is known
+		at   int
+		read int
+	)
+	return func(ctx context.Context, n int) ([]T, bool, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if style.err != nil {
+			return nil, false, style.err
+		}
+		if n == 0 {
+			q, at, read = firstQuery(style), 0, 0
+		} else if n != at || q == nil {
+			return nil, false, fmt.Errorf("listing: page %d asked out of order (the next page is %d)", n+1, at+1)
+		}
+		this := q
+		q = nil // known again once this page is read
+		items, info, err := fetch(ctx, this)
+		if err != nil {
+			return nil, false, err
+		}
+		if items == nil {
+			return nil, false, errNoList(n + 1)
+		}
+		read += len(items)
+		next, more, err := nextQuery(style, n+1, read, items, info)
+		if err != nil {
+			return nil, false, err
+		}
+		if more {
+			q, at = next, n+1
+		}
+		return items, !more, nil
+	}
 }

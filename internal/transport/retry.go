@@ -47,8 +47,7 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		// Asking again would only repeat a failed login.
 		return false, nil
 	}
-	method, _ := ctx.Value(methodKey{}).(string)
-	if safe, _ := ctx.Value(retrySafeKey{}).(bool); !idempotent(method) && !safe {
+	if !maySendTwice(ctx) {
 		if err != nil {
 			return isDialError(err), nil
 		}
@@ -60,6 +59,40 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		return retryablehttp.DefaultRetryPolicy(ctx, nil, err)
 	}
 	return retryableStatus(resp.StatusCode), nil
+}
+
+// retryPolicy is checkRetry, after the answer's own advice when the
+// platform gives one (Config.RetryHint). "Do not retry" always holds, over
+// any status rule. "Retry" holds only for a request that may be sent twice
+// (an idempotent method, or RetrySafe): a POST that may have created a
+// record is never sent again on the answer's word, which falls back to
+// the status rules; so the hint can cost a retry, never make a duplicate.
+// The limiter has seen the answer before the policy runs, so a 429 that
+// says "retry" still slows every request down.
+func retryPolicy(hint func(*http.Response) (retry, decided bool)) retryablehttp.CheckRetry {
+	if hint == nil {
+		return checkRetry
+	}
+	return func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+		if ctx.Err() != nil {
+			return false, ctx.Err()
+		}
+		if err == nil && resp != nil && (resp.StatusCode < 200 || resp.StatusCode > 299) {
+			if retry, decided := hint(resp); decided && (!retry || maySendTwice(ctx)) {
+				return retry, nil
+			}
+		}
+		return checkRetry(ctx, resp, err)
+	}
+}
+
+// maySendTwice reports whether the request of ctx may be sent again
+// whatever became of the first attempt: its method is idempotent, or it is
+// marked RetrySafe.
+func maySendTwice(ctx context.Context) bool {
+	method, _ := ctx.Value(methodKey{}).(string)
+	safe, _ := ctx.Value(retrySafeKey{}).(bool)
+	return idempotent(method) || safe
 }
 
 // idempotent methods may be sent twice without changing the outcome.

@@ -13,7 +13,13 @@
 //     kept for the key (24 hours on Stripe; the server's life here) and
 //     replayed, with Idempotent-Replayed: true, to any request with that key
 //     and the same method, path and parameters; other parameters are 400
-//     idempotency_error. Requests with one key are handled one at a time.
+//     idempotency_error. A request whose key another request still being
+//     handled holds is 409 idempotency_key_in_use (nothing kept).
+//   - Stripe-Should-Retry on every error answer below 500, its own or an
+//     injected fault's (FaultHeader): "true" on 409 and 429, "false" on any
+//     other 4xx and on a replayed error (a retry would replay it again).
+//     A 5xx carries none: Stripe does not say when it sends one, and the
+//     sandbox's 5xx stand for gateways and unknown failures.
 //   - Updates replace a hash that is sent (address, shipping) with what is
 //     sent: parts left out are null. metadata[k]= unsets k, metadata=
 //     unsets all, preferred_locales= empties the list, address= and

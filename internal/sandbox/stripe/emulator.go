@@ -27,7 +27,8 @@ var Emulator = sandbox.Emulator{
 			{Attr: "api_key", Env: "STRIPE_API_KEY", Value: APIKey},
 		}
 	},
-	FaultBody: FaultBody,
+	FaultBody:   FaultBody,
+	FaultHeader: FaultHeader,
 	Open: func() (sandbox.Store, http.Handler) {
 		s := NewStore()
 		return s, NewHandler(s, APIKey)

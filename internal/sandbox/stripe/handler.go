@@ -125,8 +125,9 @@ func form(r *http.Request) (url.Values, *apiError) {
 
 // keyed handles a POST: its body read and validated, then do; with an
 // Idempotency-Key, the first answer that passed validation is kept and
-// replayed to the same request, and the key with other parameters is
-// refused (internal/stripe/CONTRACT.md §6).
+// replayed to the same request, the key with other parameters is refused,
+// and so is a request whose key another one still being handled holds (409,
+// Stripe-Should-Retry: true) (internal/stripe/CONTRACT.md §6).
 func (h *Handler) keyed(w http.ResponseWriter, r *http.Request, do func(*input) (int, any)) {
 	vals, ferr := form(r)
 	if ferr != nil {
@@ -151,29 +152,46 @@ func (h *Handler) keyed(w http.ResponseWriter, r *http.Request, do func(*input) 
 	request := r.Method + " " + r.URL.Path + "?" + vals.Encode()
 	s := h.store
 	s.keyed.Lock()
-	defer s.keyed.Unlock()
 	if prev, seen := s.replays[key]; seen {
+		s.keyed.Unlock()
 		if prev.request != request {
 			fail(w, http.StatusBadRequest, apiError{Type: typeIdempotency, Message: "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '" + key + "' if you meant to execute a different request."})
 			return
 		}
 		w.Header().Set("Idempotent-Replayed", "true")
+		if prev.status >= 400 {
+			// Another retry would replay the same error.
+			w.Header().Set(ShouldRetry, "false")
+		}
 		w.Header()["Content-Type"] = []string{"application/json"}
 		w.WriteHeader(prev.status)
 		_, _ = w.Write(prev.body)
 		return
 	}
+	if s.inFlight[key] {
+		s.keyed.Unlock()
+		fail(w, http.StatusConflict, keyInUse(key))
+		return
+	}
 	in, err := readInput(vals)
 	if err != nil {
+		s.keyed.Unlock()
 		fail(w, http.StatusBadRequest, *err) // not kept: validation failed
 		return
 	}
+	s.inFlight[key] = true
+	s.keyed.Unlock()
+
 	status, v := do(in)
 	body, merr := json.Marshal(v)
 	if merr != nil {
 		status, body = http.StatusInternalServerError, FaultBody(http.StatusInternalServerError)
 	}
+	s.keyed.Lock()
 	s.replays[key] = replay{request: request, status: status, body: body}
+	delete(s.inFlight, key)
+	s.keyed.Unlock()
+	FaultHeader(status, w.Header())
 	w.Header()["Content-Type"] = []string{"application/json"}
 	w.WriteHeader(status)
 	_, _ = w.Write(body)

@@ -24,10 +24,11 @@ type Store struct {
 	mu      sync.Mutex
 	deleted map[string]bool // ids of deleted customers (retrievable as deleted)
 
-	// keyed serialises the requests that carry an Idempotency-Key, and
-	// guards replays.
+	// keyed guards replays and inFlight.
 	keyed   sync.Mutex
 	replays map[string]replay
+	// inFlight holds the idempotency keys of the requests being handled.
+	inFlight map[string]bool
 }
 
 // replay is the answer kept for an idempotency key.
@@ -39,7 +40,7 @@ type replay struct {
 
 // NewStore returns an empty store.
 func NewStore() *Store {
-	s := &Store{deleted: map[string]bool{}, replays: map[string]replay{}}
+	s := &Store{deleted: map[string]bool{}, replays: map[string]replay{}, inFlight: map[string]bool{}}
 	s.Customers = records.New(records.Kind[string, Customer]{
 		Label: "stripe: customer", ID: func(c *Customer) *string { return &c.ID },
 		Assign: func(tx *records.Tx[string, Customer], id string) string {
