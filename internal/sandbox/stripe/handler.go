@@ -41,7 +41,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case rest == "" && r.Method == http.MethodGet:
 		h.list(w, r.URL.Query())
 	case rest == "" && r.Method == http.MethodPost:
-		h.keyed(w, r, func(in *input) (int, any) { return http.StatusOK, h.store.create(in) })
+		h.create(w, r)
 	case rest == "":
 		fail(w, http.StatusNotFound, apiError{Message: "Unrecognized request URL (" + r.Method + ": " + r.URL.Path + ")."})
 	default:
@@ -50,23 +50,39 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case http.MethodGet:
 			h.get(w, id)
 		case http.MethodPost:
-			h.keyed(w, r, func(in *input) (int, any) {
-				c, err := h.store.update(id, in)
-				if err != nil {
-					return http.StatusNotFound, errorBody{Error: noSuchCustomerError(id)}
-				}
-				return http.StatusOK, c
-			})
+			h.update(w, r, id)
 		case http.MethodDelete:
-			if !h.store.delete(id) {
-				fail(w, http.StatusNotFound, noSuchCustomer(id))
-				return
-			}
-			writeJSON(w, http.StatusOK, Deleted{ID: id, Object: "customer", Deleted: true})
+			h.delete(w, id)
 		default:
 			fail(w, http.StatusNotFound, apiError{Message: "Unrecognized request URL (" + r.Method + ": " + r.URL.Path + ")."})
 		}
 	}
+}
+
+// create is POST /v1/customers (CONTRACT.md §1), idempotent with a key.
+func (h *Handler) create(w http.ResponseWriter, r *http.Request) {
+	h.keyed(w, r, func(in *input) (int, any) { return http.StatusOK, h.store.create(in) })
+}
+
+// update is POST /v1/customers/{id}: only the parameters it carries change
+// (CONTRACT.md §5); an unknown or deleted customer is 404.
+func (h *Handler) update(w http.ResponseWriter, r *http.Request, id string) {
+	h.keyed(w, r, func(in *input) (int, any) {
+		c, err := h.store.update(id, in)
+		if err != nil {
+			return http.StatusNotFound, errorBody{Error: noSuchCustomerError(id)}
+		}
+		return http.StatusOK, c
+	})
+}
+
+// delete is DELETE /v1/customers/{id}: the deleted object, or 404.
+func (h *Handler) delete(w http.ResponseWriter, id string) {
+	if !h.store.delete(id) {
+		fail(w, http.StatusNotFound, noSuchCustomer(id))
+		return
+	}
+	writeJSON(w, http.StatusOK, Deleted{ID: id, Object: "customer", Deleted: true})
 }
 
 func noSuchCustomerError(id string) apiError {
@@ -107,8 +123,8 @@ func mask(k string) string {
 	return k[:8] + strings.Repeat("*", len(k)-12) + k[len(k)-4:]
 }
 
-// form reads a POST body: form-encoded, else 400.
-func form(r *http.Request) (url.Values, *apiError) {
+// read reads a POST body: form-encoded, else 400.
+func read(r *http.Request) (url.Values, *apiError) {
 	body := httpjson.ReadBody(r)
 	if len(bytes.TrimSpace(body)) == 0 {
 		return url.Values{}, nil
@@ -129,7 +145,7 @@ func form(r *http.Request) (url.Values, *apiError) {
 // and so is a request whose key another one still being handled holds (409,
 // Stripe-Should-Retry: true) (internal/stripe/CONTRACT.md §6).
 func (h *Handler) keyed(w http.ResponseWriter, r *http.Request, do func(*input) (int, any)) {
-	vals, ferr := form(r)
+	vals, ferr := read(r)
 	if ferr != nil {
 		fail(w, http.StatusBadRequest, *ferr)
 		return
