@@ -211,7 +211,7 @@ func ProviderBinary(t *testing.T) string {
 			args = append(args, "-race")
 		}
 		start := time.Now()
-		cmd := exec.Command("go", append(args, "github.com/customerops/terraform-provider-crm")...)
+		cmd := exec.CommandContext(t.Context(), "go", append(args, "github.com/customerops/terraform-provider-crm")...)
 		binary.out, binary.err = cmd.CombinedOutput()
 		binary.took = time.Since(start)
 	})
