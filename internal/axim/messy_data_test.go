@@ -153,32 +153,13 @@ func TestAccAximCustomer_messyImport(t *testing.T) {
 	tidy := asStored.tidy()
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: acctest.Config(s, asStored.hcl("test", seeded.ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionNoop)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: asStored.inState(customerAddr),
-				Check:             writes(s, 0, 0),
-			},
-			{ResourceName: customerAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
-			{
-				Config: acctest.Config(s, tidy.hcl("test", seeded.ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: tidy.inState(customerAddr),
-				Check:             writes(s, 0, 1),
-			},
-			{
-				Config:           acctest.Config(s, tidy.hcl("test", seeded.ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				Check:            writes(s, 0, 1),
-			},
-		},
+		Steps: acctest.MessyImport{
+			Addr:     customerAddr,
+			AsStored: acctest.Config(s, asStored.hcl("test", seeded.ID)), AsStoredState: asStored.inState(customerAddr),
+			Tidy: acctest.Config(s, tidy.hcl("test", seeded.ID)), TidyState: tidy.inState(customerAddr),
+			ImportIgnore: []string{"timeouts"},
+			Writes:       func(updates int) resource.TestCheckFunc { return writes(s, 0, updates) },
+		}.Steps(),
 	})
 }
 

@@ -125,35 +125,17 @@ func TestAccRazorpayCustomer_messyImport(t *testing.T) {
 	tidy := asStored.tidy()
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: acctest.Config(s, asStored.hcl("test", seeded.ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionNoop)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: asStored.inState(customerAddr),
-				Check:             writes(s, 0, 0),
-			},
-			{ResourceName: customerAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"adopt_existing"}},
-			{
-				Config: acctest.Config(s, tidy.hcl("test", seeded.ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: tidy.inState(customerAddr),
-				Check: resource.ComposeAggregateTestCheckFunc(writes(s, 0, 1),
-					acctest.CheckLastBody(s, sbx.Name, "PUT", map[string]any{
-						"name": "Gaurav Kumar", "contact": "+919876543210", "email": "gaurav.kumar@example.com",
-					})),
-			},
-			{
-				Config:           acctest.Config(s, tidy.hcl("test", seeded.ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				Check:            resource.ComposeAggregateTestCheckFunc(writes(s, 0, 1), storeCount(s, 1)),
-			},
-		},
+		Steps: acctest.MessyImport{
+			Addr:     customerAddr,
+			AsStored: acctest.Config(s, asStored.hcl("test", seeded.ID)), AsStoredState: asStored.inState(customerAddr),
+			Tidy: acctest.Config(s, tidy.hcl("test", seeded.ID)), TidyState: tidy.inState(customerAddr),
+			ImportIgnore: []string{"adopt_existing"},
+			Writes:       func(updates int) resource.TestCheckFunc { return writes(s, 0, updates) },
+			Updated: acctest.CheckLastBody(s, sbx.Name, "PUT", map[string]any{
+				"name": "Gaurav Kumar", "contact": "+919876543210", "email": "gaurav.kumar@example.com",
+			}),
+			Settled: storeCount(s, 1),
+		}.Steps(),
 	})
 }
 

@@ -177,32 +177,14 @@ func TestAccStripeCustomer_messyImport(t *testing.T) {
 	tidy := asStored.tidy()
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: acctest.Config(s, asStored.hcl("test", seeded.ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionNoop)},
-					PostApplyPostRefresh: planIsEmpty,
-				},
-				ConfigStateChecks: asStored.inState(customerAddr),
-				Check:             messyWrites(s, 0, 0),
-			},
-			{ResourceName: customerAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
-			{
-				Config: acctest.Config(s, tidy.hcl("test", seeded.ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: planIsEmpty,
-				},
-				ConfigStateChecks: tidy.inState(customerAddr),
-				Check:             resource.ComposeAggregateTestCheckFunc(messyWrites(s, 0, 1), checkForm(s, "POST", "/v1/customers/", tidy.form())),
-			},
-			{
-				Config:           acctest.Config(s, tidy.hcl("test", seeded.ID)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: planIsEmpty},
-				Check:            messyWrites(s, 0, 1),
-			},
-		},
+		Steps: acctest.MessyImport{
+			Addr:     customerAddr,
+			AsStored: acctest.Config(s, asStored.hcl("test", seeded.ID)), AsStoredState: asStored.inState(customerAddr),
+			Tidy: acctest.Config(s, tidy.hcl("test", seeded.ID)), TidyState: tidy.inState(customerAddr),
+			ImportIgnore: []string{"timeouts"},
+			Writes:       func(updates int) resource.TestCheckFunc { return messyWrites(s, 0, updates) },
+			Updated:      checkForm(s, "POST", "/v1/customers/", tidy.form()),
+		}.Steps(),
 	})
 }
 

@@ -114,35 +114,17 @@ func TestAccWebCommanderCustomer_messyImport(t *testing.T) {
 	named["country"], named["state"] = "Australia", "New South Wales"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: acctest.Config(s, messyHCL("test", id, read)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionNoop)},
-					PostApplyPostRefresh: empty(),
-				},
-				ConfigStateChecks: stateIs(customerAddr, read),
-				Check:             writes(s, 0, 0),
-			},
-			{ResourceName: customerAddr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: notReadBack},
-			{
-				Config: acctest.Config(s, messyHCL("test", id, named)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: empty(),
-				},
-				ConfigStateChecks: stateIs(customerAddr, named),
-				Check: resource.ComposeAggregateTestCheckFunc(writes(s, 0, 1), checkBody(s, "PUT", `{"customer": {
-					"first_name": "Ada", "last_name": "Lovelace", "email": "ada.lovelace@example.com",
-					"company_name": "Analytical Engines", "address_line": "1 Engine St", "country": "Australia",
-					"state": "New South Wales", "post_code": "2000", "city": "Sydney", "mobile": "0400000000"}}`)),
-			},
-			{
-				Config:           acctest.Config(s, messyHCL("test", id, named)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: empty()},
-				Check:            writes(s, 0, 1),
-			},
-		},
+		Steps: acctest.MessyImport{
+			Addr:     customerAddr,
+			AsStored: acctest.Config(s, messyHCL("test", id, read)), AsStoredState: stateIs(customerAddr, read),
+			Tidy: acctest.Config(s, messyHCL("test", id, named)), TidyState: stateIs(customerAddr, named),
+			ImportIgnore: notReadBack,
+			Writes:       func(updates int) resource.TestCheckFunc { return writes(s, 0, updates) },
+			Updated: checkBody(s, "PUT", `{"customer": {
+				"first_name": "Ada", "last_name": "Lovelace", "email": "ada.lovelace@example.com",
+				"company_name": "Analytical Engines", "address_line": "1 Engine St", "country": "Australia",
+				"state": "New South Wales", "post_code": "2000", "city": "Sydney", "mobile": "0400000000"}}`),
+		}.Steps(),
 	})
 }
 

@@ -126,38 +126,19 @@ func TestAccXtrakitCustomer_messyImport(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: acctest.Config(s, resourceHCL("crm_xtrakit_customer", "test", id, asStored)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionNoop)},
-					PostApplyPostRefresh: emptyAfterApply(),
-				},
-				ConfigStateChecks: stateIs(customerAddr, asStored),
-				Check:             writes(0),
+		Steps: acctest.MessyImport{
+			Addr:     customerAddr,
+			AsStored: acctest.Config(s, resourceHCL("crm_xtrakit_customer", "test", id, asStored)), AsStoredState: stateIs(customerAddr, asStored),
+			Tidy: acctest.Config(s, resourceHCL("crm_xtrakit_customer", "test", id, tidy)), TidyState: stateIs(customerAddr, tidy),
+			Writes: writes,
+			Updated: func(*terraform.State) error {
+				c, _ := sbx.StoreOf(s).Customers.Get(seeded.ID)
+				if c.CustomerCity != "Kumasi" || *c.CustomerEmail != "ama.owusu@example.com" {
+					return fmt.Errorf("the update should store the configured spelling, the sandbox holds %+v", c)
+				}
+				return nil
 			},
-			{ResourceName: customerAddr, ImportState: true, ImportStateVerify: true},
-			{
-				Config: acctest.Config(s, resourceHCL("crm_xtrakit_customer", "test", id, tidy)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate)},
-					PostApplyPostRefresh: emptyAfterApply(),
-				},
-				ConfigStateChecks: stateIs(customerAddr, tidy),
-				Check: resource.ComposeAggregateTestCheckFunc(writes(1), func(*terraform.State) error {
-					c, _ := sbx.StoreOf(s).Customers.Get(seeded.ID)
-					if c.CustomerCity != "Kumasi" || *c.CustomerEmail != "ama.owusu@example.com" {
-						return fmt.Errorf("the update should store the configured spelling, the sandbox holds %+v", c)
-					}
-					return nil
-				}),
-			},
-			{
-				Config:           acctest.Config(s, resourceHCL("crm_xtrakit_customer", "test", id, tidy)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: emptyAfterApply()},
-				Check:            writes(1),
-			},
-		},
+		}.Steps(),
 	})
 }
 
