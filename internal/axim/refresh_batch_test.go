@@ -5,12 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	sbaxim "github.com/customerops/terraform-provider-crm/internal/sandbox/axim"
@@ -46,52 +40,21 @@ resource "crm_axim_customer" "many" {
 // own GET).
 func TestAccAximCustomer_refreshInBatches(t *testing.T) {
 	s := acctest.Sandbox(t)
-	ids := map[int]string{}
-	var mark acctest.Mark
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: acctest.Config(s, batchedConfig),
-				Check: func(st *terraform.State) error {
-					for i := range batchedCustomers {
-						ids[i] = st.RootModule().Resources[fmt.Sprintf("crm_axim_customer.many.%d", i)].Primary.ID
-					}
-					return nil
-				},
-			},
-			{
-				PreConfig: func() {
-					if err := sbaxim.StoreOf(s).Customers.Mutate(ids[5], map[string]any{"notes": "retail"}); err != nil {
-						t.Fatal(err)
-					}
-					if !sbaxim.StoreOf(s).Customers.Delete(ids[7]) {
-						t.Fatal("customer 7 not in the sandbox")
-					}
-					mark = acctest.MarkRequests(s)
-				},
-				Config: acctest.Config(s, batchedConfig),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("crm_axim_customer.many[5]", plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue("crm_axim_customer.many[5]", tfjsonpath.New("notes"), knownvalue.StringExact("wholesale")),
-						plancheck.ExpectResourceAction("crm_axim_customer.many[7]", plancheck.ResourceActionCreate),
-						plancheck.ExpectResourceAction("crm_axim_customer.many[8]", plancheck.ResourceActionNoop),
-						acctest.RefreshGETs(&mark, sbaxim.Name, batchedRequests),
-					},
-				},
-				Check: func(*terraform.State) error {
-					if n := len(sbaxim.StoreOf(s).Customers.List()); n != batchedCustomers {
-						return fmt.Errorf("sandbox has %d customers, want %d", n, batchedCustomers)
-					}
-					if c, _ := sbaxim.StoreOf(s).Customers.Get(ids[5]); c.Notes == nil || *c.Notes != "wholesale" {
-						return fmt.Errorf("customer 5 not restored: notes %v", c.Notes)
-					}
-					return nil
-				},
-			},
+	store := sbaxim.StoreOf(s).Customers
+	acctest.RefreshByList{
+		Server: s, Platform: sbaxim.Name, Type: "crm_axim_customer", N: batchedCustomers, Config: batchedConfig,
+		Attr: "notes", Want: "wholesale",
+		Change:  func(id string) error { return store.Mutate(id, map[string]any{"notes": "retail"}) },
+		Delete:  store.Delete,
+		Refresh: func([]string) func([]sandbox.Request) error { return batchedRequests },
+		Stored:  func() int { return len(store.List()) },
+		Restored: func(id string) error {
+			if c, _ := store.Get(id); c.Notes == nil || *c.Notes != "wholesale" {
+				return fmt.Errorf("customer %d not restored: notes %v", acctest.Changed, c.Notes)
+			}
+			return nil
 		},
-	})
+	}.Test(t)
 }
 
 // batchedRequests checks the plan's refresh: id:in lists of customers, and

@@ -5,12 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	sbrazorpay "github.com/customerops/terraform-provider-crm/internal/sandbox/razorpay"
@@ -24,52 +18,31 @@ const listedCustomers = 150 // two pages of 100
 // GET, answered "does not exist").
 func TestAccRazorpayCustomer_refreshByList(t *testing.T) {
 	s := newSandbox(t)
-	config := acctest.Config(s, fmt.Sprintf(`
+	store := sbrazorpay.StoreOf(s).Customers
+	acctest.RefreshByList{
+		Server: s, Platform: sbrazorpay.Name, Type: "crm_razorpay_customer", N: listedCustomers,
+		Config: fmt.Sprintf(`
 resource "crm_razorpay_customer" "many" {
   count   = %d
   name    = "Listed ${count.index}"
   contact = "+91987650${format("%%04d", count.index)}"
   email   = "listed${count.index}@example.com"
 }
-`, listedCustomers))
-	ids := map[int]string{}
-	var mark acctest.Mark
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: func(st *terraform.State) error {
-					for i := range listedCustomers {
-						ids[i] = st.RootModule().Resources[fmt.Sprintf("crm_razorpay_customer.many.%d", i)].Primary.ID
-					}
-					return nil
-				},
-			},
-			{
-				PreConfig: func() {
-					store := sbrazorpay.StoreOf(s).Customers
-					if err := store.Mutate(ids[5], map[string]any{"name": "Changed by hand"}); err != nil {
-						t.Fatal(err)
-					}
-					if !store.Delete(ids[7]) {
-						t.Fatal("customer 7 not in the sandbox")
-					}
-					mark = acctest.MarkRequests(s)
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("crm_razorpay_customer.many[5]", plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue("crm_razorpay_customer.many[5]", tfjsonpath.New("name"), knownvalue.StringExact("Listed 5")),
-						plancheck.ExpectResourceAction("crm_razorpay_customer.many[7]", plancheck.ResourceActionCreate),
-						plancheck.ExpectResourceAction("crm_razorpay_customer.many[8]", plancheck.ResourceActionNoop),
-						acctest.RefreshGETs(&mark, sbrazorpay.Name, refreshedByList(ids, 7)),
-					},
-				},
-			},
+`, listedCustomers),
+		Attr: "name", Want: fmt.Sprintf("Listed %d", acctest.Changed),
+		Change: func(id string) error { return store.Mutate(id, map[string]any{"name": "Changed by hand"}) },
+		Delete: store.Delete,
+		Refresh: func(ids []string) func([]sandbox.Request) error {
+			return refreshedByList(ids, acctest.Deleted)
 		},
-	})
+		Stored: func() int { return len(store.List()) },
+		Restored: func(id string) error {
+			if c, ok := store.Get(id); !ok || c.Name != fmt.Sprintf("Listed %d", acctest.Changed) {
+				return fmt.Errorf("customer %d in the sandbox: %+v", acctest.Changed, c)
+			}
+			return nil
+		},
+	}.Test(t)
 }
 
 // refreshedByList checks the plan's refresh of the 150 customers against
@@ -78,7 +51,7 @@ resource "crm_razorpay_customer" "many" {
 // the first reads (listAfter-1 = 2) are GETs, the customer gone is read
 // by its own GET, and at most one GET per page read beyond those (the
 // reads that come before the budget reaches a page): nowhere near 150.
-func refreshedByList(ids map[int]string, gone int) func([]sandbox.Request) error {
+func refreshedByList(ids []string, gone int) func([]sandbox.Request) error {
 	return func(reqs []sandbox.Request) error {
 		pages := map[string]int{}
 		gets := map[string]int{}

@@ -5,12 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	sbstripe "github.com/customerops/terraform-provider-crm/internal/sandbox/stripe"
@@ -25,68 +19,30 @@ const listedCustomers = 150 // two pages of 100
 // GET answers deleted: true (CONTRACT.md §2, §6).
 func TestAccStripeCustomer_refreshByList(t *testing.T) {
 	s := acctest.Sandbox(t)
-	config := acctest.Config(s, fmt.Sprintf(`
+	store := sbstripe.StoreOf(s).Customers
+	acctest.RefreshByList{
+		Server: s, Platform: sbstripe.Name, Type: "crm_stripe_customer", N: listedCustomers,
+		Config: fmt.Sprintf(`
 resource "crm_stripe_customer" "many" {
   count = %d
   name  = "Listed ${count.index}"
   email = "listed${count.index}@example.com"
 }
-`, listedCustomers))
-	ids := map[int]string{}
-	var mark acctest.Mark
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: func(st *terraform.State) error {
-					for i := range listedCustomers {
-						ids[i] = st.RootModule().Resources[fmt.Sprintf("crm_stripe_customer.many.%d", i)].Primary.ID
-					}
-					return nil
-				},
-			},
-			{
-				PreConfig: func() {
-					store := sbstripe.StoreOf(s).Customers
-					if err := store.Mutate(ids[5], map[string]any{"name": "Changed in the Dashboard"}); err != nil {
-						t.Fatal(err)
-					}
-					if !store.Delete(ids[7]) {
-						t.Fatal("customer 7 not in the sandbox")
-					}
-					mark = acctest.MarkRequests(s)
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("crm_stripe_customer.many[5]", plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue("crm_stripe_customer.many[5]", tfjsonpath.New("name"), knownvalue.StringExact("Listed 5")),
-						plancheck.ExpectResourceAction("crm_stripe_customer.many[7]", plancheck.ResourceActionCreate),
-						plancheck.ExpectResourceAction("crm_stripe_customer.many[8]", plancheck.ResourceActionNoop),
-						acctest.RefreshGETs(&mark, sbstripe.Name, refreshedByList(t, ids, 7)),
-					},
-				},
-				Check: func(st *terraform.State) error {
-					res := st.RootModule().Resources
-					if got := res["crm_stripe_customer.many.5"].Primary; got.ID != ids[5] || got.Attributes["name"] != "Listed 5" {
-						return fmt.Errorf("customer 5 in state: %s %q", got.ID, got.Attributes["name"])
-					}
-					if c, ok := sbstripe.StoreOf(s).Customers.Get(ids[5]); !ok || c.Name == nil || *c.Name != "Listed 5" {
-						return fmt.Errorf("customer 5 in the sandbox: %+v", c)
-					}
-					again := res["crm_stripe_customer.many.7"].Primary.ID
-					if again == ids[7] || again == "" {
-						return fmt.Errorf("customer 7 in state: %q, want a new customer (was %s)", again, ids[7])
-					}
-					if all := sbstripe.StoreOf(s).Customers.List(); len(all) != listedCustomers {
-						return fmt.Errorf("the sandbox holds %d customers, want %d", len(all), listedCustomers)
-					}
-					return nil
-				},
-			},
+`, listedCustomers),
+		Attr: "name", Want: fmt.Sprintf("Listed %d", acctest.Changed),
+		Change: func(id string) error { return store.Mutate(id, map[string]any{"name": "Changed in the Dashboard"}) },
+		Delete: store.Delete,
+		Refresh: func(ids []string) func([]sandbox.Request) error {
+			return refreshedByList(t, ids, acctest.Deleted)
 		},
-	})
+		Stored: func() int { return len(store.List()) },
+		Restored: func(id string) error {
+			if c, ok := store.Get(id); !ok || c.Name == nil || *c.Name != fmt.Sprintf("Listed %d", acctest.Changed) {
+				return fmt.Errorf("customer %d in the sandbox: %+v", acctest.Changed, c)
+			}
+			return nil
+		},
+	}.Test(t)
 }
 
 // refreshedByList checks the plan's refresh of the 150 customers against
@@ -96,7 +52,7 @@ resource "crm_stripe_customer" "many" {
 // reads (listAfter-1 = 2) are GETs, the customer deleted is read by its own
 // GET (answered deleted: true), and at most one GET per page read beyond
 // those: nowhere near 150.
-func refreshedByList(t *testing.T, ids map[int]string, gone int) func([]sandbox.Request) error {
+func refreshedByList(t *testing.T, ids []string, gone int) func([]sandbox.Request) error {
 	return func(reqs []sandbox.Request) error {
 		known := map[string]bool{}
 		for _, id := range ids { // filled by the first step

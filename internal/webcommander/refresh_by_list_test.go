@@ -7,12 +7,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	sbwebcommander "github.com/customerops/terraform-provider-crm/internal/sandbox/webcommander"
@@ -27,57 +21,26 @@ const listedCustomers = 40
 // out of band (confirmed by its own GET).
 func TestAccWebCommanderCustomer_refreshByList(t *testing.T) {
 	s := acctest.Sandbox(t)
-	config := acctest.Config(s, hcl("many", with(full(), "count", strconv.Itoa(listedCustomers), "email", `"c${count.index}@example.com"`)))
-	ids := map[int]int64{}
-	var mark acctest.Mark
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				Check: func(st *terraform.State) error {
-					for i := range listedCustomers {
-						id, err := strconv.ParseInt(st.RootModule().Resources[fmt.Sprintf("crm_webcommander_customer.many.%d", i)].Primary.ID, 10, 64)
-						if err != nil {
-							return err
-						}
-						ids[i] = id
-					}
-					return nil
-				},
-			},
-			{
-				PreConfig: func() {
-					if err := sbwebcommander.StoreOf(s).Customers.Mutate(ids[5], map[string]any{"last_name": "Byron"}); err != nil {
-						t.Fatal(err)
-					}
-					if !sbwebcommander.StoreOf(s).Customers.Delete(ids[7]) {
-						t.Fatal("customer 7 not in the sandbox")
-					}
-					mark = acctest.MarkRequests(s)
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("crm_webcommander_customer.many[5]", plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue("crm_webcommander_customer.many[5]", tfjsonpath.New("last_name"), knownvalue.StringExact("Lovelace")),
-						plancheck.ExpectResourceAction("crm_webcommander_customer.many[7]", plancheck.ResourceActionCreate),
-						plancheck.ExpectResourceAction("crm_webcommander_customer.many[8]", plancheck.ResourceActionNoop),
-						acctest.RefreshGETs(&mark, sbwebcommander.Name, refreshedByList(t, ids, 7)),
-					},
-				},
-				Check: func(*terraform.State) error {
-					if n := len(sbwebcommander.StoreOf(s).Customers.List()); n != listedCustomers {
-						return fmt.Errorf("sandbox has %d customers, want %d", n, listedCustomers)
-					}
-					if c, _ := sbwebcommander.StoreOf(s).Customers.Get(ids[5]); c.LastName != "Lovelace" {
-						return fmt.Errorf("customer 5 not restored: last name %q", c.LastName)
-					}
-					return nil
-				},
-			},
+	store := sbwebcommander.StoreOf(s).Customers
+	acctest.RefreshByList{
+		Server: s, Platform: sbwebcommander.Name, Type: "crm_webcommander_customer", N: listedCustomers,
+		Config: hcl("many", with(full(), "count", strconv.Itoa(listedCustomers), "email", `"c${count.index}@example.com"`)),
+		Attr:   "last_name", Want: "Lovelace",
+		Change: func(id string) error {
+			return store.Mutate(acctest.NumericID(id), map[string]any{"last_name": "Byron"})
 		},
-	})
+		Delete: func(id string) bool { return store.Delete(acctest.NumericID(id)) },
+		Refresh: func(ids []string) func([]sandbox.Request) error {
+			return refreshedByList(t, ids, acctest.Deleted)
+		},
+		Stored: func() int { return len(store.List()) },
+		Restored: func(id string) error {
+			if c, _ := store.Get(acctest.NumericID(id)); c.LastName != "Lovelace" {
+				return fmt.Errorf("customer %d not restored: last name %q", acctest.Changed, c.LastName)
+			}
+			return nil
+		},
+	}.Test(t)
 }
 
 // refreshedByList checks the plan's refresh of the 40 customers against
@@ -100,14 +63,14 @@ func TestAccWebCommanderCustomer_refreshByList(t *testing.T) {
 // the list would prove nothing, and it asserts exactly 3 list requests.
 // (All within the snapshot's 30 s lifetime, which a plan of 40 reads
 // against a local sandbox does not outlast.)
-func refreshedByList(t *testing.T, ids map[int]int64, deleted int) func([]sandbox.Request) error {
+func refreshedByList(t *testing.T, ids []string, deleted int) func([]sandbox.Request) error {
 	return func(reqs []sandbox.Request) error {
 		const base = "/api/v4/admin/customers"
 		managed := map[string]bool{}
 		for _, id := range ids {
-			managed[fmt.Sprintf("%s/%d", base, id)] = true
+			managed[base+"/"+id] = true
 		}
-		gone := fmt.Sprintf("%s/%d", base, ids[deleted])
+		gone := base + "/" + ids[deleted]
 		var lists []string
 		gets := map[string]int{}
 		total := 0

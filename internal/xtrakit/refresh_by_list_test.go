@@ -5,12 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-
 	"github.com/customerops/terraform-provider-crm/internal/acctest"
 	"github.com/customerops/terraform-provider-crm/internal/sandbox"
 	sbxtrakit "github.com/customerops/terraform-provider-crm/internal/sandbox/xtrakit"
@@ -44,57 +38,23 @@ resource "crm_xtrakit_customer" "many" {
 // by its own GET, then re-created).
 func TestAccXtrakitCustomer_refreshByList(t *testing.T) {
 	s := acctest.Sandbox(t)
-	ids := map[string]int64{}
-	var mark acctest.Mark
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: acctest.Config(s, manyCustomers),
-				Check: func(st *terraform.State) error {
-					for i := range listedCustomers {
-						addr := fmt.Sprintf("crm_xtrakit_customer.many.%d", i)
-						var id int64
-						if _, err := fmt.Sscan(st.RootModule().Resources[addr].Primary.ID, &id); err != nil {
-							return err
-						}
-						ids[addr] = id
-					}
-					return nil
-				},
-			},
-			{
-				PreConfig: func() {
-					if err := sbxtrakit.StoreOf(s).Customers.Mutate(ids["crm_xtrakit_customer.many.5"], map[string]any{"customer_city": "Accra"}); err != nil {
-						t.Fatal(err)
-					}
-					if !sbxtrakit.StoreOf(s).Customers.Delete(ids["crm_xtrakit_customer.many.7"]) {
-						t.Fatal("customer 7 not in the sandbox")
-					}
-					mark = acctest.MarkRequests(s)
-				},
-				Config: acctest.Config(s, manyCustomers),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction("crm_xtrakit_customer.many[5]", plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue("crm_xtrakit_customer.many[5]", tfjsonpath.New("city"), knownvalue.StringExact("Kumasi")),
-						plancheck.ExpectResourceAction("crm_xtrakit_customer.many[7]", plancheck.ResourceActionCreate),
-						plancheck.ExpectResourceAction("crm_xtrakit_customer.many[8]", plancheck.ResourceActionNoop),
-						acctest.RefreshGETs(&mark, sbxtrakit.Name, refreshRequests),
-					},
-				},
-				Check: func(*terraform.State) error {
-					if n := len(sbxtrakit.StoreOf(s).Customers.List()); n != listedCustomers {
-						return errorf("sandbox has %d customers, want %d", n, listedCustomers)
-					}
-					if c, _ := sbxtrakit.StoreOf(s).Customers.Get(ids["crm_xtrakit_customer.many.5"]); c.CustomerCity != "Kumasi" {
-						return errorf("customer 5 not restored: city %q", c.CustomerCity)
-					}
-					return nil
-				},
-			},
+	store := sbxtrakit.StoreOf(s).Customers
+	acctest.RefreshByList{
+		Server: s, Platform: sbxtrakit.Name, Type: "crm_xtrakit_customer", N: listedCustomers, Config: manyCustomers,
+		Attr: "city", Want: "Kumasi",
+		Change: func(id string) error {
+			return store.Mutate(acctest.NumericID(id), map[string]any{"customer_city": "Accra"})
 		},
-	})
+		Delete:  func(id string) bool { return store.Delete(acctest.NumericID(id)) },
+		Refresh: func([]string) func([]sandbox.Request) error { return refreshRequests },
+		Stored:  func() int { return len(store.List()) },
+		Restored: func(id string) error {
+			if c, _ := store.Get(acctest.NumericID(id)); c.CustomerCity != "Kumasi" {
+				return errorf("customer %d not restored: city %q", acctest.Changed, c.CustomerCity)
+			}
+			return nil
+		},
+	}.Test(t)
 }
 
 // refreshRequests checks what the plan's refresh asked the sandbox: one
