@@ -139,3 +139,26 @@ func TestAccXtrakitCustomer_lostCreateResponse(t *testing.T) {
 		}},
 	})
 }
+
+// TestAccXtrakitCustomer_retries: 429 with Retry-After and a 503 on reads
+// are retried, and the apply succeeds.
+func TestAccXtrakitCustomer_retries(t *testing.T) {
+	s := acctest.Sandbox(t)
+	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Method: "POST", Times: 1, Status: 429, RetryAfter: "1"})
+	s.InjectFault(sandbox.Fault{Platform: sbxtrakit.Name, Method: "GET", Times: 2, Status: 503})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.Config(s, minimalCustomer),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				acctest.CheckRequestCount(s, sbxtrakit.Name, "POST", 2),
+				func(*terraform.State) error {
+					if n := len(sbxtrakit.StoreOf(s).Customers.List()); n != 1 {
+						return errorf("want 1 customer, sandbox has %d", n)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}

@@ -190,3 +190,76 @@ resource "crm_xtrakit_customer_group" "test" {
 		},
 	})
 }
+
+// TestAccXtrakitCustomerGroup_deleteWithCustomers: a group that still has
+// customers cannot be destroyed (Xtrakit's 409 is shown, the group stays in
+// Xtrakit and in state); once they are gone the destroy goes through.
+func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
+	s := acctest.Sandbox(t)
+	var groupID int64
+	var walkIn sbxtrakit.Customer
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: groupConfig(s, "Premium", ""),
+				Check: func(st *terraform.State) error {
+					groupID, _ = strconv.ParseInt(st.RootModule().Resources[groupAddr].Primary.ID, 10, 64)
+					// A customer Terraform does not manage still uses the group.
+					walkIn = sbxtrakit.StoreOf(s).Customers.Seed(sbxtrakit.Customer{
+						CustomerGroupID: &groupID, CustomerName: "Walk-in", CustomerPhone: "+233200000000",
+						CustomerCountry: "Ghana", CustomerState: "Ashanti", CustomerCity: "Kumasi",
+						Address1: "1 Market St", CreatedBy: "pos",
+					})
+					return nil
+				},
+			},
+			{
+				Config:      acctest.ProviderConfig(s),
+				ExpectError: regexp.MustCompile(`(?s)Could not delete Xtrakit customer group.*HTTP 409.*Customer group has customers`),
+			},
+			{
+				// The refused delete kept the group, in Xtrakit and in state
+				// (the plan destroys it again); once the customer is gone
+				// the destroy goes through.
+				PreConfig: acctest.Mutate(t, func() error {
+					if _, ok := sbxtrakit.StoreOf(s).Groups.Get(groupID); !ok {
+						return errorf("group %d is gone from the sandbox after the refused delete", groupID)
+					}
+					if !sbxtrakit.StoreOf(s).Customers.Delete(walkIn.ID) {
+						return errorf("customer %d not in the sandbox", walkIn.ID)
+					}
+					if n := len(sbxtrakit.StoreOf(s).Customers.List()); n != 0 {
+						return errorf("the sandbox still holds %d customers", n)
+					}
+					return nil
+				}),
+				Config: acctest.ProviderConfig(s),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(groupAddr, plancheck.ResourceActionDestroy)},
+				},
+				Check: func(st *terraform.State) error {
+					if _, ok := st.RootModule().Resources[groupAddr]; ok {
+						return errorf("%s is still in state", groupAddr)
+					}
+					if _, ok := sbxtrakit.StoreOf(s).Groups.Get(groupID); ok {
+						return errorf("group %d is still in the sandbox", groupID)
+					}
+					path := "/customer-groups/" + strconv.FormatInt(groupID, 10)
+					var statuses []int
+					for _, r := range acctest.Requests(s, sbxtrakit.Name, "DELETE") {
+						if r.Path != path {
+							return errorf("unexpected DELETE %s", r.Path)
+						}
+						statuses = append(statuses, r.Status)
+					}
+					// The refused delete, then the one that went through.
+					if len(statuses) != 2 || statuses[0] != 409 || statuses[1] != 200 {
+						return errorf("DELETE %s answered %v, want [409 200]", path, statuses)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
