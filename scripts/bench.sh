@@ -129,6 +129,11 @@ if [[ "$commit" != unknown ]] && [[ -n "$(git -C "$REPO_ROOT" status --porcelain
   commit+=" (with uncommitted changes)"
 fi
 LOAD_START="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+# What else the machine did during the run: its busy CPU time less the
+# bench's own (this shell's children, and the sandbox, still running at the end).
+BUSY_START="$(cpu_busy)"
+own_cpu OWN_START
+RUN_T0="$(now_ns)"
 echo "built ${REAL_BIN#"${REPO_ROOT}"/}"
 
 # Peak RSS: the dev_overrides directory holds a wrapper named like the
@@ -870,6 +875,10 @@ total_secs="$(secs "$BENCH_T0" "$(now_ns)")"
 total_human="$(awk -v s="$total_secs" 'BEGIN { printf "%dm%02ds", int(s / 60), int(s) % 60 }')"
 
 LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+own_cpu OWN_END "$sandbox_pid"
+OTHER_WORK="$(other_work_note "$(secs "$RUN_T0" "$(now_ns)")" \
+  "$(awk -v a="$BUSY_START" -v b="$(cpu_busy)" 'BEGIN { if (a != "" && b != "") printf "%.2f", b - a }')" \
+  "$(awk -v a="$OWN_START" -v b="$OWN_END" 'BEGIN { printf "%.2f", b - a }')")"
 curve_write
 cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
 cpu_count="$(grep -c '^processor' /proc/cpuinfo 2>/dev/null || nproc)"
@@ -886,7 +895,8 @@ mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminf
   echo "| machine | $(uname -m), $(uname -sr) |"
   echo "| CPU | ${cpu_model:-unknown} × ${cpu_count} |"
   echo "| memory | ${mem_total:-unknown} |"
-  echo "| load average (1, 5, 15 min) | ${LOAD_START} at the start, ${LOAD_END} at the end$(load_note "$cpu_count" "$LOAD_START" "$LOAD_END") |"
+  echo "| load average (1, 5, 15 min) | ${LOAD_START} at the start$(load_note "$cpu_count" "$LOAD_START"), ${LOAD_END} at the end (the bench's own last runs) |"
+  echo "| other work during the run | ${OTHER_WORK} |"
   echo "| Go | $(go version | sed 's/^go version //') |"
   echo "| CLI | ${TF_VERSION} |"
   echo "| provider commit | ${commit} |"

@@ -19,19 +19,56 @@ export REPO_ROOT TOOLS_DIR TOOLS_BIN
 
 log() { printf '%s\n' "$*" >&2; }
 
-# load_note CPUS LOADAVG...: a warning for a benchmark's report when the
-# 1-minute load (the first field of a LOADAVG, as /proc/loadavg gives it) was
-# above CPUS at any of the readings, else nothing.
+# load_note CPUS LOADAVG: a warning for a benchmark's report when the
+# 1-minute load (the first field of LOADAVG, as /proc/loadavg gives it) was
+# above CPUS before the benchmark began, else nothing. A reading taken
+# after it says nothing of other work: it counts the benchmark's own.
 load_note() {
-  local cpus="$1" l
+  local l="${2%% *}"
+  if [[ "$l" =~ ^[0-9.]+$ ]] && awk -v l="$l" -v c="$1" 'BEGIN { exit !(l > c) }'; then
+    printf ' (above the CPU count: other work was running as the bench began)'
+  fi
+}
+
+# cpu_busy: the CPU-seconds the whole machine has spent busy since boot
+# (/proc/stat: user, nice, system, irq, softirq, steal).
+cpu_busy() {
+  awk -v hz="$(getconf CLK_TCK 2>/dev/null || echo 100)" \
+    '$1 == "cpu" { printf "%.2f\n", ($2 + $3 + $4 + $7 + $8 + $9) / hz; exit }' /proc/stat 2>/dev/null
+}
+
+# own_cpu VAR [PID...]: sets VAR to the CPU-seconds this shell and its
+# children have used (bash's `times`: the children waited for, with all they
+# waited for), plus those of each PID still running and of its children
+# (/proc/PID/stat). Call it as is, not in $(...): a subshell has its own
+# `times`.
+own_cpu() {
+  local var="$1" total pid f
   shift
-  for l in "$@"; do
-    l="${l%% *}"
-    if [[ "$l" =~ ^[0-9.]+$ ]] && awk -v l="$l" -v c="$cpus" 'BEGIN { exit !(l > c) }'; then
-      printf ' (above the CPU count: other work skewed the timings)'
-      return
-    fi
+  f="$(mktemp)"
+  times >"$f"
+  total="$(awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } } END { printf "%.2f", s }' "$f")"
+  rm -f "$f"
+  for pid in "$@"; do
+    [[ -r "/proc/${pid}/stat" ]] || continue
+    total="$(awk -v t="$total" -v hz="$(getconf CLK_TCK 2>/dev/null || echo 100)" '{
+      sub(/^.*\) /, ""); printf "%.2f", t + ($12 + $13 + $14 + $15) / hz }' "/proc/${pid}/stat")"
   done
+  printf -v "$var" '%s' "$total"
+}
+
+# other_work_note WALL BUSY OWN: what a benchmark's report says of the
+# machine's other work during a run of WALL seconds, in which the machine
+# was busy BUSY CPU-seconds and the benchmark used OWN of them: the rest,
+# and a warning when it averaged more than a quarter of one CPU.
+other_work_note() {
+  awk -v w="$1" -v b="$2" -v o="$3" 'BEGIN {
+    if (w <= 0 || b == "" || o == "") { print "unknown"; exit }
+    other = b - o; if (other < 0) other = 0
+    printf "%.0f CPU-seconds, %.0f %% of one CPU", other, 100 * other / w
+    if (other / w > 0.25) printf " (it skewed the timings)"
+    printf "\n"
+  }'
 }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
