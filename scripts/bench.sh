@@ -895,7 +895,7 @@ mem_total="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminf
   echo "| machine | $(uname -m), $(uname -sr) |"
   echo "| CPU | ${cpu_model:-unknown} × ${cpu_count} |"
   echo "| memory | ${mem_total:-unknown} |"
-  echo "| load average (1, 5, 15 min) | ${LOAD_START} at the start$(load_note "$cpu_count" "$LOAD_START"), ${LOAD_END} at the end (the bench's own last runs) |"
+  echo "| load average (1, 5, 15 min) | ${LOAD_START} at the start, ${LOAD_END} at the end (both count the bench's own work: its build, its last runs) |"
   echo "| other work during the run | ${OTHER_WORK} |"
   echo "| Go | $(go version | sed 's/^go version //') |"
   echo "| CLI | ${TF_VERSION} |"

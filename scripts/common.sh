@@ -19,17 +19,6 @@ export REPO_ROOT TOOLS_DIR TOOLS_BIN
 
 log() { printf '%s\n' "$*" >&2; }
 
-# load_note CPUS LOADAVG: a warning for a benchmark's report when the
-# 1-minute load (the first field of LOADAVG, as /proc/loadavg gives it) was
-# above CPUS before the benchmark began, else nothing. A reading taken
-# after it says nothing of other work: it counts the benchmark's own.
-load_note() {
-  local l="${2%% *}"
-  if [[ "$l" =~ ^[0-9.]+$ ]] && awk -v l="$l" -v c="$1" 'BEGIN { exit !(l > c) }'; then
-    printf ' (above the CPU count: other work was running as the bench began)'
-  fi
-}
-
 # cpu_busy: the CPU-seconds the whole machine has spent busy since boot
 # (/proc/stat: user, nice, system, irq, softirq, steal).
 cpu_busy() {

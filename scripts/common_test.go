@@ -7,29 +7,6 @@ import (
 	"testing"
 )
 
-// TestLoadNote: the benchmark report warns of other work when the 1-minute
-// load was above the CPU count as the bench began, and says nothing for a
-// quiet machine or a reading it cannot parse.
-func TestLoadNote(t *testing.T) {
-	const warning = " (above the CPU count: other work was running as the bench began)"
-	for _, c := range []struct {
-		cpus, start string
-		want        string
-	}{
-		{"2", "1.90 1.00 1.00 1/200 99", ""},
-		{"2", "2.00 1.00 1.00", ""},
-		{"2", "2.83 1.00 1.00", warning},
-		{"2", "3.10 0.40 0.30", warning},
-		{"8", "7.99 9.00 9.00", ""},
-		{"2", "unknown", ""},
-		{"2", "", ""},
-	} {
-		if got := common(t, "load_note", c.cpus, c.start); got != c.want {
-			t.Errorf("load_note %s %q = %q, want %q", c.cpus, c.start, got, c.want)
-		}
-	}
-}
-
 // TestOtherWorkNote: what the machine did beside a run of the bench is its
 // busy CPU time less the bench's own, and more than a quarter of one CPU
 // on average is said to have skewed the timings.
