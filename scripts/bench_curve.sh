@@ -155,7 +155,7 @@ curve_profile() {
       unset CRM_CPUPROFILE_DIR
       want=0
       [[ "$PROFILE_MODE" == all || " ${CURVE_MISSED[*]} " == *" ${n}:${phase} "* ]] && want=1
-      (( want )) && curve_profile_report "$n" "$phase" "$dir"
+      if (( want )); then curve_profile_report "$n" "$phase" "$dir"; fi
     done
   done
 }
