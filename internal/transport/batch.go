@@ -83,16 +83,14 @@ func (b *Batch[W]) join(id string) (*batchRound[W], bool) {
 	return round, leader
 }
 
-// lead waits for the round to fill, or batchWait to pass (longer when the
-// rate limit would hold the request back anyway), then lists it.
+// batchRechecks bounds how often a round looks again at the rate limit
+// before it closes: requests outside the batch that keep taking the next
+// turn cannot hold its reads back for ever.
+const batchRechecks = 4
+
+// lead waits for the round to fill, then lists it.
 func (b *Batch[W]) lead(ctx context.Context, round *batchRound[W]) {
-	t := time.NewTimer(max(batchWait, b.client.cfg.Limiter.delay()))
-	select {
-	case <-round.full:
-	case <-t.C:
-	case <-ctx.Done():
-	}
-	t.Stop()
+	b.fill(ctx, round)
 	b.mu.Lock()
 	if b.pending == round {
 		b.pending = nil
@@ -119,4 +117,33 @@ func (b *Batch[W]) lead(ctx context.Context, round *batchRound[W]) {
 	tflog.Debug(ctx, "read records in one batch", map[string]any{
 		"platform": b.client.cfg.Platform, "records": b.what, "asked": len(ids), "listed": len(all),
 	})
+}
+
+// fill returns when the round is full, or once the rate limit would let its
+// request out now. The limit is looked at again when each wait ends, not
+// only when the round opened: a round opened just before another request
+// took the next turn would otherwise close small and wait for its turn
+// closed, and the reads it left out would form rounds out of step with it
+// for the rest of the refresh (two half rounds per turn, twice the
+// requests). Each wait lasts batchWait past the turn, so a request already
+// waiting for that turn takes it first and the round sees it must wait on.
+func (b *Batch[W]) fill(ctx context.Context, round *batchRound[W]) {
+	wait := batchWait + b.client.cfg.Limiter.delay()
+	for range batchRechecks {
+		t := time.NewTimer(wait)
+		select {
+		case <-round.full:
+			t.Stop()
+			return
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-t.C:
+		}
+		d := b.client.cfg.Limiter.delay()
+		if d <= 0 {
+			return
+		}
+		wait = batchWait + d
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -76,7 +77,9 @@ func TestBatchListErrorFallsBackToGets(t *testing.T) {
 // At 10 requests/s a round waits 100 ms for its turn, ten times the
 // longest pause between one worker's reads, so even a loaded machine
 // (-race, other packages' tests) fills every round; a round that closed
-// at once would hold the one to three reads already waiting.
+// at once would hold the one to three reads already waiting. Rounds that
+// fell out of step (see TestBatchRoundLooksAgainAtTheLimit) took 20 lists
+// here in 1 run of 20.
 func TestBatchFillsWhileRateLimited(t *testing.T) {
 	srv, c, b, get := newItemBatch(t, 100)
 	c.cfg.Limiter = pacedLimiter(10, 1)
@@ -102,5 +105,44 @@ func TestBatchFillsWhileRateLimited(t *testing.T) {
 	}
 	if lists := srv.lists.Load(); lists > 100/10+5 {
 		t.Errorf("100 reads at 10 requests/s took %d lists, want about 10", lists)
+	}
+}
+
+// A round opened while the next turn was free, which another request took
+// before the round's wait ended, stays open while it waits for the turn
+// after: a read arriving meanwhile joins it. Closed at once, the round would
+// wait for its turn with one read, and the late read would need a second
+// list (and, in a refresh, rounds out of step with each other thereafter).
+func TestBatchRoundLooksAgainAtTheLimit(t *testing.T) {
+	srv, c, b, get := newItemBatch(t, 10)
+	lim := pacedLimiter(5, 1) // a turn every 200 ms
+	c.cfg.Limiter = lim
+	c.http.HTTPClient.Transport.(*rateLimitTransport).limiter = lim
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	read := func(id string) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := b.Get(ctx, id, get); err != nil {
+				t.Errorf("read %s: %v", id, err)
+			}
+		}()
+	}
+	read("1")
+	for opened := false; !opened; runtime.Gosched() {
+		b.mu.Lock()
+		opened = b.pending != nil
+		b.mu.Unlock()
+	}
+	// Another request takes the free turn while the round waits batchWait.
+	if err := lim.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(4 * batchWait)
+	read("2")
+	wg.Wait()
+	if lists := srv.lists.Load(); lists != 1 {
+		t.Errorf("two reads %v apart, both waiting for the same turn, took %d lists, want 1", 4*batchWait, lists)
 	}
 }
