@@ -59,9 +59,14 @@ resource "crm_xtrakit_customer" "test" {
 `
 }
 
-func customerID(st *terraform.State) int64 {
-	id, _ := strconv.ParseInt(st.RootModule().Resources[customerAddr].Primary.ID, 10, 64)
-	return id
+func customerID(st *terraform.State) int64 { return idAt(st, customerAddr) }
+
+// idAt is the numeric id of the resource at addr in st; 0 when it has none.
+func idAt(st *terraform.State, addr string) int64 {
+	if res := st.RootModule().Resources[addr]; res != nil {
+		return acctest.NumericID(res.Primary.ID)
+	}
+	return 0
 }
 
 func TestAccXtrakitCustomer_minimal(t *testing.T) {

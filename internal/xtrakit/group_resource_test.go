@@ -100,7 +100,7 @@ func TestAccXtrakitCustomerGroup_disappears(t *testing.T) {
 			{
 				Config: groupConfig(s, "Ephemeral", ""),
 				Check: func(st *terraform.State) error {
-					id, _ := strconv.ParseInt(st.RootModule().Resources[groupAddr].Primary.ID, 10, 64)
+					id := idAt(st, groupAddr)
 					if !sbxtrakit.StoreOf(s).Groups.Delete(id) {
 						return errorf("group %d not in the sandbox", id)
 					}
@@ -128,7 +128,7 @@ func TestAccXtrakitCustomerGroup_drift(t *testing.T) {
 			{
 				Config: groupConfig(s, "Retail", "Walk-in"),
 				Check: func(st *terraform.State) error {
-					id, _ = strconv.ParseInt(st.RootModule().Resources[groupAddr].Primary.ID, 10, 64)
+					id = idAt(st, groupAddr)
 					return nil
 				},
 			},
@@ -204,7 +204,7 @@ func TestAccXtrakitCustomerGroup_deleteWithCustomers(t *testing.T) {
 			{
 				Config: groupConfig(s, "Premium", ""),
 				Check: func(st *terraform.State) error {
-					groupID, _ = strconv.ParseInt(st.RootModule().Resources[groupAddr].Primary.ID, 10, 64)
+					groupID = idAt(st, groupAddr)
 					// A customer Terraform does not manage still uses the group.
 					walkIn = sbxtrakit.StoreOf(s).Customers.Seed(sbxtrakit.Customer{
 						CustomerGroupID: &groupID, CustomerName: "Walk-in", CustomerPhone: "+233200000000",
